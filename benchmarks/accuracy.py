@@ -1,0 +1,223 @@
+"""Accuracy benchmark: inject faults into real translations, score what is found.
+
+    python benchmarks/accuracy.py [CORPUS_ROOT] [--pivots en,ru,de] [--seed 13] [--limit N] [--json out.json]
+
+CORPUS_ROOT defaults to ../shared/corpus (layout ``<source>/<doc>/{de,en,es,ru,fr}.txt``).
+Peers, run on the same cases in the same run: NLTK's Gale–Church aligner
+(missing/extra from its unlinked paragraphs) and, on its links, a digit
+comparison in the style of translate-toolkit's pofilter ``numbers`` test.
+Install the peer with ``pip install nltk``; without it the peer is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases  # noqa: E402
+
+from reconcile.align import align_pair  # noqa: E402
+from reconcile.diagnose import diagnose  # noqa: E402
+from reconcile.model import Settings  # noqa: E402
+from reconcile.pipeline import edition_from_text, prepare  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DETECTED = ("missing", "extra", "number_mismatch", "date_mismatch", "untranslated", "truncated", "moved")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A finding reduced to what scoring needs."""
+
+    kind: str
+    severity: str
+    pivot: tuple[int, ...]
+    edition: tuple[int, ...]
+
+
+@dataclass
+class Outcome:
+    findings: list[Found]
+    links: set[tuple[tuple[int, ...], tuple[int, ...]]]
+    seconds: float
+
+
+def run_reconcile(case: Case, pivot_edition) -> Outcome:
+    start = time.perf_counter()
+    edition = prepare([edition_from_text(case.lang, case.edition)])[0]
+    alignment = align_pair(pivot_edition, edition)
+    findings = diagnose(pivot_edition, edition, alignment, Settings(pivot=case.pivot))
+    seconds = time.perf_counter() - start
+    return Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in findings],
+                   {(l.pivot, l.edition) for l in alignment.links if l.pivot and l.edition}, seconds)
+
+
+def peer_available() -> str | None:
+    try:
+        import nltk.translate.gale_church  # noqa: F401
+    except ImportError:
+        return "nltk is not installed (pip install nltk)"
+    return None
+
+
+def run_peer(case: Case, pivot_texts: list[str]) -> Outcome:
+    """Gale–Church on character lengths; digits compared on its 1-1 links (pofilter style)."""
+    from nltk.translate.gale_church import align_blocks
+
+    start = time.perf_counter()
+    pairs = align_blocks([len(t) for t in pivot_texts], [len(t) for t in case.edition])
+    groups: dict[int, tuple[set[int], set[int]]] = {}
+    owner_s: dict[int, int] = {}
+    owner_t: dict[int, int] = {}
+    for s, t in pairs:  # connected components of the pair graph are beads
+        g = owner_s.get(s, owner_t.get(t, len(groups)))
+        groups.setdefault(g, (set(), set()))
+        groups[g][0].add(s + 1)
+        groups[g][1].add(t + 1)
+        owner_s[s], owner_t[t] = g, g
+    links = {(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()}
+    findings = [Found("missing", "error", (i,), ()) for i in range(1, len(pivot_texts) + 1) if i - 1 not in owner_s]
+    findings += [Found("extra", "error", (), (j,)) for j in range(1, len(case.edition) + 1) if j - 1 not in owner_t]
+    for a, b in links:
+        left = sorted(re.findall(r"\d+", " ".join(pivot_texts[i - 1] for i in a)))
+        right = sorted(re.findall(r"\d+", " ".join(case.edition[j - 1] for j in b)))
+        if left != right:
+            findings.append(Found("number_mismatch", "error", a, b))
+    return Outcome(findings, links, time.perf_counter() - start)
+
+
+@dataclass
+class Score:
+    """Counts for one system over a group of cases."""
+
+    faults: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))  # n, found, kind
+    errors: int = 0
+    true_errors: int = 0
+    false_alarms: int = 0
+    clean_pairs: int = 0
+    links_pred: int = 0
+    links_gold: int = 0
+    links_hit: int = 0
+    seconds: float = 0.0
+
+    def add(self, case: Case, outcome: Outcome) -> None:
+        self.seconds += outcome.seconds
+        expected_kind = EXPECTED_KIND[case.fault]
+        gold = {g for g in case.gold}
+        self.links_pred += len(outcome.links)
+        self.links_gold += len(gold)
+        self.links_hit += len(outcome.links & gold)
+        at_fault = [f for f in outcome.findings if f.severity in ("error", "warning") and case.expected
+                    and (set(f.pivot) & set(case.expected[0]) or set(f.edition) & set(case.expected[1]))]
+        if expected_kind:
+            row = self.faults[case.fault]
+            row[0] += 1
+            row[1] += bool(at_fault)
+            row[2] += any(f.kind == expected_kind for f in at_fault)
+        errors = [f for f in outcome.findings if f.severity == "error"]
+        self.errors += len(errors)
+        if expected_kind:
+            self.true_errors += sum(1 for f in errors if f in at_fault)
+        else:
+            self.false_alarms += len(errors)
+            self.clean_pairs += len(case.document.paragraphs[case.pivot])
+
+    def row(self) -> dict[str, float | int | None]:
+        out: dict[str, float | int | None] = {}
+        for fault in FAULTS:
+            if EXPECTED_KIND[fault]:
+                n, found, kind = self.faults[fault]
+                out[f"{fault}_n"] = n
+                out[f"{fault}_found"] = round(found / n, 3) if n else None
+                out[f"{fault}_kind"] = round(kind / n, 3) if n else None
+        out["error_precision"] = round(self.true_errors / self.errors, 3) if self.errors else None
+        out["false_alarms_per_100"] = round(100 * self.false_alarms / self.clean_pairs, 2) if self.clean_pairs else None
+        p = self.links_hit / self.links_pred if self.links_pred else 0.0
+        r = self.links_hit / self.links_gold if self.links_gold else 0.0
+        out["link_precision"], out["link_recall"] = round(p, 4), round(r, 4)
+        out["link_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+        return out
+
+
+def fmt(value: float | int | None) -> str:
+    return "—" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+
+
+def print_table(title: str, rows: list[tuple[str, dict]]) -> None:
+    faults = [f for f in FAULTS if EXPECTED_KIND[f]]
+    header = ["system"] + [f"{f}" for f in faults] + ["err.prec", "FA/100", "link P", "link R", "link F1"]
+    print(f"\n{title}\n(fault cells: found / right kind, n)")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for name, row in rows:
+        cells = [name] + [f"{fmt(row[f + '_found'])} / {fmt(row[f + '_kind'])} ({row[f + '_n']})" for f in faults]
+        cells += [fmt(row["error_precision"]), fmt(row["false_alarms_per_100"]),
+                  fmt(row["link_precision"]), fmt(row["link_recall"]), fmt(row["link_f1"])]
+        print(" | ".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--pivots", default="en,ru,de")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--limit", type=int, default=None, help="documents per run (for a smoke test)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"accuracy: corpus folder {args.corpus} not found", file=sys.stderr)
+        return 2
+    docs = load_corpus(args.corpus, args.limit)
+    skip_peer = peer_available()
+    print(f"accuracy benchmark: {len(docs)} documents from {args.corpus}, seed {args.seed}, pivots {args.pivots}")
+    if skip_peer:
+        print(f"peer Gale–Church + digits skipped: {skip_peer}")
+    results: dict[str, dict] = {}
+    overall = {"reconcile": Score(), "gale-church+digits": Score()}
+    for pivot in args.pivots.split(","):
+        cases = make_cases(docs, pivot, args.seed)
+        by_corpus: dict[tuple[str, str], Score] = defaultdict(Score)
+        by_pair: dict[tuple[str, str], Score] = defaultdict(Score)
+        pivots = {}
+        for case in cases:
+            key = case.document.name
+            if key not in pivots:
+                pivots[key] = prepare([edition_from_text(pivot, case.document.paragraphs[pivot])])[0]
+            outcome = run_reconcile(case, pivots[key])
+            for score in (by_corpus[("reconcile", case.document.corpus)], by_pair[("reconcile", case.lang)],
+                          overall["reconcile"]):
+                score.add(case, outcome)
+            if not skip_peer:
+                peer = run_peer(case, case.document.paragraphs[pivot])
+                for score in (by_corpus[("gale-church+digits", case.document.corpus)],
+                              by_pair[("gale-church+digits", case.lang)], overall["gale-church+digits"]):
+                    score.add(case, peer)
+        rows = [(f"{system} {corpus}", score.row()) for (system, corpus), score in sorted(by_corpus.items())]
+        print_table(f"pivot {pivot}: per corpus", rows)
+        pair_rows = [(f"{system} {pivot}→{lang}", score.row()) for (system, lang), score in sorted(by_pair.items())]
+        print_table(f"pivot {pivot}: per language pair", pair_rows)
+        results[pivot] = {"corpus": dict(rows), "pairs": dict(pair_rows)}
+    summary = [(name, score.row()) for name, score in overall.items() if score.errors or score.links_pred]
+    print_table("overall (all pivots)", summary)
+    for name, score in overall.items():
+        if score.links_pred:
+            pairs = sum(sum(r[0] for r in score.faults.values()) for _ in [0]) + 0
+            print(f"{name}: {score.seconds * 1000:.0f} ms in alignment+diagnosis over all cases")
+    results["overall"] = dict(summary)
+    results["seed"] = args.seed
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,251 @@
+"""Two paragraph sequences → beads, by dynamic programming over a band.
+
+Each bead takes ``a`` pivot paragraphs and ``b`` edition paragraphs. Its cost
+is a prior for the shape, the Gale–Church length term (with the pair's length
+ratio estimated from the two documents themselves) and the agreement of the
+anchors on both sides. The DP only fills a band around the diagonal, so time
+and memory grow linearly with length; if the best path touches the edge of the
+band, the band is doubled and the DP run again.
+
+A second pass pairs up paragraphs the DP left unlinked on both sides when their
+anchors agree: a paragraph that moved.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import locales
+from .ingest import plain
+from .model import Alignment, Edition, Link, Paragraph
+from .similarity import alignment_keys, length_delta, length_probability, strong_keys
+
+# Bead shapes (pivot paragraphs, edition paragraphs) and their prior costs,
+# about -log of how often each shape occurs between faithful translations.
+BEADS: dict[tuple[int, int], float] = {
+    (1, 1): 0.0,
+    (1, 0): 4.5,
+    (0, 1): 4.5,
+    (1, 2): 2.3,
+    (2, 1): 2.3,
+    (1, 3): 4.0,
+    (3, 1): 4.0,
+    (2, 2): 4.0,
+}
+ANCHOR_WEIGHT = 2.5
+# Translators keep sentence boundaries far more often than not: a sentence
+# more or less on one side of a bead costs this much (a dropped paragraph
+# glued to its neighbour as a "merge" has too few sentences).
+SENTENCE_WEIGHT = 1.5
+MAX_SENTENCE_COST = 3.0
+NAME_BONUS = 0.5
+MAX_LENGTH_COST = 30.0
+MIN_BAND = 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the DP needs of one paragraph."""
+
+    n: int
+    length: int
+    sentences: int
+    strong: frozenset[str]
+    names: frozenset[str]
+
+
+def _sides(paragraphs: tuple[Paragraph, ...]) -> list[_Side]:
+    sides = []
+    for p in paragraphs:
+        strong = strong_keys(p.anchors)
+        sides.append(_Side(p.n, len(plain(p.norm)), max(1, len(p.sentences)), strong,
+                           alignment_keys(p.anchors) - strong))
+    return sides
+
+
+def prior_ratio(pivot_lang: str, edition_lang: str, pivot: list[_Side], edition: list[_Side]) -> float:
+    """Expected edition/pivot length ratio before looking at links.
+
+    From typical text lengths of the two languages where known: the raw ratio
+    of the two documents is biased by exactly what we look for (a dropped
+    paragraph makes the edition look "short" and invites merges).
+    """
+    known = locales.LENGTH_RELATIVE_TO_ENGLISH
+    if pivot_lang in known and edition_lang in known:
+        return known[edition_lang] / known[pivot_lang]
+    total_pivot = sum(s.length for s in pivot) or 1
+    total_edition = sum(s.length for s in edition) or 1
+    return min(max(total_edition / total_pivot, 0.25), 4.0)
+
+
+def refine_ratio(prior: float, path: list[tuple[int, int, int, int]], pivot: list[_Side], edition: list[_Side]) -> float:
+    """The pair's own ratio from its 1-1 links, shrunk towards the prior for short documents."""
+    ones = [(i0, j0) for i0, j0, i1, j1 in path if i1 - i0 == 1 and j1 - j0 == 1]
+    if not ones:
+        return prior
+    pivot_total = sum(pivot[i].length for i, _ in ones) or 1
+    edition_total = sum(edition[j].length for _, j in ones) or 1
+    weight = len(ones) / (len(ones) + 3)
+    observed = min(max(edition_total / pivot_total, 0.25), 4.0)
+    return math.exp(weight * math.log(observed) + (1 - weight) * math.log(prior))
+
+
+def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[float, float, tuple[str, ...]]:
+    """Cost of linking these paragraphs, the link's confidence, and the shared keys.
+
+    Skipping a paragraph (one side empty) has a flat cost: the DP compares it
+    with the cost of the best link it could have had.
+    """
+    shape = (len(pivot), len(edition))
+    if not pivot or not edition:
+        return BEADS[shape], 0.0, ()
+    delta = length_delta(sum(s.length for s in pivot), sum(s.length for s in edition), ratio)
+    cost = BEADS[shape] + min(delta * delta / 2, MAX_LENGTH_COST)
+    sentence_gap = abs(sum(s.sentences for s in pivot) - sum(s.sentences for s in edition))
+    cost += min(SENTENCE_WEIGHT * sentence_gap, MAX_SENTENCE_COST)
+    strong_p = frozenset().union(*(s.strong for s in pivot))
+    strong_e = frozenset().union(*(s.strong for s in edition))
+    shared = strong_p & strong_e
+    total = len(strong_p) + len(strong_e)
+    dice = 2 * len(shared) / total if total else 0.0
+    if total:
+        cost += ANCHOR_WEIGHT * min(1.0, total / 4) * (1 - 2 * dice)
+    names = frozenset().union(*(s.names for s in pivot)) & frozenset().union(*(s.names for s in edition))
+    cost -= min(len(names) * NAME_BONUS, 1.5)
+    length_p = length_probability(delta)
+    support = max(length_p, dice) if total else length_p * 0.9
+    confidence = 0.5 + 0.5 * support if shape == (1, 1) else 0.4 + 0.5 * support
+    return cost, confidence, tuple(sorted(shared | names))
+
+
+def _band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
+    """Edition positions [lo, hi] the DP fills for pivot position i."""
+    centre = round(i * m / n) if n else 0
+    return max(0, centre - width), min(m, centre + width)
+
+
+def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Best path as (i0, j0, i1, j1) beads; also whether it touched the band edge.
+
+    ``cost[i][j - lo[i]]`` is the cheapest alignment of the first i pivot and
+    first j edition paragraphs; ``back`` holds the bead shape that reached it.
+    """
+    n, m = len(pivot), len(edition)
+    bounds = [_band(i, n, m, width) for i in range(n + 1)]
+    bounds[n] = (bounds[n][0], m)  # the end must be reachable
+    bounds = [(min(lo, m), hi) for lo, hi in bounds]
+    cost: list[list[float]] = []
+    back: list[list[tuple[int, int] | None]] = []
+    inf = math.inf
+    for i in range(n + 1):
+        lo, hi = bounds[i]
+        row = [inf] * (hi - lo + 1)
+        row_back: list[tuple[int, int] | None] = [None] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, best_shape = inf, None
+            for (a, b), _prior in BEADS.items():
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0:
+                    continue
+                plo, phi = bounds[pi]
+                if not plo <= pj <= phi:
+                    continue
+                before = (row if a == 0 else cost[pi])[pj - plo]
+                if before >= best:
+                    continue
+                step = bead_cost(pivot[pi:i], edition[pj:j], ratio)[0]
+                if before + step < best:
+                    best, best_shape = before + step, (a, b)
+            row[j - lo], row_back[j - lo] = best, best_shape
+        cost.append(row)
+        back.append(row_back)
+    path: list[tuple[int, int, int, int]] = []
+    i, j, touched = n, m, False
+    while i > 0 or j > 0:
+        lo, hi = bounds[i]
+        if (j == lo and lo > 0) or (j == hi and hi < m):
+            touched = True
+        shape = back[i][j - lo]
+        assert shape is not None, "DP border left a cell unreachable"
+        path.append((i - shape[0], j - shape[1], i, j))
+        i, j = i - shape[0], j - shape[1]
+    path.reverse()
+    return path, touched
+
+
+def align_pair(pivot: Edition, edition: Edition) -> Alignment:
+    """Align the content paragraphs of an edition against the pivot.
+
+    The DP runs with the languages' typical length ratio, then once more with
+    the ratio its own 1-1 links show, if that differs by more than 5 %.
+    """
+    left, right = _sides(pivot.content), _sides(edition.content)
+    ratio = prior_ratio(pivot.lang, edition.lang, left, right)
+    path = _banded(left, right, ratio)
+    refined = refine_ratio(ratio, path, left, right)
+    if abs(math.log(refined / ratio)) > 0.05:
+        ratio = refined
+        path = _banded(left, right, ratio)
+    links = []
+    for i0, j0, i1, j1 in path:
+        _cost, confidence, evidence = bead_cost(left[i0:i1], right[j0:j1], ratio)
+        if i1 == i0 or j1 == j0:
+            confidence = _skip_confidence(left[i0:i1] or right[j0:j1])
+        links.append(Link(tuple(s.n for s in left[i0:i1]), tuple(s.n for s in right[j0:j1]),
+                          round(confidence, 2), evidence))
+    return Alignment(edition.lang, tuple(find_moves(links, left, right, ratio)), round(ratio, 3))
+
+
+def _banded(left: list[_Side], right: list[_Side], ratio: float) -> list[tuple[int, int, int, int]]:
+    """The DP in a band wide enough that the best path does not touch its edge."""
+    width = max(MIN_BAND, 2 * abs(len(left) - len(right)) + 8)
+    while True:
+        path, touched = dp_align(left, right, ratio, width)
+        if not touched or width >= max(len(left), len(right)):
+            return path
+        width *= 2
+
+
+def _skip_confidence(sides: list[_Side]) -> float:
+    """An unlinked paragraph is surer to be really missing the longer and richer it is."""
+    side = sides[0]
+    return min(0.99, 0.6 + 0.25 * min(1.0, side.length / 150) + 0.05 * min(3, len(side.strong) + len(side.names)))
+
+
+def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: float) -> list[Link]:
+    """Pair an unlinked pivot paragraph with an unlinked edition paragraph that says the same.
+
+    Only anchors can tell that two paragraphs far apart are the same text, so
+    a move needs two or more shared anchors (facts or names), most of each
+    side's anchors shared, and plausible lengths.
+    """
+    by_n_left = {s.n: s for s in left}
+    by_n_right = {s.n: s for s in right}
+    orphans = [k for k, link in enumerate(links) if not link.edition]
+    strays = [k for k, link in enumerate(links) if not link.pivot]
+    used: set[int] = set()
+    moved: dict[int, Link] = {}
+    for k in orphans:
+        p = by_n_left[links[k].pivot[0]]
+        best, best_score = None, 0.0
+        for s in strays:
+            if s in used or abs(s - k) < 2:
+                continue
+            e = by_n_right[links[s].edition[0]]
+            keys_p, keys_e = p.strong | p.names, e.strong | e.names
+            shared = keys_p & keys_e
+            if len(shared) < 2 or abs(length_delta(p.length, e.length, ratio)) > 3:
+                continue
+            score = 2 * len(shared) / (len(keys_p) + len(keys_e))
+            if score > max(best_score, 0.6):
+                best, best_score = s, score
+        if best is not None:
+            used.add(best)
+            e = by_n_right[links[best].edition[0]]
+            moved[k] = Link((p.n,), (e.n,), round(min(0.95, 0.5 + best_score / 2), 2),
+                            tuple(sorted((p.strong | p.names) & (e.strong | e.names))), moved=True)
+    return [moved.get(k, link) for k, link in enumerate(links) if k not in used]

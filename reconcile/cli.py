@@ -1,0 +1,128 @@
+"""Command line: parse, call the library, render, map errors to exit codes.
+
+Exit codes: 0 no finding at or above the failure threshold, 1 such findings,
+2 bad input, usage or configuration. Errors are one line on stderr; the one
+place that turns exceptions into exit codes is ``main``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import ConfigError, ReconcileError
+from .model import Report, Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Find what language editions of one statement lost or changed.")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _parse_langs(pairs: list[str]) -> dict[Path, str]:
+    """``--lang PATH=LANG`` options → {path: lang}."""
+    out: dict[Path, str] = {}
+    for pair in pairs:
+        path, sep, lang = pair.rpartition("=")
+        if not sep or not path or not lang.isalpha():
+            raise ConfigError(f"--lang {pair!r}: expected PATH=LANG, for example --lang notes.txt=de")
+        out[Path(path)] = lang.lower()
+    return out
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written report."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ConfigError(f"--output {path}: folder {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _emit(report: Report, fmt: Format, output: Path | None) -> None:
+    from .render_json import render_json
+    from .render_text import render_text
+
+    if fmt is Format.json:
+        text = render_json(report)
+    else:
+        tty = output is None and sys.stdout.isatty()
+        width = os.get_terminal_size().columns if tty else 120
+        text = render_text(report, width=width, colour=tty and not os.environ.get("NO_COLOR"))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+@app.command()
+def align(
+    src: Annotated[str, typer.Argument(help="Language of the reference edition, e.g. ru.")],
+    tgt: Annotated[str, typer.Argument(help="Language of the edition to check, e.g. en.")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="A statement folder (default: the current folder) or the edition files.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    lang: Annotated[Optional[list[str]], typer.Option(
+        "--lang", metavar="PATH=LANG", help="Language of a file whose name does not say it.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+) -> None:
+    """Align the TGT edition against the SRC edition and report what differs."""
+    from .pipeline import find_editions, load, reconcile_editions
+
+    if src == tgt:
+        raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
+    sources = find_editions(paths or [Path(".")], _parse_langs(lang or []))
+    editions = [e for e in load(sources) if e.lang in (src, tgt)]
+    found = {e.lang for e in editions}
+    for wanted in (src, tgt):
+        if wanted not in found:
+            where = ", ".join(str(p) for p in (paths or [Path(".")]))
+            raise ConfigError(f"no {wanted} edition in {where} (editions are found by name: {wanted}.txt, "
+                              f"name.{wanted}.txt, or --lang PATH={wanted})")
+    report = reconcile_editions(editions, Settings(pivot=src))
+    _emit(report, fmt, output)
+    raise typer.Exit(1 if report.worst == "error" else 0)
+
+
+@app.callback()
+def _commands() -> None:
+    """Find what language editions of one statement lost or changed."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point with the single error boundary of the CLI."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="reconcile", standalone_mode=False)
+    except ReconcileError as exc:
+        print(f"reconcile: error: {exc}", file=sys.stderr)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("reconcile: interrupted", file=sys.stderr)
+        return 130
+    except typer.TyperException as exc:  # click's usage errors, re-exported by typer
+        message = getattr(exc, "format_message", lambda: str(exc))()
+        if not message:  # "reconcile" alone: click printed the help already
+            return 2
+        print(f"reconcile: error: {message} (see reconcile --help)", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+    return code if isinstance(code, int) else 0

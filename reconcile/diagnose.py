@@ -1,0 +1,323 @@
+"""Aligned pairs → findings, by a registry of small pure checks.
+
+Each check looks at one pair (pivot, edition, alignment) and returns findings;
+none raises. Preconditions are computed once per link in ``PairContext``: a
+paragraph with no counterpart is reported as missing and nothing else; an
+untranslated paragraph is not also checked for its figures (they would be
+read in the wrong locale); figures lost with the lost half of a truncated
+paragraph are not reported twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterator
+
+from rapidfuzz import fuzz
+
+from . import locales
+from .ingest import plain
+from .model import Alignment, Anchor, Edition, Finding, FindingKind, Link, Paragraph, Settings
+from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
+
+DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
+NUMBER_KINDS = frozenset({"number", "percent"})
+# fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
+NAME_TYPO = (84.0, 95.0)
+
+
+@dataclass
+class PairContext:
+    """One edition against the pivot, with per-link facts computed once."""
+
+    pivot: Edition
+    edition: Edition
+    alignment: Alignment
+    settings: Settings
+    _by_n: dict[tuple[str, int], Paragraph] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for side, edition in (("p", self.pivot), ("e", self.edition)):
+            for paragraph in edition.paragraphs:
+                self._by_n[(side, paragraph.n)] = paragraph
+
+    def pivot_paragraphs(self, link: Link) -> list[Paragraph]:
+        return [self._by_n[("p", n)] for n in link.pivot]
+
+    def edition_paragraphs(self, link: Link) -> list[Paragraph]:
+        return [self._by_n[("e", n)] for n in link.edition]
+
+    @cached_property
+    def untranslated(self) -> dict[int, tuple[float, str]]:
+        """Link index → (confidence, reason) for edition text in the wrong language."""
+        flagged = {}
+        for k, link in enumerate(self.alignment.links):
+            if link.pivot and link.edition:
+                verdict = wrong_language(self.pivot_paragraphs(link), self.edition_paragraphs(link),
+                                         self.pivot.lang, self.edition.lang)
+                if verdict:
+                    flagged[k] = verdict
+        return flagged
+
+    @cached_property
+    def truncated(self) -> dict[int, float]:
+        """Link index → edition length as a share of the expected length, for short ones."""
+        short = {}
+        for k, link in enumerate(self.alignment.links):
+            if not link.pivot or not link.edition or k in self.untranslated:
+                continue
+            expected = _length(self.pivot_paragraphs(link)) * self.alignment.length_ratio
+            share = _length(self.edition_paragraphs(link)) / max(expected, 1)
+            if expected >= 60 and share < self.settings.truncation_ratio:
+                short[k] = share
+        return short
+
+    def anchors(self, link: Link) -> AnchorMatch:
+        return match_anchors(tuple(a for p in self.pivot_paragraphs(link) for a in p.anchors),
+                             tuple(a for p in self.edition_paragraphs(link) for a in p.anchors),
+                             self.settings.name_threshold)
+
+
+def _length(paragraphs: list[Paragraph]) -> int:
+    return sum(len(plain(p.norm)) for p in paragraphs)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = plain(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _refs(lang: str, numbers: tuple[int, ...]) -> str:
+    return f"{lang} ¶" + "+".join(map(str, numbers))
+
+
+Check = Callable[[PairContext], Iterator[Finding]]
+CHECKS: list[Check] = []
+
+
+def check(function: Check) -> Check:
+    """Register a check; they run in registration order."""
+    CHECKS.append(function)
+    return function
+
+
+def diagnose(pivot: Edition, edition: Edition, alignment: Alignment, settings: Settings) -> list[Finding]:
+    """All findings for one edition against the pivot, in paragraph order."""
+    context = PairContext(pivot, edition, alignment, settings)
+    findings = [finding for run in CHECKS for finding in run(context)]
+    return sorted(findings, key=lambda f: (f.pivot[:1] or (0,), f.edition[:1] or (0,), f.kind))
+
+
+# --- structure ---------------------------------------------------------------
+
+@check
+def missing_and_extra(ctx: PairContext) -> Iterator[Finding]:
+    """A pivot paragraph with no counterpart, or an edition paragraph with none."""
+    links = ctx.alignment.links
+    for k, link in enumerate(links):
+        if link.pivot and not link.edition:
+            p = ctx.pivot_paragraphs(link)[0]
+            before = next((l.edition[-1] for l in reversed(links[:k]) if l.edition and not l.moved), None)
+            where = f"after {ctx.edition.lang} ¶{before}" if before else "at the start"
+            yield Finding("missing", "error", ctx.edition.lang, link.pivot, (),
+                          f"{_refs(ctx.pivot.lang, link.pivot)} has no counterpart in {ctx.edition.lang} "
+                          f"(expected {where}): «{_excerpt(p.text)}»", link.confidence,
+                          expected=(_excerpt(p.text),))
+        elif link.edition and not link.pivot:
+            e = ctx.edition_paragraphs(link)[0]
+            yield Finding("extra", "error", ctx.edition.lang, (), link.edition,
+                          f"{_refs(ctx.edition.lang, link.edition)} has no counterpart in the "
+                          f"{ctx.pivot.lang} edition: «{_excerpt(e.text)}»", link.confidence,
+                          found=(_excerpt(e.text),))
+
+
+@check
+def moved(ctx: PairContext) -> Iterator[Finding]:
+    for link in ctx.alignment.links:
+        if link.moved:
+            yield Finding("moved", "warning", ctx.edition.lang, link.pivot, link.edition,
+                          f"{_refs(ctx.pivot.lang, link.pivot)} appears out of order as "
+                          f"{_refs(ctx.edition.lang, link.edition)} (matched on {', '.join(link.evidence)})",
+                          link.confidence)
+
+
+@check
+def split_and_merge(ctx: PairContext) -> Iterator[Finding]:
+    """Re-paragraphing is faithful; say so, so a reviewer can see why rows span."""
+    for link in ctx.alignment.links:
+        if len(link.pivot) == 1 and len(link.edition) > 1:
+            yield Finding("split", "info", ctx.edition.lang, link.pivot, link.edition,
+                          f"{_refs(ctx.pivot.lang, link.pivot)} is split into "
+                          f"{_refs(ctx.edition.lang, link.edition)}", link.confidence)
+        elif len(link.pivot) > 1 and link.edition:
+            yield Finding("merge", "info", ctx.edition.lang, link.pivot, link.edition,
+                          f"{_refs(ctx.pivot.lang, link.pivot)} are merged into "
+                          f"{_refs(ctx.edition.lang, link.edition)}", link.confidence)
+
+
+# --- content -------------------------------------------------------------------
+
+def script_share(text: str) -> float:
+    """Share of letters that are Cyrillic."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") / len(letters) if letters else 0.0
+
+
+def _words(text: str) -> list[str]:
+    words = (w.strip(".,;:!?\"'()«»") for w in plain(text).lower().split())
+    return [w for w in words if w]
+
+
+def guess_language(text: str) -> tuple[str, float] | None:
+    """Language of a paragraph by script and function words, with a margin; None if unsure.
+
+    Fast and deterministic, for single paragraphs, where langdetect is both
+    slow and unstable. Headlines of names ("Elite League: Dundee Stars 5-3")
+    have no function words and get no verdict.
+    """
+    words = _words(text)
+    if len(words) < 6:
+        return None
+    if script_share(text) > 0.5:
+        return "ru", 1.0
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in locales.FUNCTION_WORDS.items() if lang != "ru"}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < 3 or top < 3 * second:
+        return None
+    return best, min(1.0, (top - second) / len(words) * 4)
+
+
+def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang: str, lang: str) -> tuple[float, str] | None:
+    """Is the edition text not in the edition's language? (confidence, reason) or None.
+
+    Text equal to the pivot's counts only when it reads as running text of the
+    pivot's language: names, titles and codes are legitimately left as they are.
+    """
+    text = " ".join(plain(p.norm) for p in edition)
+    source = " ".join(plain(p.norm) for p in pivot)
+    words = _words(text)
+    if len(words) < 5 or pivot_lang == lang:
+        return None
+    pivot_vocab = locales.FUNCTION_WORDS.get(pivot_lang, frozenset())
+    own_vocab = locales.FUNCTION_WORDS.get(lang, frozenset())
+    pivot_words = sum(1 for w in words if w in pivot_vocab)
+    own_words = sum(1 for w in words if w in own_vocab)
+    if fuzz.ratio(text, source) >= 85 and pivot_words >= 2 and pivot_words > own_words:
+        return 0.97, f"it is the {pivot_lang} text"
+    if (lang == "ru") != (script_share(text) > 0.5):
+        guessed = guess_language(text)
+        return 0.95, f"it is written in {guessed[0] if guessed else 'another script'}"
+    guessed = guess_language(text)
+    if guessed and guessed[0] != lang and lang in locales.FUNCTION_WORDS and guessed[1] >= 0.5:
+        return round(0.6 + 0.35 * guessed[1], 2), f"it reads as {guessed[0]}"
+    return None
+
+
+@check
+def untranslated(ctx: PairContext) -> Iterator[Finding]:
+    for k, (confidence, reason) in ctx.untranslated.items():
+        link = ctx.alignment.links[k]
+        yield Finding("untranslated", "error", ctx.edition.lang, link.pivot, link.edition,
+                      f"{_refs(ctx.edition.lang, link.edition)} is not in {ctx.edition.lang}: {reason} "
+                      f"(counterpart of {_refs(ctx.pivot.lang, link.pivot)})", confidence,
+                      expected=(ctx.edition.lang,), found=(reason,))
+
+
+@check
+def truncated(ctx: PairContext) -> Iterator[Finding]:
+    for k, share in ctx.truncated.items():
+        link = ctx.alignment.links[k]
+        pivot, edition = ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link)
+        sentences = [s for p in pivot for s in p.sentences]
+        kept = sum(len(p.sentences) for p in edition)
+        lost = sentences[kept:] if kept < len(sentences) else []
+        where = (f"; {ctx.pivot.lang} sentence {kept + 1}"
+                 + (f"–{len(sentences)}" if len(sentences) > kept + 1 else "")
+                 + f" («{_excerpt(lost[0], 50)}») has no counterpart") if lost else ""
+        delta = length_delta(_length(pivot), _length(edition), ctx.alignment.length_ratio)
+        yield Finding("truncated", "error", ctx.edition.lang, link.pivot, link.edition,
+                      f"{_refs(ctx.edition.lang, link.edition)} is {share:.0%} of the length expected from "
+                      f"{_refs(ctx.pivot.lang, link.pivot)}{where}",
+                      round(min(0.99, 1 - length_probability(delta) * 0.5), 2),
+                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=kept + 1 if lost else None)
+
+
+def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
+    return [a for a in anchors if a.strong and a.kind in kinds]
+
+
+def _sentence_of(surface: str, paragraphs: list[Paragraph]) -> int | None:
+    for number, sentence in enumerate((s for p in paragraphs for s in p.sentences), start=1):
+        if plain(surface) in sentence:
+            return number
+    return None
+
+
+@check
+def figures(ctx: PairContext) -> Iterator[Finding]:
+    """Numbers and dates the two sides do not share.
+
+    A figure present on both sides but different is an error; a figure stated
+    on one side only is a warning, because translators legitimately drop or
+    spell out figures ("about a hundred").
+    """
+    for k, link in enumerate(ctx.alignment.links):
+        if not link.pivot or not link.edition or k in ctx.untranslated:
+            continue
+        match = ctx.anchors(link)
+        lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
+        new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
+        # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
+        for this, other in (("date", "number"), ("number", "date")):
+            if lost[this] and not new[this] and new[other] and not lost[other]:
+                new[this], new[other] = new[other], []
+        for what, expected in lost.items():
+            found = new[what]
+            if not expected and not found or (k in ctx.truncated and not found):
+                continue
+            substituted = bool(expected and found)
+            sentence = _sentence_of(found[0].surface, ctx.edition_paragraphs(link)) if found else None
+            yield Finding("date_mismatch" if what == "date" else "number_mismatch",
+                          "error" if substituted else "warning", ctx.edition.lang, link.pivot, link.edition,
+                          f"{_refs(ctx.edition.lang, link.edition)}: expected {'figure' if what == 'number' else 'date'} "
+                          f"{', '.join(a.surface for a in expected) or 'nothing'} "
+                          f"(from {_refs(ctx.pivot.lang, link.pivot)}), found "
+                          f"{', '.join(a.surface for a in found) or 'nothing'}",
+                          0.9 if substituted else 0.6,
+                          expected=tuple(a.surface for a in expected), found=tuple(a.surface for a in found),
+                          sentence=sentence)
+
+
+@check
+def names(ctx: PairContext) -> Iterator[Finding]:
+    """An organisation replaced by another, or a name misspelled.
+
+    Names are translated freely (Greece, Griechenland, Грецией), so only two
+    cases are reported: an organisation whose acronym became another one, and
+    a name in the same script that is almost, but not quite, the pivot's
+    (``Maurer`` / ``Mauer``). German is left out of the second: it capitalises
+    every noun.
+    """
+    same_script = "ru" not in (ctx.pivot.lang, ctx.edition.lang) and "de" not in (ctx.pivot.lang, ctx.edition.lang)
+    for k, link in enumerate(ctx.alignment.links):
+        if not link.pivot or not link.edition or k in ctx.untranslated:
+            continue
+        match = ctx.anchors(link)
+        for a in match.only_pivot:
+            for b in match.only_edition:
+                if a.kind == b.kind == "org":
+                    score = 0.8
+                elif same_script and a.kind == b.kind == "name":
+                    ratio = fuzz.ratio(a.key[5:], b.key[5:])
+                    if min(len(a.key), len(b.key)) < 10 or not NAME_TYPO[0] <= ratio < NAME_TYPO[1]:
+                        continue
+                    score = round(ratio / 100, 2)
+                else:
+                    continue
+                yield Finding("name_mismatch", "warning", ctx.edition.lang, link.pivot, link.edition,
+                              f"{_refs(ctx.edition.lang, link.edition)}: expected {a.surface} "
+                              f"(from {_refs(ctx.pivot.lang, link.pivot)}), found {b.surface}", score,
+                              expected=(a.surface,), found=(b.surface,))
+                break

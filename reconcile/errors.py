@@ -1,0 +1,20 @@
+"""Errors written for the user: one line, naming the file and the problem."""
+
+from __future__ import annotations
+
+
+class ReconcileError(Exception):
+    """Base of every error the CLI turns into exit code 2."""
+
+
+class InputError(ReconcileError):
+    """An input file or folder cannot be used as an edition."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ConfigError(ReconcileError):
+    """Options or settings that do not make sense together."""

@@ -1,0 +1,262 @@
+"""Files → Edition: decode, normalise for comparison, recognise page chrome.
+
+The text as published is kept for display; ``norm`` is what every later stage
+compares. Page chrome (language switchers, source lines, footer menus, date
+lines) is kept in the edition but marked, so reports can show it and the
+aligner never reports it as a missing paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import InputError
+from .model import BlockKind, Edition, Paragraph
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+KNOWN_LANGS = ("ru", "en", "de", "es", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as found in the file, before normalisation."""
+
+    text: str
+    line: int
+    kind: BlockKind = "paragraph"
+
+
+# --- normalisation ---------------------------------------------------------
+
+# Spaces that typography puts inside numbers and dates ("90 000", "November 13"):
+# they become U+00A0 so number parsing can still tell them from a word gap.
+_NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2060"
+# Invisible characters that only break comparison (soft hyphen, zero-width, BOM).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_SPACE_RUN = re.compile(r"\s+")
+# A year glued to a time by a scraper: "202019:00" → "2020 19:00".
+_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")
+
+
+def normalise(text: str) -> str:
+    """Comparison form of a text: NFC, invisible characters removed, spaces unified.
+
+    A run of whitespace that holds only no-break spaces stays a single U+00A0
+    (it may group digits); any other run becomes one space.
+
+    >>> normalise("since November\\u00a0 13,\\u202fthe\\u00ad re")
+    'since November 13,\\xa0the re'
+    >>> normalise("20 November 202019:00")
+    '20 November 2020 19:00'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_QUOTES)
+
+    def one_space(match: re.Match[str]) -> str:
+        run = match.group()
+        return "\u00a0" if all(ch in _NO_BREAK_SPACES for ch in run) else " "
+
+    text = _SPACE_RUN.sub(one_space, text)
+    text = re.sub(f"[{_NO_BREAK_SPACES}]", "\u00a0", text).strip(" \u00a0")
+    return _GLUED_YEAR_TIME.sub(r"\1 \2", text)
+
+
+def plain(norm: str) -> str:
+    """The comparison form with every space a plain space (for lengths, equality)."""
+    return norm.replace("\u00a0", " ")
+
+
+# --- decoding and formats --------------------------------------------------
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 with or without BOM, or UTF-16 with BOM; anything else is refused."""
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte {exc.start}); convert the file to UTF-8") from None
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Plain text: a paragraph is a run of non-blank lines; single breaks are soft."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    start = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip(" \t\u00a0\u202f\u2009\ufeff\u200b"):
+            if not lines:
+                start = number
+            lines.append(line.strip())
+        elif lines:
+            blocks.append(Block(" ".join(lines), start))
+            lines = []
+    if lines:
+        blocks.append(Block(" ".join(lines), start))
+    return blocks
+
+
+FORMATS: dict[str, Callable[[str], list[Block]]] = {".txt": text_blocks, ".text": text_blocks}
+
+
+# --- language from the file name ------------------------------------------
+
+_LANG_IN_NAME = re.compile(r"(?:^|[._-])(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
+
+
+def lang_from_name(path: Path) -> str | None:
+    """``ru.txt``, ``statement.ru.txt``, ``ru-RU.txt`` → ``ru``; otherwise None."""
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    match = _LANG_IN_NAME.search(stem.lower())
+    if match and (match.group("lang") in KNOWN_LANGS or stem.lower() == match.group("lang")):
+        return match.group("lang")
+    return None
+
+
+# --- chrome ----------------------------------------------------------------
+
+# Locale tags as language switchers print them: "de-DE", "en-GB1", "RU", "Français".
+_LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*|[a-z]{2})$")
+_LANGUAGE_NAMES = frozenset(
+    "english русский deutsch español espanol français francais russian german spanish french "
+    "english· eng rus deu fra esp".split()
+)
+# Labels that introduce page furniture rather than statement text.
+_CHROME_LABELS = re.compile(
+    r"^(?:source|sources|источник|quelle|fuente|photo|фото|foto|share|поделиться|teilen|compartir|"
+    r"partager|print|печать|drucken|imprimir|imprimer|tags|теги|read more|читать далее)\s?:",
+    re.IGNORECASE,
+)
+# Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
+_DATE_ONLY = re.compile(r"^[\d\s.,:/\-–]*(?:[^\W\d_]{1,12}\.?[\d\s.,:/\-–]*){0,3}$")
+# What makes such a line a date rather than a heading such as "Article 5": a year or a clock time.
+_YEAR_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:\d\d")
+_SENTENCE_END = ("." , "!", "?", ":", ";", ",", "…", '"', "'", ")")
+
+
+def is_language_switcher(norm: str) -> bool:
+    """A line made of two or more language tags or names, and little else."""
+    tokens = [t for t in re.split(r"[\s|/•·,]+", plain(norm)) if t]
+    if len(tokens) < 2 or len(tokens) > 12:
+        return False
+    hits = sum(1 for t in tokens if _LOCALE_TAG.match(t) or t.lower() in _LANGUAGE_NAMES)
+    return hits >= 2 and hits >= len(tokens) - 1
+
+
+def is_dateline(norm: str) -> bool:
+    """A paragraph that is only a date and/or a time: "20-11-2020", "20 November 2020 19:00".
+
+    >>> [is_dateline(t) for t in ("20-11-2020", "20 de noviembre de 2020 19:00", "Article 5", "In 2020 we won.")]
+    [True, True, False, False]
+    """
+    text = plain(norm)
+    return (len(text) <= 40 and bool(_YEAR_OR_TIME.search(text)) and bool(_DATE_ONLY.match(text))
+            and not re.search(r"[^\W\d_][.!?]$", text))
+
+
+def is_label(norm: str) -> bool:
+    """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
+    text = plain(norm)
+    return len(text.split()) <= 7 and not text.endswith(_SENTENCE_END[:-3]) and len(text) <= 60
+
+
+def chrome_flags(norms: list[str]) -> list[bool]:
+    """Which paragraphs of one edition are page chrome.
+
+    Single lines: language switchers, "Source:"-style labels, date lines.
+    Runs: three or more label-like lines at the very start or end of the page
+    (menus, footers); a lone short heading is kept, so a title is never lost.
+    """
+    flags = [is_language_switcher(t) or bool(_CHROME_LABELS.match(plain(t))) or is_dateline(t) for t in norms]
+    for order in (range(len(norms)), range(len(norms) - 1, -1, -1)):
+        run: list[int] = []
+        for i in order:
+            if flags[i]:
+                continue
+            if not is_label(norms[i]):
+                break
+            run.append(i)
+        if len(run) >= 3:
+            for i in run:
+                flags[i] = True
+    return flags
+
+
+def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
+    """Mark as chrome the short label lines repeated verbatim in several editions.
+
+    Real translations do not repeat a sentence verbatim; sites do repeat their
+    menu entries and brand lines. Long text repeated verbatim is left alone:
+    that is an untranslated paragraph, which diagnosis must see.
+    """
+    editions = list(editions)
+    seen: dict[str, set[str]] = {}
+    for edition in editions:
+        for p in edition.paragraphs:
+            if is_label(p.norm):
+                seen.setdefault(plain(p.norm).casefold(), set()).add(edition.lang)
+    shared = {text for text, langs in seen.items() if len(langs) >= 2}
+    if not shared:
+        return editions
+    return [
+        replace(e, paragraphs=tuple(
+            replace(p, chrome=True) if plain(p.norm).casefold() in shared else p for p in e.paragraphs
+        ))
+        for e in editions
+    ]
+
+
+# --- entry point -----------------------------------------------------------
+
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read an input file with one-line errors for every way that can fail."""
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected an edition file")
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(path, f"file is {size:,} bytes, over the {limit:,}-byte input limit")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from None
+
+
+def load_edition(path: Path, lang: str) -> Edition:
+    """Read one edition file into paragraphs with chrome marked (no sentences yet)."""
+    parse = FORMATS.get(path.suffix.lower())
+    if parse is None:
+        supported = ", ".join(sorted(FORMATS))
+        raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
+    data = read_bytes(path)
+    blocks = [b for b in parse(decode(path, data)) if normalise(b.text)]
+    if not blocks:
+        raise InputError(path, "has no text paragraphs")
+    return edition_from_blocks(blocks, lang, str(path), hashlib.sha256(data).hexdigest())
+
+
+def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
+    """Number the blocks, normalise them and mark the chrome."""
+    norms = [normalise(b.text) for b in blocks]
+    flags = chrome_flags(norms)
+    paragraphs = tuple(
+        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=b.kind, chrome=flag)
+        for i, (b, norm, flag) in enumerate(zip(blocks, norms, flags), start=1)
+    )
+    return Edition(lang=lang, source=source, digest=digest, paragraphs=paragraphs)

@@ -1,0 +1,144 @@
+"""Frozen data at the seams of the pipeline.
+
+Every stage takes and returns these; nothing crosses a module boundary as a
+bare dict or tuple. Paragraph numbers (``n``) are 1-based positions in their
+edition's paragraph list, as in the JSON report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "org", "name"]
+BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_cell"]
+FindingKind = Literal[
+    "missing",
+    "extra",
+    "number_mismatch",
+    "date_mismatch",
+    "untranslated",
+    "truncated",
+    "moved",
+    "name_mismatch",
+    "split",
+    "merge",
+]
+Severity = Literal["error", "warning", "info"]
+
+SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A fact that survives translation, under a language-neutral key.
+
+    ``key`` is what editions are compared on (``num:90000``, ``date:--11-09``,
+    ``org:UNHCR``, ``name:stepanakert``); ``surface`` is the text as written,
+    for messages; ``strong`` anchors (digits, month names, acronyms) are
+    reliable enough to raise an error when they disagree, weak ones (number
+    words such as "two") only support alignment. A figure with a unit that
+    translators convert (miles, °F) carries the metric ``unit`` and its value
+    in it (``metric``).
+    """
+
+    kind: AnchorKind
+    key: str
+    surface: str
+    strong: bool = True
+    unit: str = ""
+    metric: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of an edition: text as published plus a comparison form."""
+
+    n: int
+    text: str
+    norm: str
+    line: int = 1
+    block: BlockKind = "paragraph"
+    chrome: bool = False
+    sentences: tuple[str, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One language edition of a statement, as ingested."""
+
+    lang: str
+    source: str
+    digest: str
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def content(self) -> tuple[Paragraph, ...]:
+        """Paragraphs that take part in alignment (page chrome left out)."""
+        return tuple(p for p in self.paragraphs if not p.chrome)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A bead: pivot paragraphs ↔ edition paragraphs (either side may be empty)."""
+
+    pivot: tuple[int, ...]
+    edition: tuple[int, ...]
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The links of one edition against the pivot, in document order."""
+
+    lang: str
+    links: tuple[Link, ...]
+    length_ratio: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a reviewer should look at, with where, what and how sure."""
+
+    kind: FindingKind
+    severity: Severity
+    lang: str
+    pivot: tuple[int, ...]
+    edition: tuple[int, ...]
+    message: str
+    confidence: float
+    expected: tuple[str, ...] = ()
+    found: tuple[str, ...] = ()
+    sentence: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Knobs that change results; all of them enter the report's signature."""
+
+    pivot: str = "ru"
+    truncation_ratio: float = 0.55
+    name_threshold: float = 82.0
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found about one statement."""
+
+    tool: str
+    signature: str
+    pivot: str
+    editions: tuple[Edition, ...]
+    alignments: tuple[Alignment, ...]
+    findings: tuple[Finding, ...]
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def worst(self) -> Severity | None:
+        """The highest severity among the findings, or None when there are none."""
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)

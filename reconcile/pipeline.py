@@ -1,0 +1,140 @@
+"""The library API: editions in, Report out.
+
+``reconcile(sources, settings)`` runs ingest → segment → anchors → align →
+diagnose for every edition against the pivot. ``find_editions`` turns what a
+user typed (a statement folder, files, ``--lang PATH=LANG``) into sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__
+from .align import align_pair
+from .anchors import annotate
+from .diagnose import diagnose
+from .errors import ConfigError, InputError
+from .ingest import FORMATS, Block, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
+from .model import Edition, Report, Settings
+from .segment import segment
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An edition file and its language (None: detect it from the text)."""
+
+    path: Path
+    lang: str | None = None
+
+
+def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -> list[Source]:
+    """Editions named by the user: files as given, folders searched one level deep.
+
+    In a folder, only files whose name says the language (``ru.txt``,
+    ``statement.ru.txt``) are taken, so stray files (README, notes) are left alone.
+    """
+    langs = {p.resolve(): lang for p, lang in (langs or {}).items()}
+    sources: list[Source] = []
+    for path in paths:
+        if path.is_dir():
+            found = [Source(f, lang_from_name(f)) for f in sorted(path.iterdir())
+                     if f.is_file() and f.suffix.lower() in FORMATS and lang_from_name(f)]
+            if not found:
+                raise InputError(path, f"no edition files (<lang>{'|'.join(sorted(FORMATS))}) in this folder")
+            sources.extend(found)
+        elif path.exists():
+            sources.append(Source(path, langs.get(path.resolve()) or lang_from_name(path)))
+        else:
+            raise InputError(path, "no such file or folder")
+    return sources
+
+
+@cache
+def _language_detector() -> object:
+    """langdetect's profiles take a while to load: only when a language must be guessed."""
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+    return DetectorFactory
+
+
+def detect_language(edition: Edition) -> str:
+    """Language of a whole edition, with langdetect seeded for the same answer every run."""
+    from langdetect import LangDetectException, detect
+
+    _language_detector()
+    text = " ".join(plain(p.norm) for p in edition.content)[:5000]
+    try:
+        return detect(text)
+    except LangDetectException:
+        raise InputError(edition.source, "cannot tell its language; name it with --lang PATH=LANG") from None
+
+
+def load(sources: Iterable[Source]) -> list[Edition]:
+    """Ingest, segment and annotate every edition; refuse two editions of one language."""
+    editions: list[Edition] = []
+    for source in sources:
+        edition = load_edition(source.path, source.lang or "und")
+        if source.lang is None:
+            edition = Edition(detect_language(edition), edition.source, edition.digest, edition.paragraphs)
+        editions.append(edition)
+    seen: dict[str, str] = {}
+    for edition in editions:
+        if edition.lang in seen:
+            raise InputError(edition.source, f"second {edition.lang} edition (the first is {seen[edition.lang]})")
+        seen[edition.lang] = edition.source
+    return prepare(editions)
+
+
+def prepare(editions: Sequence[Edition]) -> list[Edition]:
+    """Cross-edition chrome, sentences and anchors for ingested editions (also built in memory)."""
+    return [annotate(segment(e)) for e in mark_shared_chrome(editions)]
+
+
+def edition_from_text(lang: str, paragraphs: Sequence[str], source: str = "<memory>") -> Edition:
+    """An ingested edition from a list of paragraph texts, for tests, benchmarks and callers."""
+    blocks = [Block(text, line) for line, text in enumerate(paragraphs, start=1)]
+    return edition_from_blocks(blocks, lang, source, digest_text("\n\n".join(paragraphs)))
+
+
+def signature(editions: Sequence[Edition], settings: Settings) -> str:
+    """Tool version, settings and input digests: equal signatures, equal reports."""
+    parts = [f"reconcile {__version__}", f"pivot={settings.pivot}",
+             f"truncation={settings.truncation_ratio}", f"names={settings.name_threshold}"]
+    parts += [f"{e.lang}:sha256:{e.digest[:16]}" for e in editions]
+    return "|".join(parts)
+
+
+def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Report:
+    """Align and diagnose already loaded editions against ``settings.pivot``."""
+    by_lang = {e.lang: e for e in editions}
+    if settings.pivot not in by_lang:
+        have = ", ".join(sorted(by_lang)) or "none"
+        raise ConfigError(f"no {settings.pivot} edition to use as the reference (editions found: {have})")
+    pivot = by_lang[settings.pivot]
+    others = [e for e in editions if e.lang != settings.pivot]
+    alignments = tuple(align_pair(pivot, e) for e in others)
+    findings = tuple(f for e, a in zip(others, alignments) for f in diagnose(pivot, e, a, settings))
+    ordered = (pivot, *others)
+    return Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
+                  editions=ordered, alignments=alignments, findings=findings, settings=settings)
+
+
+def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None) -> Report:
+    """Reconcile the editions of one statement: the whole pipeline in one call.
+
+    >>> report = reconcile([Path("samples/statement/ru.txt"), Path("samples/statement/en.txt")],
+    ...                    Settings(pivot="ru"))  # doctest: +SKIP
+    """
+    settings = settings or Settings()
+    sources = [s if isinstance(s, Source) else Source(s, lang_from_name(s)) for s in sources]
+    return reconcile_editions(load(sources), settings)
+
+
+def digest_text(text: str) -> str:
+    """sha256 of a text, for editions built in memory."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

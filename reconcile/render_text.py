@@ -1,0 +1,59 @@
+"""Report → text for a terminal: findings first, then the two editions side by side."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .ingest import plain
+from .model import SEVERITY_RANK, Edition, Report
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m"}
+_RESET = "\033[0m"
+
+
+def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
+    """Human-readable report; ``colour`` only when writing to a terminal without NO_COLOR."""
+    def paint(text: str, style: str) -> str:
+        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
+
+    editions = {e.lang: e for e in report.editions}
+    langs = " ".join(e.lang for e in report.editions)
+    lines = [f"{report.tool}: pivot {report.pivot}; editions {langs}"]
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+    lines.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
+    findings = sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1]))
+    if findings:
+        lines.append("")
+    for f in findings:
+        head = paint(f"{f.severity:<7}", f.severity)
+        lines.append(f"{head} {f.kind:<15} {f.lang}  {f.message}  (confidence {f.confidence:.2f})")
+    pivot = editions[report.pivot]
+    column = max(20, (width - 16) // 2)
+    for alignment in report.alignments:
+        edition = editions[alignment.lang]
+        lines += ["", f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
+                      f"  (length ratio {alignment.length_ratio:.2f})"]
+        for link in alignment.links:
+            left = _cell(pivot, link.pivot, column)
+            right = _cell(edition, link.edition, column)
+            tag = "moved" if link.moved else f"{link.confidence:.2f}"
+            for k in range(max(len(left), len(right))):
+                l = left[k] if k < len(left) else ""
+                r = right[k] if k < len(right) else ""
+                lines.append(f"{l:<{column}} │ {r:<{column}} │ {tag if k == 0 else ''}")
+        lines.append(paint(_chrome_line(pivot) + "; " + _chrome_line(edition), "dim"))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(edition: Edition, numbers: tuple[int, ...], width: int) -> list[str]:
+    if not numbers:
+        return ["—"]
+    by_n = {p.n: p for p in edition.paragraphs}
+    text = " ".join(f"¶{n} {plain(by_n[n].norm)}" for n in numbers)
+    return textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [""]
+
+
+def _chrome_line(edition: Edition) -> str:
+    chrome = [p.n for p in edition.paragraphs if p.chrome]
+    listed = ", ".join(f"¶{n}" for n in chrome) if chrome else "none"
+    return f"{edition.lang} chrome (not aligned): {listed}"

@@ -1,0 +1,56 @@
+"""Paragraphs → sentences, for sentence-level findings (truncation, which figure).
+
+A deliberately small splitter: a sentence ends at ``.``, ``!``, ``?`` or ``…``
+followed by a space and an upper-case letter, a digit or an opening quote.
+Abbreviations and initials that would end a sentence falsely ("Mr.", "т. е.",
+"z. B.", "S. Lavrov") are listed as data and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .ingest import plain
+from .model import Edition, Paragraph
+
+# Words after which a full stop does not end a sentence (lower-cased, without the dot).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no vs etc e.g i.e jr sr gen col lt sgt rev hon art nr dr "
+    "г гг т тыс млн млрд руб ул им проф д см напр др пр "
+    "z.b bzw ca dr nr abs art hr fr vgl evtl usw "
+    "sr sra srta dra núm art etc "
+    "m mme mlle mm dr art av etc".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]»]?\s+(?=[\"'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])")
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Split a paragraph into sentences, keeping every character but the gaps.
+
+    >>> split_sentences("Mr. Smith came at 5. He met S. Lavrov. Then it rained!")
+    ('Mr. Smith came at 5.', 'He met S. Lavrov.', 'Then it rained!')
+    >>> split_sentences("В 2020 г. всё было. Т. е. хорошо.")
+    ('В 2020 г. всё было.', 'Т. е. хорошо.')
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        candidate = text[start:match.start()].strip()
+        last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
+        if not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        sentences.append(text[start:match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return tuple(sentences)
+
+
+def segment(edition: Edition) -> Edition:
+    """Attach sentences (of the comparison text) to every content paragraph."""
+    def with_sentences(p: Paragraph) -> Paragraph:
+        return p if p.chrome else replace(p, sentences=split_sentences(plain(p.norm)))
+
+    return replace(edition, paragraphs=tuple(with_sentences(p) for p in edition.paragraphs))

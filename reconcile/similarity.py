@@ -1,0 +1,195 @@
+"""Pure pairwise measures: length agreement and anchor agreement.
+
+Two uses with different needs: the aligner scores thousands of candidate
+pairs and wants cheap set overlaps (``alignment_keys``); diagnosis looks at
+the few pairs that were linked and wants a careful matching that forgives
+how translators write the same fact (``match_anchors``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from .model import Anchor
+
+# Gale & Church's variance of the length difference per character, widened for
+# paragraphs translated freely and for pairs across scripts.
+LENGTH_VARIANCE = 9.0
+NAME_PREFIX = 5
+
+
+def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
+    """Keys for cheap overlap scoring: partial dates and inflected names still meet.
+
+    A full date also yields its day-month and its year, and a name is cut to a
+    prefix, so ``date:2020-11-09`` meets ``date:--11-09`` and ``stepanakerte``
+    meets ``stepanakert``.
+    """
+    keys: set[str] = set()
+    for a in anchors:
+        if a.kind == "name":
+            keys.add(a.key[: len("name:") + NAME_PREFIX])
+        elif a.kind == "date":
+            year, _, rest = a.key[len("date:"):].partition("-")
+            if year and year != "-":
+                keys.add(f"num:{year}")
+            if rest.startswith("-"):
+                rest = rest[1:]
+            keys.add(f"date:--{rest}" if rest.count("-") == 1 else a.key)
+        else:
+            keys.add(a.key)
+    return frozenset(keys)
+
+
+def strong_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
+    """Alignment keys of the anchors that are facts (digits, dates, organisations)."""
+    return alignment_keys(tuple(a for a in anchors if a.strong and a.kind != "name"))
+
+
+def length_delta(source_len: float, target_len: float, ratio: float) -> float:
+    """Gale–Church's standardised length difference of a candidate pair."""
+    mean = (source_len + target_len / ratio) / 2
+    return (target_len - source_len * ratio) / math.sqrt(max(mean, 1.0) * LENGTH_VARIANCE)
+
+
+def length_probability(delta: float) -> float:
+    """Two-sided probability of a difference at least this large: 1 = lengths agree."""
+    return math.erfc(abs(delta) / math.sqrt(2))
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorMatch:
+    """The outcome of matching the anchors of two linked paragraph groups."""
+
+    matched: tuple[tuple[Anchor, Anchor], ...]
+    only_pivot: tuple[Anchor, ...]
+    only_edition: tuple[Anchor, ...]
+
+
+def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_threshold: float = 82.0) -> AnchorMatch:
+    """Pair up anchors that state the same fact, most specific evidence first.
+
+    Exact keys first, then compatible ones: a partial date against a full one,
+    a year or a day against a date, a rounded figure with a scale word against
+    the exact figure ("1.5 million" ~ 1,530,000), a name against its
+    transliteration or inflection.
+
+    >>> from reconcile.anchors import extract
+    >>> m = match_anchors(extract("signed on November 9, 2020 by 90,000", "en"), extract("подписано 9 ноября 80 000", "ru"))
+    >>> [a.key for a in m.only_pivot], [a.key for a in m.only_edition]
+    (['num:90000'], ['num:80000'])
+    """
+    left, right = list(pivot), list(edition)
+    matched: list[tuple[Anchor, Anchor]] = []
+    for accept in (_same_key, _compatible, lambda a, b: _names_close(a, b, name_threshold)):
+        for a in list(left):
+            for b in right:
+                if accept(a, b):
+                    matched.append((a, b))
+                    left.remove(a)
+                    right.remove(b)
+                    break
+    return AnchorMatch(tuple(matched), tuple(left), tuple(right))
+
+
+def _same_key(a: Anchor, b: Anchor) -> bool:
+    return a.key == b.key
+
+
+def _date_parts(anchor: Anchor) -> tuple[str, str, str]:
+    """``date:2020-11-09`` → ('2020', '11', '09'); missing parts are ''."""
+    body = anchor.key[len("date:"):]
+    if body.startswith("--"):
+        return "", body[2:4], body[5:7]
+    year, _, rest = body.partition("-")
+    month, _, day = rest.partition("-")
+    return year, month, day
+
+
+def _compatible(a: Anchor, b: Anchor) -> bool:
+    if a.kind == "date" and b.kind == "date":
+        return all(x == y or not x or not y for x, y in zip(_date_parts(a), _date_parts(b)))
+    if {a.kind, b.kind} & {"date"} and {a.kind, b.kind} & {"year", "number"}:
+        date, number = (a, b) if a.kind == "date" else (b, a)
+        year, _, day = _date_parts(date)
+        value = number.key[len("num:"):]
+        return value in (year, day.lstrip("0"))
+    if a.key.startswith("num:") and b.key.startswith("num:"):
+        return _rounded_equal(a, b) or _converted_equal(a, b) or _short_year(a, b)
+    if "time" in (a.kind, b.kind):
+        return _same_clock(a, b)
+    if "decade" in (a.kind, b.kind) and {a.kind, b.kind} & {"year", "number"}:
+        decade, year = (a, b) if a.kind == "decade" else (b, a)
+        return year.key[-2:] == decade.key[-2:]
+    return False
+
+
+def _same_clock(a: Anchor, b: Anchor) -> bool:
+    """19:00 = 7 p.m. = "7" (an hour written as a plain number), am/pm forgotten or not."""
+    def minutes(anchor: Anchor) -> int | None:
+        body = anchor.key.split(":", 1)[1]
+        if anchor.kind == "time":
+            hour, minute = body.split(":")
+            return int(hour) * 60 + int(minute)
+        return int(body) * 60 if anchor.kind == "number" and body.isdigit() and int(body) <= 24 else None
+
+    x, y = minutes(a), minutes(b)
+    return x is not None and y is not None and (x - y) % (12 * 60) == 0
+
+
+# Converted figures are rounded ("550 miles" → "about 885 km" or "900 km").
+CONVERSION_TOLERANCE = 0.12
+
+
+def _converted_equal(a: Anchor, b: Anchor) -> bool:
+    """A figure in miles, feet, °F … against its metric conversion (unit written or not)."""
+    for x, y in ((a, b), (b, a)):
+        if x.metric is not None and x.unit:
+            other = y.metric if y.metric is not None and y.unit == x.unit else float(y.key[4:])
+            if abs(other - x.metric) <= CONVERSION_TOLERANCE * abs(x.metric) + 0.5:
+                return True
+    return False
+
+
+def _short_year(a: Anchor, b: Anchor) -> bool:
+    """A year written with two digits ("'53", "1950-53") against the full year."""
+    for x, y in ((a, b), (b, a)):
+        if x.kind == "number" and len(x.key) == 6 and not x.unit and y.kind == "year" and y.key.endswith(x.key[-2:]):
+            return True
+    return False
+
+
+def _rounded_equal(a: Anchor, b: Anchor) -> bool:
+    """Equal after rounding the more precise figure, when the other is written with a scale word."""
+    x, y = Decimal(a.key[4:]), Decimal(b.key[4:])
+    if x == 0 or y == 0:
+        return False
+    coarse, fine = (a, y) if _sig_digits(a) <= _sig_digits(b) else (b, x)
+    if not re.search(r"[^\W\d_]", coarse.surface):
+        return False
+    coarse_value = Decimal(coarse.key[4:])
+    exponent = coarse_value.adjusted() - _sig_digits(coarse) + 1
+    quantum = Decimal(1).scaleb(exponent)
+    return (fine / quantum).quantize(Decimal(1)) * quantum == coarse_value
+
+
+def _sig_digits(anchor: Anchor) -> int:
+    return len(Decimal(anchor.key[4:]).normalize().as_tuple().digits)
+
+
+def _names_close(a: Anchor, b: Anchor, threshold: float) -> bool:
+    if a.kind != "name" and b.kind != "name":
+        return False
+    x, y = a.key.split(":", 1)[1].lower(), b.key.split(":", 1)[1].lower()
+    return fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
+
+
+def key_counts(anchors: tuple[Anchor, ...]) -> Counter[str]:
+    """How often each key occurs (for document-wide statistics)."""
+    return Counter(a.key for a in anchors)
