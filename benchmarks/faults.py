@@ -131,16 +131,19 @@ def inject(doc: Document, pivot: str, lang: str, fault: str, rng: random.Random,
         gold = [((i,), (position[i],)) for i in range(1, n + 1)]
         return Case(doc, pivot, lang, fault, ed, ((k + 1,), (position[k + 1],)), gold)
     if fault == "merge":
-        if n < 2:
+        # Editors merge body paragraphs, not a headline into the text: the first
+        # of the two must end a sentence.
+        joinable = [i for i in range(n - 1) if re.search(r"[.!?…\"»”)]$", ed[i])]
+        if not joinable:
             return None
-        k = rng.randrange(n - 1)
+        k = rng.choice(joinable)
         ed[k: k + 2] = [ed[k] + " " + ed[k + 1]]
         gold = [((i,), (i,)) for i in range(1, k + 1)] + [((k + 1, k + 2), (k + 1,))] + \
                [((i,), (i - 1,)) for i in range(k + 3, n + 1)]
         return Case(doc, pivot, lang, fault, ed, ((k + 1, k + 2), (k + 1,)), gold)
     if fault == "split":
         for k in rng.sample(range(n), n):
-            sentences = split_sentences(ed[k])
+            sentences = split_sentences(ed[k], lang)
             if len(sentences) >= 2:
                 cut = len(sentences) // 2
                 ed[k: k + 1] = [" ".join(sentences[:cut]), " ".join(sentences[cut:])]

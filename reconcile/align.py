@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import locales
 from .ingest import plain
 from .model import Alignment, Edition, Link, Paragraph
-from .similarity import alignment_keys, length_delta, length_probability, strong_keys
+from .similarity import alignment_keys, cognate_keys, dice, length_delta, length_probability, strong_keys
 
 # Bead shapes (pivot paragraphs, edition paragraphs) and their prior costs,
 # about -log of how often each shape occurs between faithful translations.
@@ -39,8 +39,11 @@ ANCHOR_WEIGHT = 2.5
 # glued to its neighbour as a "merge" has too few sentences).
 SENTENCE_WEIGHT = 1.5
 MAX_SENTENCE_COST = 3.0
+# Shared cognates lower the cost; unrelated paragraphs share about COGNATE_CHANCE of them.
+COGNATE_WEIGHT = 3.0
+COGNATE_CHANCE = 0.08
 NAME_BONUS = 0.5
-MAX_LENGTH_COST = 30.0
+MAX_LENGTH_COST = 5.0
 MIN_BAND = 24
 
 
@@ -53,6 +56,7 @@ class _Side:
     sentences: int
     strong: frozenset[str]
     names: frozenset[str]
+    cognates: frozenset[str]
 
 
 def _sides(paragraphs: tuple[Paragraph, ...]) -> list[_Side]:
@@ -60,7 +64,7 @@ def _sides(paragraphs: tuple[Paragraph, ...]) -> list[_Side]:
     for p in paragraphs:
         strong = strong_keys(p.anchors)
         sides.append(_Side(p.n, len(plain(p.norm)), max(1, len(p.sentences)), strong,
-                           alignment_keys(p.anchors) - strong))
+                           alignment_keys(p.anchors) - strong, cognate_keys(p.norm)))
     return sides
 
 
@@ -103,18 +107,21 @@ def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[f
     delta = length_delta(sum(s.length for s in pivot), sum(s.length for s in edition), ratio)
     cost = BEADS[shape] + min(delta * delta / 2, MAX_LENGTH_COST)
     sentence_gap = abs(sum(s.sentences for s in pivot) - sum(s.sentences for s in edition))
-    cost += min(SENTENCE_WEIGHT * sentence_gap, MAX_SENTENCE_COST)
+    many = len(pivot) > 1 or len(edition) > 1  # a merge or split keeps every sentence
+    cost += min(SENTENCE_WEIGHT * sentence_gap, MAX_SENTENCE_COST) * (2 if many else 1)
     strong_p = frozenset().union(*(s.strong for s in pivot))
     strong_e = frozenset().union(*(s.strong for s in edition))
     shared = strong_p & strong_e
     total = len(strong_p) + len(strong_e)
-    dice = 2 * len(shared) / total if total else 0.0
+    agreement = 2 * len(shared) / total if total else 0.0
     if total:
-        cost += ANCHOR_WEIGHT * min(1.0, total / 4) * (1 - 2 * dice)
+        cost += ANCHOR_WEIGHT * min(1.0, total / 4) * (1 - 2 * agreement)
     names = frozenset().union(*(s.names for s in pivot)) & frozenset().union(*(s.names for s in edition))
     cost -= min(len(names) * NAME_BONUS, 1.5)
+    cognates = dice(frozenset().union(*(s.cognates for s in pivot)), frozenset().union(*(s.cognates for s in edition)))
+    cost -= COGNATE_WEIGHT * (cognates - COGNATE_CHANCE)
     length_p = length_probability(delta)
-    support = max(length_p, dice) if total else length_p * 0.9
+    support = max(length_p, agreement) if total else length_p * 0.9
     confidence = 0.5 + 0.5 * support if shape == (1, 1) else 0.4 + 0.5 * support
     return cost, confidence, tuple(sorted(shared | names))
 
@@ -219,9 +226,10 @@ def _skip_confidence(sides: list[_Side]) -> float:
 def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: float) -> list[Link]:
     """Pair an unlinked pivot paragraph with an unlinked edition paragraph that says the same.
 
-    Only anchors can tell that two paragraphs far apart are the same text, so
-    a move needs two or more shared anchors (facts or names), most of each
-    side's anchors shared, and plausible lengths.
+    Position says nothing here, so a move needs content evidence and plausible
+    lengths: two or more shared anchors (facts or names) with most of each
+    side's anchors shared, or three or more shared cognates covering at least
+    a third of them.
     """
     by_n_left = {s.n: s for s in left}
     by_n_right = {s.n: s for s in right}
@@ -236,11 +244,12 @@ def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: 
             if s in used or abs(s - k) < 2:
                 continue
             e = by_n_right[links[s].edition[0]]
+            if abs(length_delta(p.length, e.length, ratio)) > 3:
+                continue
             keys_p, keys_e = p.strong | p.names, e.strong | e.names
             shared = keys_p & keys_e
-            if len(shared) < 2 or abs(length_delta(p.length, e.length, ratio)) > 3:
-                continue
-            score = 2 * len(shared) / (len(keys_p) + len(keys_e))
+            score = dice(keys_p, keys_e) if len(shared) >= 2 else 0.0
+            score = max(score, dice(p.cognates, e.cognates) * 2 if len(p.cognates & e.cognates) >= 3 else 0.0)
             if score > max(best_score, 0.6):
                 best, best_score = s, score
         if best is not None:

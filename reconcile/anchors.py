@@ -125,7 +125,8 @@ class _Patterns:
         self.century = re.compile(
             rf"(?<!\w)(?:(?P<roman>[IVXL]{{1,6}})(?:e|er|ème|-?(?:й|го|м|ом))?|(?P<digits>\d{{1,2}})"
             rf"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?)[ \u00a0-]+(?:{century})(?!\w)"
-            rf"|(?<!\w)(?:{century}){_SP}+(?P<roman2>[IVXL]{{1,6}})(?!\w)" if century else r"(?!x)x",
+            rf"|(?<!\w)(?:{century}){_SP}+(?P<roman2>[IVXL]{{1,6}})(?!\w)"
+            rf"(?:{_SP}*(?:y|e|и|et|und|-|–|al|a|à){_SP}*(?P<roman3>[IVXL]{{1,6}})(?!\w))?" if century else r"(?!x)x",
             re.IGNORECASE)
         self.decade = re.compile(_DECADE_PATTERNS[lang] if lang in _DECADE_PATTERNS else r"(?!x)x", re.IGNORECASE)
         decade_words = locales.DECADE_WORDS.get(lang, {})
@@ -242,12 +243,18 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
         value = roman_to_int(roman.upper()) if roman else int(m["digits"])
         if 0 < value <= 30 and claims.take(m):
             add(m, "century", f"century:{value}")
+            if m["roman3"]:
+                add(m, "century", f"century:{roman_to_int(m['roman3'].upper())}")
     for regex in (pat.decade, pat.decade_word):
         for m in regex.finditer(text):
             if "word" in regex.groupindex and m["word"]:
                 value = locales.DECADE_WORDS[lang if lang in locales.DECADE_WORDS else "en"][m["word"].lower()]
             else:
-                value = int(m["value"] or m["value2"]) % 100
+                written = m["value"] or m["value2"]
+                if len(written) == 4 and written.endswith("00") and claims.take(m):
+                    add(m, "century", f"century:{int(written[:2]) + 1}")  # "the 1800s": the 19th century
+                    continue
+                value = int(written) % 100
             if claims.take(m):
                 add(m, "decade", f"decade:{value:02d}")
     for m in pat.number.finditer(text):
@@ -278,12 +285,17 @@ _RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|or|and|bis|oder|und|a|à|ou|
 
 
 def _share_units(found: list[tuple[int, Anchor]], text: str) -> list[Anchor]:
-    """"2 to 4 inches", "2-4 дюйма": the unit written once belongs to both figures."""
+    """"2 to 4 inches", "11th and 13th centuries": what is written once belongs to both figures."""
     anchors = [anchor for _, anchor in found]
     for k in range(len(found) - 2, -1, -1):
         (start, a), (next_start, b) = found[k], found[k + 1]
         gap = text[start + len(a.surface): next_start]
-        if a.kind == "number" and not a.unit and b.unit and b.metric is not None and _RANGE_GAP.fullmatch(gap):
+        if not _RANGE_GAP.fullmatch(gap) or a.kind != "number":
+            continue
+        if b.kind == "century" and re.search(r"\d(?:st|nd|rd|th|e|er|\.|-?[а-я]+)$", a.surface):
+            anchors[k] = replace(a, kind="century", key=f"century:{a.key[4:]}")  # "11th and 13th centuries"
+            found[k] = (start, anchors[k])
+        elif not a.unit and b.unit and b.metric is not None:
             value = float(a.key[4:])
             factor = b.metric / float(b.key[4:]) if float(b.key[4:]) else 1.0
             metric = (value - 32) * 5 / 9 if b.unit == "°c" and b.metric != float(b.key[4:]) else value * factor

@@ -23,6 +23,8 @@ from .similarity import AnchorMatch, length_delta, length_probability, match_anc
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
+# An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
+CUT_SHARE = 0.85
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
 NAME_TYPO = (84.0, 95.0)
 
@@ -62,14 +64,27 @@ class PairContext:
 
     @cached_property
     def truncated(self) -> dict[int, float]:
-        """Link index → edition length as a share of the expected length, for short ones."""
+        """Link index → edition length as a share of the expected length, for cut-off ones.
+
+        Short alone is not enough (headlines and free renderings vary a lot).
+        An edition that stops mid-sentence where the pivot does not is cut off
+        if it is under ``CUT_SHARE`` of the expected length; otherwise it must be
+        under the truncation ratio and have fewer sentences or an improbably
+        short length.
+        """
         short = {}
         for k, link in enumerate(self.alignment.links):
             if not link.pivot or not link.edition or k in self.untranslated:
                 continue
-            expected = _length(self.pivot_paragraphs(link)) * self.alignment.length_ratio
-            share = _length(self.edition_paragraphs(link)) / max(expected, 1)
-            if expected >= 60 and share < self.settings.truncation_ratio:
+            pivot, edition = self.pivot_paragraphs(link), self.edition_paragraphs(link)
+            expected = _length(pivot) * self.alignment.length_ratio
+            share = _length(edition) / max(expected, 1)
+            if expected < 40 or share >= CUT_SHARE:
+                continue
+            cut_mid_sentence = _ends_sentence(pivot[-1]) and not _ends_sentence(edition[-1])
+            fewer_sentences = sum(len(p.sentences) for p in edition) < sum(len(p.sentences) for p in pivot)
+            improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 3
+            if cut_mid_sentence or (share < self.settings.truncation_ratio and (fewer_sentences or improbable)):
                 short[k] = share
         return short
 
@@ -81,6 +96,10 @@ class PairContext:
 
 def _length(paragraphs: list[Paragraph]) -> int:
     return sum(len(plain(p.norm)) for p in paragraphs)
+
+
+def _ends_sentence(paragraph: Paragraph) -> bool:
+    return plain(paragraph.norm).rstrip("\"')»”]").endswith((".", "!", "?", "…", ":", ";"))
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

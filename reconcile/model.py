@@ -120,7 +120,7 @@ class Settings:
     """Knobs that change results; all of them enter the report's signature."""
 
     pivot: str = "ru"
-    truncation_ratio: float = 0.55
+    truncation_ratio: float = 0.6
     name_threshold: float = 82.0
 
 

@@ -25,20 +25,26 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]»]?\s+(?=[\"'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])")
 
 
-def split_sentences(text: str) -> tuple[str, ...]:
+def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     """Split a paragraph into sentences, keeping every character but the gaps.
+
+    Not a boundary: a known abbreviation, an initial, a dotted abbreviation
+    ("U.S.", "z.B."), and in German a day or ordinal number ("am 16. September").
 
     >>> split_sentences("Mr. Smith came at 5. He met S. Lavrov. Then it rained!")
     ('Mr. Smith came at 5.', 'He met S. Lavrov.', 'Then it rained!')
     >>> split_sentences("В 2020 г. всё было. Т. е. хорошо.")
     ('В 2020 г. всё было.', 'Т. е. хорошо.')
+    >>> split_sentences("Die Band sollte bis zum 16. September bleiben. Le U.S. Army est là.", "de")
+    ('Die Band sollte bis zum 16. September bleiben.', 'Le U.S. Army est là.')
     """
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         candidate = text[start:match.start()].strip()
         last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
-        if not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+        if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+                or "." in last_word or (lang == "de" and last_word.isdigit() and len(last_word) <= 2)):
             continue
         sentences.append(text[start:match.end()].strip())
         start = match.end()
@@ -51,6 +57,6 @@ def split_sentences(text: str) -> tuple[str, ...]:
 def segment(edition: Edition) -> Edition:
     """Attach sentences (of the comparison text) to every content paragraph."""
     def with_sentences(p: Paragraph) -> Paragraph:
-        return p if p.chrome else replace(p, sentences=split_sentences(plain(p.norm)))
+        return p if p.chrome else replace(p, sentences=split_sentences(plain(p.norm), edition.lang))
 
     return replace(edition, paragraphs=tuple(with_sentences(p) for p in edition.paragraphs))

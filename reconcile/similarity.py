@@ -47,6 +47,27 @@ def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def cognate_keys(text: str) -> frozenset[str]:
+    """Four-letter prefixes of the longer words, transliterated to Latin.
+
+    Simard, Foster & Isabelle (1992): translations share cognates and names
+    ("photography" / "fotografía", "Martelly" / "Мартелли"), unrelated
+    paragraphs share few. A weak signal, strongest between Latin-script
+    languages, but one that needs no dictionary.
+    """
+    from .anchors import name_key
+
+    return frozenset(key[:4] for key in map(name_key, _WORD.findall(text)) if len(key) >= 5)
+
+
+def dice(left: frozenset[str], right: frozenset[str]) -> float:
+    """Dice coefficient of two sets (0 when either is empty)."""
+    return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
+
+
 def strong_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
     """Alignment keys of the anchors that are facts (digits, dates, organisations)."""
     return alignment_keys(tuple(a for a in anchors if a.strong and a.kind != "name"))
