@@ -33,7 +33,9 @@ BEADS: dict[tuple[int, int], float] = {
     (3, 1): 4.0,
     (2, 2): 4.0,
 }
-ANCHOR_WEIGHT = 2.5
+# Each fact (figure, date, organisation) shared lowers the cost, each one-sided raises it.
+ANCHOR_WEIGHT = 1.0
+MAX_ANCHORS = 4
 # Translators keep sentence boundaries far more often than not: a sentence
 # more or less on one side of a bead costs this much (a dropped paragraph
 # glued to its neighbour as a "merge" has too few sentences).
@@ -111,12 +113,15 @@ def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[f
     cost += min(SENTENCE_WEIGHT * sentence_gap, MAX_SENTENCE_COST) * (2 if many else 1)
     strong_p = frozenset().union(*(s.strong for s in pivot))
     strong_e = frozenset().union(*(s.strong for s in edition))
+    weak_p = frozenset().union(*(s.names for s in pivot))
+    weak_e = frozenset().union(*(s.names for s in edition))
     shared = strong_p & strong_e
+    # A fact stated on one side only (not even as a number word on the other) is evidence against.
+    lone = len(strong_p - strong_e - weak_e) + len(strong_e - strong_p - weak_p)
+    cost += ANCHOR_WEIGHT * (min(lone, MAX_ANCHORS) - min(len(shared), MAX_ANCHORS))
     total = len(strong_p) + len(strong_e)
     agreement = 2 * len(shared) / total if total else 0.0
-    if total:
-        cost += ANCHOR_WEIGHT * min(1.0, total / 4) * (1 - 2 * agreement)
-    names = frozenset().union(*(s.names for s in pivot)) & frozenset().union(*(s.names for s in edition))
+    names = weak_p & weak_e
     cost -= min(len(names) * NAME_BONUS, 1.5)
     cognates = dice(frozenset().union(*(s.cognates for s in pivot)), frozenset().union(*(s.cognates for s in edition)))
     cost -= COGNATE_WEIGHT * (cognates - COGNATE_CHANCE)

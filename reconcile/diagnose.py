@@ -23,6 +23,8 @@ from .similarity import AnchorMatch, length_delta, length_probability, match_anc
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
+# Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
+MIN_TRUNCATABLE = 80
 # An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
 CUT_SHARE = 0.85
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
@@ -66,11 +68,12 @@ class PairContext:
     def truncated(self) -> dict[int, float]:
         """Link index → edition length as a share of the expected length, for cut-off ones.
 
-        Short alone is not enough (headlines and free renderings vary a lot).
-        An edition that stops mid-sentence where the pivot does not is cut off
-        if it is under ``CUT_SHARE`` of the expected length; otherwise it must be
-        under the truncation ratio and have fewer sentences or an improbably
-        short length.
+        Short alone is not enough: headlines, salutations and free renderings
+        vary a lot. An edition that stops on a word where the pivot ends a
+        sentence is cut off if it is under ``CUT_SHARE`` of the expected length;
+        otherwise the pivot must be ``MIN_TRUNCATABLE`` characters or more, and
+        the edition under the truncation ratio with fewer sentences or an
+        improbably short length.
         """
         short = {}
         for k, link in enumerate(self.alignment.links):
@@ -81,10 +84,11 @@ class PairContext:
             share = _length(edition) / max(expected, 1)
             if expected < 40 or share >= CUT_SHARE:
                 continue
-            cut_mid_sentence = _ends_sentence(pivot[-1]) and not _ends_sentence(edition[-1])
+            cut_mid_sentence = _ends_sentence(pivot[-1]) and plain(edition[-1].norm)[-1:].isalnum()
             fewer_sentences = sum(len(p.sentences) for p in edition) < sum(len(p.sentences) for p in pivot)
             improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 3
-            if cut_mid_sentence or (share < self.settings.truncation_ratio and (fewer_sentences or improbable)):
+            short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
+            if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
                 short[k] = share
         return short
 
