@@ -57,9 +57,9 @@ def parse_number(token: str, lang: str) -> Decimal | None:
     if not seps:
         digits = token
     elif any(ch in " \u00a0'’" for ch in seps):
-        # Space or apostrophe grouping; a trailing , or . is the decimal mark.
-        body, _, frac = re.split(r"([.,])(?=\d+$)", token) + ["", ""] if re.search(r"[.,]\d+$", token) else (token, "", "")
-        digits = re.sub(r"[ \u00a0'’.,]", "", body) + ("." + frac if frac else "")
+        # Space or apostrophe grouping; a last "," or "." is then the decimal mark.
+        whole, frac = (token.rsplit(seps[-1], 1) if seps[-1] in ".," else (token, ""))
+        digits = re.sub(r"\D", "", whole) + ("." + frac if frac else "")
     elif len(set(seps)) == 2:
         decimal_mark = seps[-1]
         whole, frac = token.rsplit(decimal_mark, 1)

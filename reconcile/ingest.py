@@ -223,8 +223,6 @@ def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
 
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read an input file with one-line errors for every way that can fail."""
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected an edition file")
     try:
         size = path.stat().st_size
         if size > limit:
@@ -241,6 +239,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 def load_edition(path: Path, lang: str) -> Edition:
     """Read one edition file into paragraphs with chrome marked (no sentences yet)."""
     parse = FORMATS.get(path.suffix.lower())
+    if path.is_dir():
+        raise InputError(path, "is a directory, expected an edition file")
     if parse is None:
         supported = ", ".join(sorted(FORMATS))
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")

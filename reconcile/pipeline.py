@@ -128,7 +128,9 @@ def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None
     """Reconcile the editions of one statement: the whole pipeline in one call.
 
     >>> report = reconcile([Path("samples/statement/ru.txt"), Path("samples/statement/en.txt")],
-    ...                    Settings(pivot="ru"))  # doctest: +SKIP
+    ...                    Settings(pivot="ru"))
+    >>> [(f.kind, f.pivot, f.edition) for f in report.findings]
+    [('split', (5,), (5, 6))]
     """
     settings = settings or Settings()
     sources = [s if isinstance(s, Source) else Source(s, lang_from_name(s)) for s in sources]

@@ -20,7 +20,8 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     langs = " ".join(e.lang for e in report.editions)
     lines = [f"{report.tool}: pivot {report.pivot}; editions {langs}"]
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-    lines.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
+    lines.append(", ".join(_count(counts[s], name) for s, name in
+                           (("error", "error"), ("warning", "warning"), ("info", "note"))))
     findings = sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1]))
     if findings:
         lines.append("")
@@ -49,8 +50,12 @@ def _cell(edition: Edition, numbers: tuple[int, ...], width: int) -> list[str]:
     if not numbers:
         return ["—"]
     by_n = {p.n: p for p in edition.paragraphs}
-    text = " ".join(f"¶{n} {plain(by_n[n].norm)}" for n in numbers)
+    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(by_n[n].norm) for n in numbers)
     return textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [""]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _chrome_line(edition: Edition) -> str:

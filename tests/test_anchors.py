@@ -1,0 +1,104 @@
+"""Anchor extraction: a data-driven table per language plus invariants."""
+
+from __future__ import annotations
+
+import json
+import signal
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from reconcile.anchors import extract, parse_number
+from reconcile.ingest import normalise
+
+CASES = json.loads((Path(__file__).parent / "data" / "anchor_cases.json").read_text("utf-8"))
+
+
+def _params():
+    for case in CASES:
+        marks = [pytest.mark.xfail(strict=True, reason=case.get("why", "known failure"))] if case["expect"] == "fail" else []
+        yield pytest.param(case, id=f"{case['lang']}:{case['text']}", marks=marks)
+
+
+@pytest.mark.parametrize("case", _params())
+def test_anchor_case(case):
+    keys = [a.key for a in extract(normalise(case["text"]), case["lang"]) if a.kind != "name"]
+    assert keys == case["keys"]
+
+
+def test_same_fact_same_key_across_languages():
+    texts = {"en": "signed on November 9", "ru": "подписано 9 ноября", "de": "am 9. November unterzeichnet",
+             "es": "firmado el 9 de noviembre", "fr": "signé le 9 novembre"}
+    assert {lang: [a.key for a in extract(t, lang)] for lang, t in texts.items()} == \
+        {lang: ["date:--11-09"] for lang in texts}
+
+
+def test_long_scale_false_friends():
+    assert extract("5 billion", "en")[0].key == extract("5 Milliarden", "de")[0].key == \
+        extract("5 milliards", "fr")[0].key == extract("5 mil millones", "es")[0].key == "num:5000000000"
+    assert extract("5 Billionen", "de")[0].key == extract("5 billones", "es")[0].key == "num:5000000000000"
+
+
+def test_names_are_transliterated():
+    assert [a.key for a in extract("встречался с Маурером", "ru") if a.kind == "name"] == ["name:maurerom"]
+    assert [a.key for a in extract("in Stepanakert and Yerevan", "en") if a.kind == "name"] == \
+        ["name:stepanakert", "name:yerevan"]
+
+
+def test_units_carry_metric_value():
+    (miles,) = extract("a 550-mile trip", "en")
+    assert miles.unit == "km" and abs(miles.metric - 885.1) < 0.1
+
+
+FORMATS = {  # (group, decimal) in each locale's way, and the locale that reads it unambiguously
+    "en": (",", "."), "de": (".", ","), "es": (".", ","), "fr": ("\u202f", ","), "ru": ("\u00a0", ","),
+}
+
+
+def _write(value: Decimal, group: str, decimal: str) -> str:
+    whole, _, frac = f"{value:f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", group)
+    return grouped + (decimal + frac if frac else "")
+
+
+@given(st.decimals(min_value=1000, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_number_keys_survive_locale_formats(value):
+    """1,234.5 / 1 234,5 / 1.234,5: rewriting a number in another locale's format keeps its key."""
+    keys = set()
+    for lang, (group, decimal) in FORMATS.items():
+        text = normalise(f"about {_write(value, group, decimal)} units")
+        anchors = [a for a in extract(text, lang) if a.key.startswith("num:")]
+        assert len(anchors) == 1, (lang, text, anchors)
+        keys.add(anchors[0].key)
+    assert len(keys) == 1
+
+
+def test_parse_number_lets_the_locale_decide():
+    assert parse_number("90,000", "en") == Decimal("90000")
+    assert parse_number("90,000", "ru") == Decimal("90.000")
+    assert parse_number("1.500", "de") == Decimal("1500")
+
+
+def test_patterns_do_not_backtrack_catastrophically():
+    """Adversarial inputs for the date, number and name patterns terminate (ReDoS guard).
+
+    Not a speed target: the alarm only turns a runaway regex (minutes or
+    hours) into a failure instead of a hung test run.
+    """
+    hostile = ["1" * 5000 + "x", "1 " * 3000 + "x", "9." * 3000, "A" * 5000, ("ноября " * 2000),
+               "1,000," * 2000 + "a", "\u00a01" * 3000]
+
+    def runaway(signum, frame):
+        raise AssertionError("a pattern backtracked for over 30 s")
+
+    previous = signal.signal(signal.SIGALRM, runaway)
+    signal.alarm(30)
+    try:
+        for lang in ("en", "ru", "de", "es", "fr"):
+            for text in hostile:
+                assert isinstance(extract(text, lang), tuple)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from reconcile.errors import InputError
+from reconcile.ingest import (chrome_flags, decode, is_language_switcher, lang_from_name, load_edition,
+                              mark_shared_chrome, normalise, plain, text_blocks)
+from reconcile.pipeline import edition_from_text
+
+from conftest import SAMPLES, shared_path
+
+
+def test_normalise_unifies_spaces_and_drops_invisibles():
+    assert normalise("a\u00a0 b") == "a b"
+    assert normalise("90\u202f000") == "90\u00a0000"
+    assert normalise("co\u00adoperation\u200b") == "cooperation"
+    assert normalise("\u00abquoted\u00bb \u201cone\u201d") == '"quoted" "one"'
+    assert normalise("20 November 202019:00") == "20 November 2020 19:00"
+
+
+def test_text_blocks_joins_soft_breaks_and_keeps_line_numbers():
+    blocks = text_blocks("first line\nsame paragraph\n\n\n  \nsecond\n")
+    assert [(b.text, b.line) for b in blocks] == [("first line same paragraph", 1), ("second", 6)]
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"caf\xe9 au lait", "not valid UTF-8"),
+])
+def test_decode_refuses_bad_bytes(data, problem):
+    with pytest.raises(InputError, match=problem):
+        decode(Path("x.txt"), data)
+
+
+def test_decode_accepts_bom_and_utf16():
+    assert decode(Path("x"), "\ufeffПривет".encode("utf-8")) == "Привет"
+    assert decode(Path("x"), "Привет".encode("utf-16")) == "Привет"
+
+
+def test_load_edition_errors_name_the_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_edition(tmp_path / "ru.txt", "ru")
+    with pytest.raises(InputError, match="is a directory"):
+        load_edition(tmp_path, "ru")
+    (tmp_path / "ru.pdf").write_bytes(b"%PDF")
+    with pytest.raises(InputError, match="unsupported file type .pdf"):
+        load_edition(tmp_path / "ru.pdf", "ru")
+
+
+def test_input_files_are_not_modified():
+    path = SAMPLES / "statement" / "en.txt"
+    before = path.read_bytes()
+    load_edition(path, "en")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, lang", [
+    ("ru.txt", "ru"), ("statement.en.txt", "en"), ("2020-11-20-statement.de.txt", "de"),
+    ("fr-FR.txt", "fr"), ("notes.txt", None), ("README.txt", None),
+])
+def test_lang_from_name(name, lang):
+    assert lang_from_name(Path(name)) == lang
+
+
+def test_language_switcher():
+    assert is_language_switcher("• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1")
+    assert is_language_switcher("EN | RU | DE")
+    assert not is_language_switcher("Russia and the EU agreed")
+
+
+def test_seed_chrome_is_recognised():
+    """The sample English edition is the seed, byte for byte: chrome as the issue lists it."""
+    edition = load_edition(SAMPLES / "statement" / "en.txt", "en")
+    chrome = [plain(p.norm) for p in edition.paragraphs if p.chrome]
+    assert chrome == [
+        "20 November 2020 19:00", "• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1",
+        "Source: Official website of the President of Russian kremlin.ru",
+        "Council of Europe (CoE)", "NATO (North Atlantic Treaty Organization)", "European Union (EU)",
+        "Web Content Display", "Advanced settings",
+    ]
+    content = [p for p in edition.paragraphs if not p.chrome]
+    assert plain(content[0].norm).startswith("Foreign Minister Sergey Lavrov")
+    assert plain(content[-1].norm) == "My report is complete. Thank you."
+
+
+def test_shared_seed_matches_sample():
+    assert (SAMPLES / "statement" / "en.txt").read_bytes() == \
+        shared_path("seed", "000_96b7d5c5907925ac.txt").read_bytes()
+
+
+def test_a_lone_short_title_is_not_chrome():
+    assert chrome_flags(["Statement", "A long paragraph of the statement that says things.", "Thanks."]) == \
+        [False, False, False]
+
+
+def test_short_lines_repeated_across_editions_are_chrome_long_ones_are_not():
+    long = "This sentence was left untranslated in both editions of the statement, verbatim."
+    editions = mark_shared_chrome([
+        edition_from_text("en", ["Share on Twitter", "The minister spoke.", long]),
+        edition_from_text("de", ["Share on Twitter", "Der Minister sprach.", long]),
+    ])
+    assert [p.chrome for p in editions[0].paragraphs] == [True, False, False]
+    assert [p.chrome for p in editions[1].paragraphs] == [True, False, False]
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
+                min_size=1, max_size=8))
+def test_text_blocks_never_lose_words(paragraphs):
+    """Every non-space character of the input is in exactly the block text (property)."""
+    text = "\n\n".join(paragraphs)
+    blocks = text_blocks(text)
+    joined = "".join("".join(b.text.split()) for b in blocks)
+    expected = "".join("".join(line.strip(" \t\u00a0\u202f\u2009\ufeff\u200b").split()) for line in text.splitlines())
+    assert joined == expected
+
+
+@given(st.text(max_size=200))
+def test_normalise_is_idempotent(text):
+    assert normalise(normalise(text)) == normalise(text)

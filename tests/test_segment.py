@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from reconcile.segment import segment, split_sentences
+from reconcile.pipeline import edition_from_text
+
+
+@pytest.mark.parametrize("text, count", [
+    ("One. Two! Three?", 3),
+    ("Mr. Smith met Dr. Jones.", 1),
+    ("Он сказал: «Да». Потом ушёл.", 2),
+    ("Am 9. November 2020 unterzeichnet. Danach nicht.", 2),
+    ("The U.S. Army left. Then peace.", 2),
+    ("No final stop", 1),
+])
+def test_split_sentences_counts(text, count):
+    assert len(split_sentences(text, "de" if "November" in text else "")) == count
+
+
+def test_segment_skips_chrome():
+    edition = segment(edition_from_text("en", ["20 November 2020", "One. Two."]))
+    assert edition.paragraphs[0].chrome and edition.paragraphs[0].sentences == ()
+    assert edition.paragraphs[1].sentences == ("One.", "Two.")
