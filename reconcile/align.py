@@ -44,7 +44,10 @@ MAX_SENTENCE_COST = 3.0
 # Shared cognates lower the cost; unrelated paragraphs share about COGNATE_CHANCE of them.
 COGNATE_WEIGHT = 3.0
 COGNATE_CHANCE = 0.08
+# The most a bead's evidence can lower its cost below its prior (a bound for pruning the DP).
 NAME_BONUS = 0.5
+MAX_NAME_BONUS = 1.5
+MAX_BONUS = ANCHOR_WEIGHT * MAX_ANCHORS + MAX_NAME_BONUS + COGNATE_WEIGHT * (1 - COGNATE_CHANCE)
 MAX_LENGTH_COST = 5.0
 MIN_BAND = 24
 
@@ -97,37 +100,61 @@ def refine_ratio(prior: float, path: list[tuple[int, int, int, int]], pivot: lis
     return math.exp(weight * math.log(observed) + (1 - weight) * math.log(prior))
 
 
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Consecutive paragraphs of one side taken together by a bead."""
+
+    count: int
+    length: int
+    sentences: int
+    strong: frozenset[str]
+    weak: frozenset[str]
+    cognates: frozenset[str]
+
+
+def _group(sides: list[_Side]) -> _Group:
+    return _Group(len(sides), sum(s.length for s in sides), sum(s.sentences for s in sides),
+                  frozenset().union(*(s.strong for s in sides)), frozenset().union(*(s.names for s in sides)),
+                  frozenset().union(*(s.cognates for s in sides)))
+
+
+def _groups(sides: list[_Side]) -> dict[int, list[_Group]]:
+    """``groups[k][i]`` = paragraphs i … i+k-1 together, for every bead size k (computed once)."""
+    sizes = {k for shape in BEADS for k in shape if k}
+    return {k: [_group(sides[i:i + k]) for i in range(len(sides) - k + 1)] for k in sizes}
+
+
 def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[float, float, tuple[str, ...]]:
     """Cost of linking these paragraphs, the link's confidence, and the shared keys.
 
     Skipping a paragraph (one side empty) has a flat cost: the DP compares it
     with the cost of the best link it could have had.
     """
-    shape = (len(pivot), len(edition))
     if not pivot or not edition:
-        return BEADS[shape], 0.0, ()
-    delta = length_delta(sum(s.length for s in pivot), sum(s.length for s in edition), ratio)
+        return BEADS[(len(pivot), len(edition))], 0.0, ()
+    return _group_cost(_group(pivot), _group(edition), ratio)
+
+
+def _group_cost(pivot: _Group, edition: _Group, ratio: float) -> tuple[float, float, tuple[str, ...]]:
+    shape = (pivot.count, edition.count)
+    delta = length_delta(pivot.length, edition.length, ratio)
     cost = BEADS[shape] + min(delta * delta / 2, MAX_LENGTH_COST)
-    sentence_gap = abs(sum(s.sentences for s in pivot) - sum(s.sentences for s in edition))
-    many = len(pivot) > 1 or len(edition) > 1  # a merge or split keeps every sentence
-    cost += min(SENTENCE_WEIGHT * sentence_gap, MAX_SENTENCE_COST) * (2 if many else 1)
-    strong_p = frozenset().union(*(s.strong for s in pivot))
-    strong_e = frozenset().union(*(s.strong for s in edition))
-    weak_p = frozenset().union(*(s.names for s in pivot))
-    weak_e = frozenset().union(*(s.names for s in edition))
-    shared = strong_p & strong_e
-    # A fact stated on one side only (not even as a number word on the other) is evidence against.
-    lone = len(strong_p - strong_e - weak_e) + len(strong_e - strong_p - weak_p)
-    cost += ANCHOR_WEIGHT * (min(lone, MAX_ANCHORS) - min(len(shared), MAX_ANCHORS))
-    total = len(strong_p) + len(strong_e)
+    many = shape != (1, 1)  # a merge or split keeps every sentence
+    cost += min(SENTENCE_WEIGHT * abs(pivot.sentences - edition.sentences), MAX_SENTENCE_COST) * (2 if many else 1)
+    shared = pivot.strong & edition.strong
+    if pivot.strong or edition.strong:
+        # A fact stated on one side only (not even as a number word on the other) is evidence against.
+        lone = len(pivot.strong - edition.strong - edition.weak) + len(edition.strong - pivot.strong - pivot.weak)
+        cost += ANCHOR_WEIGHT * (min(lone, MAX_ANCHORS) - min(len(shared), MAX_ANCHORS))
+    names = pivot.weak & edition.weak
+    if names:
+        cost -= min(len(names) * NAME_BONUS, MAX_NAME_BONUS)
+    cost -= COGNATE_WEIGHT * (dice(pivot.cognates, edition.cognates) - COGNATE_CHANCE)
+    total = len(pivot.strong) + len(edition.strong)
     agreement = 2 * len(shared) / total if total else 0.0
-    names = weak_p & weak_e
-    cost -= min(len(names) * NAME_BONUS, 1.5)
-    cognates = dice(frozenset().union(*(s.cognates for s in pivot)), frozenset().union(*(s.cognates for s in edition)))
-    cost -= COGNATE_WEIGHT * (cognates - COGNATE_CHANCE)
     length_p = length_probability(delta)
     support = max(length_p, agreement) if total else length_p * 0.9
-    confidence = 0.5 + 0.5 * support if shape == (1, 1) else 0.4 + 0.5 * support
+    confidence = 0.5 + 0.5 * support if not many else 0.4 + 0.5 * support
     return cost, confidence, tuple(sorted(shared | names))
 
 
@@ -144,6 +171,8 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     first j edition paragraphs; ``back`` holds the bead shape that reached it.
     """
     n, m = len(pivot), len(edition)
+    left, right = _groups(pivot), _groups(edition)
+    shapes = [(a, b, BEADS[(a, b)]) for a, b in BEADS]
     bounds = [_band(i, n, m, width) for i in range(n + 1)]
     bounds[n] = (bounds[n][0], m)  # the end must be reachable
     bounds = [(min(lo, m), hi) for lo, hi in bounds]
@@ -159,7 +188,7 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
                 row[0] = 0.0
                 continue
             best, best_shape = inf, None
-            for (a, b), _prior in BEADS.items():
+            for a, b, prior in shapes:
                 pi, pj = i - a, j - b
                 if pi < 0 or pj < 0:
                     continue
@@ -167,9 +196,9 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
                 if not plo <= pj <= phi:
                     continue
                 before = (row if a == 0 else cost[pi])[pj - plo]
-                if before >= best:
+                if before + (prior - MAX_BONUS if a and b else prior) >= best:
                     continue
-                step = bead_cost(pivot[pi:i], edition[pj:j], ratio)[0]
+                step = _group_cost(left[a][pi], right[b][pj], ratio)[0] if a and b else prior
                 if before + step < best:
                     best, best_shape = before + step, (a, b)
             row[j - lo], row_back[j - lo] = best, best_shape

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from . import locales
 from .model import Anchor, AnchorKind, Edition, Paragraph
@@ -88,6 +88,7 @@ def roman_to_int(text: str) -> int:
     return total
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """Latin, lower-case, accent-free form of a name: ``Маурер`` → ``maurer``."""
     word = word.lower().translate(locales.CYRILLIC_TO_LATIN)
