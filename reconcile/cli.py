@@ -80,14 +80,21 @@ def align(
     lang: Annotated[Optional[list[str]], typer.Option(
         "--lang", metavar="PATH=LANG", help="Language of a file whose name does not say it.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")] = None,
+    content_selector: Annotated[Optional[str], typer.Option(
+        help="CSS selector or XPath of the statement in HTML pages (default: article, main, densest block).")] = None,
+    max_input_mb: Annotated[float, typer.Option(help="Refuse edition files larger than this.")] = 50.0,
 ) -> None:
     """Align the TGT edition against the SRC edition and report what differs."""
+    from .ingest import ReadOptions
     from .pipeline import find_editions, load, reconcile_editions
+
+    options = ReadOptions(encoding, content_selector, int(max_input_mb * 1024 * 1024))
 
     if src == tgt:
         raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
     sources = find_editions(paths or [Path(".")], _parse_langs(lang or []))
-    editions = [e for e in load(sources) if e.lang in (src, tgt)]
+    editions = [e for e in load(sources, options) if e.lang in (src, tgt)]
     found = {e.lang for e in editions}
     for wanted in (src, tgt):
         if wanted not in found:

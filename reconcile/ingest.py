@@ -74,21 +74,59 @@ def plain(norm: str) -> str:
 
 # --- decoding and formats --------------------------------------------------
 
-def decode(path: Path, data: bytes) -> str:
-    """UTF-8 with or without BOM, or UTF-16 with BOM; anything else is refused."""
+# Encodings still common for these languages, in the order charset-normalizer may pick them.
+LEGACY_ENCODINGS = ("utf_8", "cp1251", "koi8_r", "cp1252", "iso8859_15", "latin_1")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read edition files: forced encoding, HTML content selector, size limit."""
+
+    encoding: str | None = None
+    content_selector: str | None = None
+    max_bytes: int = MAX_INPUT_BYTES
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None, html: bool = False) -> str:
+    """Bytes → text: BOM, then a forced or declared encoding, then UTF-8, then detection.
+
+    Detection (charset-normalizer) is limited to UTF-8 and the legacy
+    encodings of these languages; a file none of them decodes cleanly is an
+    error naming the file, never mojibake passed on.
+    """
     if not data.strip():
         raise InputError(path, "file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return _strict(path, data, name)
+    if encoding:
+        return _strict(path, data, encoding)
+    if html:
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            return _strict(path, data, declared.group(1).decode("ascii"))
     if b"\x00" in data[:4096]:
         raise InputError(path, "looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        raise InputError(path, "cannot be decoded as UTF-8, windows-1251, KOI8-R or windows-1252; name it with --encoding")
+    return str(best)
+
+
+def _strict(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte {exc.start}); convert the file to UTF-8") from None
+        raise InputError(path, f"not valid {encoding} (byte {exc.start}); name the right one with --encoding") from None
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -109,7 +147,49 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-FORMATS: dict[str, Callable[[str], list[Block]]] = {".txt": text_blocks, ".text": text_blocks}
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a format reader gives back: blocks and, if the file says it, a language."""
+
+    blocks: list[Block]
+    lang: str | None = None
+
+
+def _read_text(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    return Parsed(text_blocks(decode(path, data, options.encoding)))
+
+
+def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    from .read_markdown import markdown_blocks
+
+    blocks, meta = markdown_blocks(decode(path, data, options.encoding).replace("\r\n", "\n"))
+    return Parsed([Block(text, line, kind) for text, line, kind in blocks], meta.lang)
+
+
+_HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNORECASE)
+
+
+def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    from .read_html import html_blocks
+
+    text = decode(path, data, options.encoding, html=True)
+    declared = _HTML_LANG.search(data[:4096])
+    blocks = html_blocks(text, path, options.content_selector)
+    return Parsed([Block(t, line, kind) for t, line, kind in blocks], declared.group(1).decode().lower() if declared else None)
+
+
+def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    from .read_docx import docx_blocks
+
+    return Parsed([Block(t, line, kind) for t, line, kind in docx_blocks(data, path)])
+
+
+FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
+    ".txt": _read_text, ".text": _read_text,
+    ".md": _read_markdown, ".markdown": _read_markdown,
+    ".html": _read_html, ".htm": _read_html, ".xhtml": _read_html,
+    ".docx": _read_docx,
+}
 
 
 # --- language from the file name ------------------------------------------
@@ -226,7 +306,7 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(path, f"file is {size:,} bytes, over the {limit:,}-byte input limit")
+            raise InputError(path, f"file is {size:,} bytes, over the {limit:,}-byte input limit (--max-input-mb)")
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -236,19 +316,24 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(path, exc.strerror or "cannot be read") from None
 
 
-def load_edition(path: Path, lang: str) -> Edition:
-    """Read one edition file into paragraphs with chrome marked (no sentences yet)."""
-    parse = FORMATS.get(path.suffix.lower())
+def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOptions()) -> Edition:
+    """Read one edition file into paragraphs with chrome marked (no sentences yet).
+
+    ``lang`` None takes the language the file declares (Markdown front matter,
+    ``<html lang>``) or leaves ``und`` for the caller to detect.
+    """
     if path.is_dir():
         raise InputError(path, "is a directory, expected an edition file")
-    if parse is None:
+    read = FORMATS.get(path.suffix.lower())
+    if read is None:
         supported = ", ".join(sorted(FORMATS))
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
-    data = read_bytes(path)
-    blocks = [b for b in parse(decode(path, data)) if normalise(b.text)]
+    data = read_bytes(path, options.max_bytes)
+    parsed = read(path, data, options)
+    blocks = [b for b in parsed.blocks if normalise(b.text)]
     if not blocks:
         raise InputError(path, "has no text paragraphs")
-    return edition_from_blocks(blocks, lang, str(path), hashlib.sha256(data).hexdigest())
+    return edition_from_blocks(blocks, lang or parsed.lang or "und", str(path), hashlib.sha256(data).hexdigest())
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:

@@ -18,7 +18,7 @@ from .align import align_pair
 from .anchors import annotate
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
-from .ingest import FORMATS, Block, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
+from .ingest import FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
 from .model import Edition, Report, Settings
 from .segment import segment
 
@@ -74,12 +74,12 @@ def detect_language(edition: Edition) -> str:
         raise InputError(edition.source, "cannot tell its language; name it with --lang PATH=LANG") from None
 
 
-def load(sources: Iterable[Source]) -> list[Edition]:
+def load(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> list[Edition]:
     """Ingest, segment and annotate every edition; refuse two editions of one language."""
     editions: list[Edition] = []
     for source in sources:
-        edition = load_edition(source.path, source.lang or "und")
-        if source.lang is None:
+        edition = load_edition(source.path, source.lang, options)
+        if edition.lang == "und":
             edition = Edition(detect_language(edition), edition.source, edition.digest, edition.paragraphs)
         editions.append(edition)
     seen: dict[str, str] = {}
@@ -124,7 +124,8 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
                   editions=ordered, alignments=alignments, findings=findings, settings=settings)
 
 
-def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None) -> Report:
+def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None,
+              options: ReadOptions = ReadOptions()) -> Report:
     """Reconcile the editions of one statement: the whole pipeline in one call.
 
     >>> report = reconcile([Path("samples/statement/ru.txt"), Path("samples/statement/en.txt")],
@@ -134,7 +135,7 @@ def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None
     """
     settings = settings or Settings()
     sources = [s if isinstance(s, Source) else Source(s, lang_from_name(s)) for s in sources]
-    return reconcile_editions(load(sources), settings)
+    return reconcile_editions(load(sources, options), settings)
 
 
 def digest_text(text: str) -> str:

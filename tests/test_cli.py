@@ -74,7 +74,7 @@ def test_exit_zero_without_errors(capsys):
     (["align", "ru", "ru", "samples/statement"], "name two different languages"),
     (["align", "ru"], "Missing argument"),
     (["align", "ru", "en", "samples/statement", "--format", "xml"], "'xml' is not one of"),
-    (["align", "ru", "en", "samples/statement/ru.txt", "samples/README.md"], "unsupported file type .md"),
+    (["align", "ru", "en", "samples/statement/ru.txt", "pyproject.toml"], "unsupported file type .toml"),
     (["align", "ru", "en", "--lang", "oops", "samples/statement"], "expected PATH=LANG"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, args, message):

@@ -30,11 +30,20 @@ def test_text_blocks_joins_soft_breaks_and_keeps_line_numbers():
     (b"", "empty"),
     (b"   \n\n", "empty"),
     (b"\x00\x01\x02binary", "binary"),
-    (b"caf\xe9 au lait", "not valid UTF-8"),
+    (bytes(range(128, 256)) * 10, "cannot be decoded"),
 ])
 def test_decode_refuses_bad_bytes(data, problem):
     with pytest.raises(InputError, match=problem):
         decode(Path("x.txt"), data)
+
+
+def test_decode_legacy_encodings_and_forced_encoding():
+    assert decode(Path("x"), "café au lait, déjà vu".encode("cp1252")) == "café au lait, déjà vu"
+    assert decode(Path("x"), "caf\u00e9".encode("cp1252"), encoding="cp1252") == "café"
+    with pytest.raises(InputError, match="not valid utf-8"):
+        decode(Path("x"), "café".encode("cp1252"), encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode(Path("x"), b"abc", encoding="no-such-codec")
 
 
 def test_decode_accepts_bom_and_utf16():
