@@ -29,6 +29,35 @@ class Block:
     text: str
     line: int
     kind: BlockKind = "paragraph"
+    waivers: tuple[str, ...] = ()
+
+
+# --- waivers -----------------------------------------------------------------
+
+# An HTML comment survives in text, Markdown and HTML alike:
+# <!-- reconcile: ignore number_mismatch, date_mismatch --> before the paragraph it excuses.
+_WAIVER = re.compile(r"^\s*<!--\s*reconcile\s*:\s*ignore\b(?P<kinds>[^>]*?)-->\s*", re.IGNORECASE)
+
+
+def apply_waivers(blocks: list[Block]) -> list[Block]:
+    """Attach each waiver comment to the paragraph that follows it, and drop the comment.
+
+    >>> [(b.text, b.waivers) for b in apply_waivers([Block("<!-- reconcile: ignore number_mismatch -->", 1),
+    ...                                               Block("90 000 people.", 2)])]
+    [('90 000 people.', ('number_mismatch',))]
+    """
+    out: list[Block] = []
+    pending: list[str] = []
+    for block in blocks:
+        match = _WAIVER.match(block.text)
+        while match:
+            pending += re.findall(r"[a-z_]+", match["kinds"].lower()) or ["all"]
+            block = replace(block, text=block.text[match.end():])
+            match = _WAIVER.match(block.text)
+        if block.text.strip():
+            out.append(replace(block, waivers=tuple(dict.fromkeys(pending))) if pending else block)
+            pending = []
+    return out
 
 
 # --- normalisation ---------------------------------------------------------
@@ -330,7 +359,7 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOption
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
     data = read_bytes(path, options.max_bytes)
     parsed = read(path, data, options)
-    blocks = [b for b in parsed.blocks if normalise(b.text)]
+    blocks = [b for b in apply_waivers(parsed.blocks) if normalise(b.text)]
     if not blocks:
         raise InputError(path, "has no text paragraphs")
     return edition_from_blocks(blocks, lang or parsed.lang or "und", str(path), hashlib.sha256(data).hexdigest())
@@ -341,7 +370,7 @@ def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str
     norms = [normalise(b.text) for b in blocks]
     flags = chrome_flags(norms)
     paragraphs = tuple(
-        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=b.kind, chrome=flag)
+        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=b.kind, chrome=flag, waivers=b.waivers)
         for i, (b, norm, flag) in enumerate(zip(blocks, norms, flags), start=1)
     )
     return Edition(lang=lang, source=source, digest=digest, paragraphs=paragraphs)

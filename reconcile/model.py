@@ -62,6 +62,7 @@ class Paragraph:
     chrome: bool = False
     sentences: tuple[str, ...] = ()
     anchors: tuple[Anchor, ...] = ()
+    waivers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,17 @@ class Alignment:
 
 
 @dataclass(frozen=True, slots=True)
+class Row:
+    """One unit of content across all editions: the paragraphs of each edition that say it."""
+
+    cells: tuple[tuple[str, tuple[int, ...]], ...]
+    confidence: float
+
+    def cell(self, lang: str) -> tuple[int, ...]:
+        return dict(self.cells).get(lang, ())
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Something a reviewer should look at, with where, what and how sure."""
 
@@ -135,6 +147,9 @@ class Report:
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
     settings: Settings = field(default_factory=Settings)
+    rows: tuple[Row, ...] = ()
+    name: str = ""
+    suppressed: int = 0
 
     @property
     def worst(self) -> Severity | None:

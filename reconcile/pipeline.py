@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
-from .align import align_pair
+from .align import align_pair, build_rows
 from .anchors import annotate
+from .consensus import agree
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
 from .ingest import FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
@@ -118,10 +119,13 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     pivot = by_lang[settings.pivot]
     others = [e for e in editions if e.lang != settings.pivot]
     alignments = tuple(align_pair(pivot, e) for e in others)
-    findings = tuple(f for e, a in zip(others, alignments) for f in diagnose(pivot, e, a, settings))
+    rows = build_rows(pivot, alignments)
+    findings = tuple(agree(pivot, others, rows, [f for e, a in zip(others, alignments)
+                                                   for f in diagnose(pivot, e, a, settings)]))
     ordered = (pivot, *others)
     return Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
-                  editions=ordered, alignments=alignments, findings=findings, settings=settings)
+                  editions=ordered, alignments=alignments, findings=findings, settings=settings,
+                  rows=rows)
 
 
 def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None,

@@ -156,6 +156,10 @@ def _walk(element: etree._Element, blocks: list[tuple[str, int, BlockKind]]) -> 
     segment, line = [element.text or ""], element.sourceline or 1
     for child in element:
         if not isinstance(child.tag, str):  # comments, processing instructions
+            if child.tag is etree.Comment and "reconcile" in (child.text or ""):
+                _flush(segment, line, kind, blocks)  # a waiver comment stays in place, before its paragraph
+                blocks.append((f"<!--{child.text}-->", child.sourceline or line, "paragraph"))
+                segment, line = [], child.sourceline or line
             segment.append(child.tail or "")
         elif child.tag in INLINE or child.tag == "br":
             segment += [" " if child.tag == "br" else _text_of(child), child.tail or ""]

@@ -73,6 +73,13 @@ def markdown_blocks(text: str) -> tuple[list[tuple[str, int, BlockKind]], FrontM
             content = _inline_text(token)
             if content:
                 blocks.append((content, line, kind))
+        elif token.type == "html_block" and "reconcile" in token.content:
+            # Waiver comments (<!-- reconcile: ignore … -->) go to ingest, which ties them to the next block.
+            for comment in re.findall(r"<!--.*?-->", token.content, re.DOTALL):
+                blocks.append((comment, (token.map or [0])[0] + 1 + offset, "paragraph"))
+            rest = re.sub(r"<!--.*?-->", "", token.content, flags=re.DOTALL).strip()
+            if rest:
+                blocks.append((_TAG.sub("", rest), (token.map or [0])[0] + 1 + offset, "paragraph"))
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append((" ".join(token.content.split()), (token.map or [0])[0] + 1 + offset, "paragraph"))
     if meta.title and not (blocks and blocks[0][2] == "heading"):
