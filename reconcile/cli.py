@@ -28,6 +28,21 @@ class Format(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
 def _parse_langs(pairs: list[str]) -> dict[Path, str]:
     """``--lang PATH=LANG`` options → {path: lang}."""
     out: dict[Path, str] = {}
@@ -104,6 +119,47 @@ def align(
     report = reconcile_editions(editions, Settings(pivot=src))
     _emit(report, fmt, output)
     raise typer.Exit(1 if report.worst == "error" else 0)
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Statement folders, edition files or roots to search (default: the current folder).")] = None,
+    pivot: Annotated[Optional[str], typer.Option(help="Reference edition (default: config, the edition marked "
+                                                      "original, else ru, en, fr, de, es in that order).")] = None,
+    langs: Annotated[Optional[str], typer.Option(help="Expected languages, comma-separated, e.g. de,en,es,ru,fr.")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Exit 1 when a finding is at or above this level.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Config file (default: ./reconcile.toml or "
+                                                         "[tool.reconcile] in ./pyproject.toml).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Record today's findings as accepted, to this file.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")] = None,
+    content_selector: Annotated[Optional[str], typer.Option(help="CSS selector or XPath of the statement in HTML pages.")] = None,
+    max_input_mb: Annotated[float, typer.Option(help="Refuse edition files larger than this.")] = 50.0,
+) -> None:
+    """Check every statement in every edition: a gate for repositories of translated publications."""
+    from .checking import run_check
+
+    result = run_check(paths or [Path(".")], pivot=pivot, langs=langs, fmt=fmt.value,
+                       fail_on=fail_on.value if fail_on else None, jobs=jobs, config_path=config,
+                       baseline=baseline, write_baseline=write_baseline, encoding=encoding,
+                       content_selector=content_selector, max_bytes=int(max_input_mb * 1024 * 1024),
+                       colour=output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+                       progress=sys.stderr.isatty() and not os.environ.get("CI"))
+    for line in result.messages:
+        print(f"reconcile: {line}", file=sys.stderr)
+    if result.exit_code == 2:
+        raise typer.Exit(2)
+    if write_baseline is not None:
+        write_atomically(write_baseline, result.baseline_text)
+    if output is None:
+        sys.stdout.write(result.text)
+    else:
+        write_atomically(output, result.text)
+    raise typer.Exit(result.exit_code)
 
 
 @app.callback()

@@ -82,5 +82,6 @@ def _with_support(finding: Finding, flagged: set[tuple], langs: list[str]) -> Fi
     agreeing = [lang for lang in langs if (finding.kind, finding.pivot, lang) not in flagged]
     if not agreeing:
         return finding
-    return replace(finding, message=f"{finding.message} ({', '.join(agreeing)} agree with the pivot)",
+    verb = "agrees" if len(agreeing) == 1 else "agree"
+    return replace(finding, message=f"{finding.message} ({', '.join(agreeing)} {verb} with the pivot)",
                    confidence=round(min(0.99, finding.confidence + 0.02 * len(agreeing)), 2))

@@ -15,6 +15,10 @@ class InputError(ReconcileError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple:
+        """Picklable, so a worker process can hand the error back to the CLI."""
+        return type(self), (self.path, self.problem)
+
 
 class ConfigError(ReconcileError):
     """Options or settings that do not make sense together."""

@@ -182,6 +182,7 @@ class Parsed:
 
     blocks: list[Block]
     lang: str | None = None
+    original: bool = False
 
 
 def _read_text(path: Path, data: bytes, options: ReadOptions) -> Parsed:
@@ -192,7 +193,7 @@ def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     from .read_markdown import markdown_blocks
 
     blocks, meta = markdown_blocks(decode(path, data, options.encoding).replace("\r\n", "\n"))
-    return Parsed([Block(text, line, kind) for text, line, kind in blocks], meta.lang)
+    return Parsed([Block(text, line, kind) for text, line, kind in blocks], meta.lang, meta.original)
 
 
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNORECASE)
@@ -362,7 +363,8 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOption
     blocks = [b for b in apply_waivers(parsed.blocks) if normalise(b.text)]
     if not blocks:
         raise InputError(path, "has no text paragraphs")
-    return edition_from_blocks(blocks, lang or parsed.lang or "und", str(path), hashlib.sha256(data).hexdigest())
+    edition = edition_from_blocks(blocks, lang or parsed.lang or "und", str(path), hashlib.sha256(data).hexdigest())
+    return replace(edition, original=parsed.original) if parsed.original else edition
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:

@@ -73,6 +73,7 @@ class Edition:
     source: str
     digest: str
     paragraphs: tuple[Paragraph, ...]
+    original: bool = False
 
     @property
     def content(self) -> tuple[Paragraph, ...]:

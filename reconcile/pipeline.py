@@ -8,7 +8,7 @@ user typed (a statement folder, files, ``--lang PATH=LANG``) into sources.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -17,6 +17,7 @@ from . import __version__
 from .align import align_pair, build_rows
 from .anchors import annotate
 from .consensus import agree
+from .policy import waive
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
 from .ingest import FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
@@ -81,7 +82,7 @@ def load(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> lis
     for source in sources:
         edition = load_edition(source.path, source.lang, options)
         if edition.lang == "und":
-            edition = Edition(detect_language(edition), edition.source, edition.digest, edition.paragraphs)
+            edition = replace(edition, lang=detect_language(edition))
         editions.append(edition)
     seen: dict[str, str] = {}
     for edition in editions:
@@ -123,9 +124,9 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     findings = tuple(agree(pivot, others, rows, [f for e, a in zip(others, alignments)
                                                    for f in diagnose(pivot, e, a, settings)]))
     ordered = (pivot, *others)
-    return Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
-                  editions=ordered, alignments=alignments, findings=findings, settings=settings,
-                  rows=rows)
+    report = Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
+                    editions=ordered, alignments=alignments, findings=findings, settings=settings, rows=rows)
+    return waive(report)
 
 
 def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None,
@@ -145,3 +146,50 @@ def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None
 def digest_text(text: str) -> str:
     """sha256 of a text, for editions built in memory."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+DEFAULT_PIVOTS = ("ru", "en", "fr", "de", "es")
+
+
+def choose_pivot(editions: Sequence[Edition], asked: str | None, order: Sequence[str] = ()) -> str:
+    """The reference edition: as asked, else the one marked original, else by a fixed order.
+
+    The order is ``--langs`` (or the config's ``langs``) if given, else
+    ru, en, fr, de, es: ru first because the publishers this tool is for
+    write their originals in Russian.
+    """
+    langs = [e.lang for e in editions]
+    if asked:
+        return asked
+    originals = [e.lang for e in editions if e.original]
+    if len(originals) == 1:
+        return originals[0]
+    for lang in (*order, *DEFAULT_PIVOTS):
+        if lang in langs:
+            return lang
+    return sorted(langs)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckJob:
+    """Everything one worker needs to check one statement."""
+
+    name: str
+    sources: tuple[Source, ...]
+    pivot: str | None
+    order: tuple[str, ...]
+    settings: Settings
+    options: ReadOptions
+
+
+def check_statement(job: CheckJob) -> Report:
+    """Load, pick the pivot and reconcile one statement (runs in a worker process)."""
+    editions = load(job.sources, job.options)
+    if len(editions) < 2:
+        raise InputError(job.name, "a statement needs two or more editions")
+    pivot = choose_pivot(editions, job.pivot, job.order)
+    if pivot not in {e.lang for e in editions}:
+        raise ConfigError(f"{job.name}: no {pivot} edition to use as the reference (editions: "
+                          f"{', '.join(sorted(e.lang for e in editions))})")
+    report = reconcile_editions(editions, replace(job.settings, pivot=pivot))
+    return replace(report, name=job.name)

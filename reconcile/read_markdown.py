@@ -3,8 +3,9 @@
 Headings, paragraphs, list items, block quotes and table cells become blocks
 with their kind and first line. YAML (``---``) or TOML (``+++``) front matter is
 metadata, not content: its ``lang`` names the edition's language when the file
-name does not, and its ``title`` opens the text when the body has no heading
-of its own (the page shows it as the title).
+name does not, its ``title`` opens the text when the body has no heading of its
+own (the page shows it as the title), and ``original: true`` marks the edition
+the others were translated from (``reconcile check`` takes it as the pivot).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from markdown_it import MarkdownIt
 from .model import BlockKind
 
 _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?P<yaml>.*?)\n---|\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FIELD = re.compile(r"^(?P<key>lang|language|title)\s*[:=]\s*(?P<value>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+_FIELD = re.compile(r"^(?P<key>lang|language|title|original)\s*[:=]\s*(?P<value>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -25,6 +26,7 @@ _TAG = re.compile(r"<[^>]+>")
 class FrontMatter:
     lang: str | None = None
     title: str | None = None
+    original: bool = False
 
 
 def front_matter(text: str) -> tuple[FrontMatter, str, int]:
@@ -34,7 +36,8 @@ def front_matter(text: str) -> tuple[FrontMatter, str, int]:
         return FrontMatter(), text, 0
     fields = {m["key"].lower(): m["value"].strip("\"'") for m in _FIELD.finditer(match["yaml"] or match["toml"] or "")}
     lang = (fields.get("lang") or fields.get("language") or "").split("-")[0].split("_")[0].lower() or None
-    return FrontMatter(lang, fields.get("title")), text[match.end():], match.group().count("\n")
+    original = fields.get("original", "").lower() in ("true", "yes", "1")
+    return FrontMatter(lang, fields.get("title"), original), text[match.end():], match.group().count("\n")
 
 
 def _inline_text(token) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections import Counter
+from typing import Any, Sequence
 
 from .model import Finding, Report
 
@@ -43,9 +44,33 @@ def report_dict(report: Report) -> dict[str, Any]:
             for a in report.alignments
         ],
         "findings": [finding_dict(f) for f in report.findings],
+        "rows": [{"cells": {lang: list(cell) for lang, cell in row.cells}, "confidence": row.confidence}
+                 for row in report.rows],
+        "statement": report.name,
+        "suppressed": report.suppressed,
     }
 
 
-def render_json(report: Report) -> str:
-    """Byte-identical for identical inputs and settings (no timestamps, stable order)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+def summary_dict(reports: Sequence[Report]) -> dict[str, Any]:
+    """Totals over many statements: counts by severity and kind, per edition."""
+    by_severity = Counter(f.severity for r in reports for f in r.findings)
+    by_kind = Counter(f.kind for r in reports for f in r.findings)
+    by_lang = Counter(f.lang for r in reports for f in r.findings if f.severity == "error")
+    return {"statements": len(reports), "editions": sum(len(r.editions) for r in reports),
+            "findings": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")},
+            "kinds": dict(sorted(by_kind.items())), "errors_by_lang": dict(sorted(by_lang.items())),
+            "suppressed": sum(r.suppressed for r in reports)}
+
+
+def render_json(report: Report | Sequence[Report]) -> str:
+    """One report, or many as ``{"statements": [...], "summary": {...}}``; byte-identical for identical input."""
+    if isinstance(report, Report):
+        return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    data = {"schema_version": SCHEMA_VERSION, "statements": [report_dict(r) for r in report],
+            "summary": summary_dict(report)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(reports: Sequence[Report]) -> str:
+    """One compact report per line, for streaming large runs."""
+    return "".join(json.dumps(report_dict(r), ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports)

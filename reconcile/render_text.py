@@ -46,6 +46,30 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False) -> str:
+    """Many statements: what was found, then each statement's findings, then the verdict."""
+    def paint(text: str, style: str) -> str:
+        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
+
+    langs = sorted({e.lang for r in reports for e in r.editions})
+    editions = sum(len(r.editions) for r in reports)
+    lines = [f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
+             f"({', '.join(langs)})"]
+    lines += [paint(f"warning: {w}", "warning") for w in warnings]
+    for report in reports:
+        if not report.findings:
+            continue
+        lines += ["", f"{report.name} (pivot {report.pivot})"]
+        for f in sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1])):
+            lines.append(f"  {paint(f'{f.severity:<7}', f.severity)} {f.kind:<15} {f.lang}  {f.message}  "
+                         f"(confidence {f.confidence:.2f})")
+    counts = {s: sum(1 for r in reports for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
+    suppressed = sum(r.suppressed for r in reports)
+    lines += ["", ", ".join(_count(counts[s], n) for s, n in (("error", "error"), ("warning", "warning"), ("info", "note")))
+              + (f"; {suppressed} accepted (waivers, baseline)" if suppressed else "")]
+    return "\n".join(lines) + "\n"
+
+
 def _cell(edition: Edition, numbers: tuple[int, ...], width: int) -> list[str]:
     if not numbers:
         return ["—"]

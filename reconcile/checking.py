@@ -1,0 +1,137 @@
+"""``reconcile check`` as a library call: discover, configure, check in parallel, gate.
+
+The CLI only parses options and prints; everything that decides lives here,
+so a CI script can call ``run_check`` from Python as well.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from .config import Config, find_config, load_config
+from .discover import discover
+from .errors import ConfigError, ReconcileError
+from .ingest import ReadOptions
+from .model import SEVERITY_RANK, Report, Settings
+from .pipeline import CheckJob, check_statement
+from .policy import apply_baseline, baseline_json, read_baseline, set_severity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What a check run produced: the rendered report, messages for stderr, the exit code."""
+
+    reports: list[Report]
+    text: str
+    messages: list[str]
+    exit_code: int
+    baseline_text: str = ""
+
+
+def _merge(config: Config, **overrides: object) -> Config:
+    return replace(config, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\rreconcile: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} statements")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def check_all(jobs: list[CheckJob], workers: int, progress: bool) -> list[Report | ReconcileError]:
+    """Run the jobs in order, on ``workers`` processes when there is more than one statement."""
+    results: list[Report | ReconcileError] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for done, job in enumerate(jobs, start=1):
+            results.append(_guarded_job(job))
+            if progress:
+                _progress(done, len(jobs))
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(jobs) // (workers * 8))
+        for done, result in enumerate(pool.map(_guarded_job, jobs, chunksize=chunk), start=1):
+            results.append(result)
+            if progress:
+                _progress(done, len(jobs))
+    return results
+
+
+def _guarded_job(job: CheckJob) -> Report | ReconcileError:
+    try:
+        return check_statement(job)
+    except ReconcileError as exc:
+        return exc
+
+
+def render(reports: list[Report], fmt: str, warnings: list[str], fail_on: str, colour: bool) -> str:
+    from .render_github import render_github
+    from .render_json import render_json, render_jsonl
+    from .render_junit import render_junit
+    from .render_sarif import render_sarif
+    from .render_text import render_check_text
+
+    if fmt == "json":
+        return render_json(reports[0] if len(reports) == 1 else reports)
+    if fmt == "jsonl":
+        return render_jsonl(reports)
+    if fmt == "junit":
+        return render_junit(reports, fail_on)
+    if fmt == "sarif":
+        return render_sarif(reports)
+    if fmt == "github":
+        return render_github(reports)
+    return render_check_text(reports, warnings, colour)
+
+
+def run_check(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None = None, fmt: str = "text",
+              fail_on: str | None = None, jobs: int | None = None, config_path: Path | None = None,
+              baseline: Path | None = None, write_baseline: Path | None = None, encoding: str | None = None,
+              content_selector: str | None = None, max_bytes: int = 50 * 1024 * 1024,
+              colour: bool = False, progress: bool = False, today: datetime.date | None = None) -> CheckResult:
+    """Check every statement under ``paths``; see ``reconcile check --help`` for the options."""
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(f"--config {config_path}: no such file")
+    config = load_config(config_path or find_config(Path.cwd()))
+    wanted = tuple(l.strip() for l in langs.split(",") if l.strip()) if langs else None
+    config = _merge(config, pivot=pivot, langs=wanted, fail_on=fail_on, jobs=jobs,
+                    baseline=str(baseline) if baseline else None)
+    statements = discover(paths, config.ignore)
+    if not statements:
+        raise ConfigError(f"no statements found in {', '.join(map(str, paths))} "
+                          "(editions are <lang>.<ext>, <name>.<lang>.<ext> or <root>/<lang>/<path>)")
+    warnings = [f"{s.name}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
+                for s in statements if len(s.editions) < 2]
+    statements = [s for s in statements if len(s.editions) >= 2]
+    warnings += [f"{s.name}: no {', '.join(sorted(set(config.langs) - set(s.langs)))} edition"
+                 for s in statements if config.langs and set(config.langs) - set(s.langs)]
+    settings = Settings(truncation_ratio=config.truncation_ratio, name_threshold=config.name_threshold)
+    options = ReadOptions(encoding, content_selector, max_bytes)
+    work = [CheckJob(s.name, s.editions, config.pivot, config.langs, settings, options) for s in statements]
+    results = check_all(work, config.jobs or os.cpu_count() or 1, progress)
+    errors = [str(r) for r in results if isinstance(r, ReconcileError)]
+    if errors:
+        return CheckResult([], "", [f"error: {e}" for e in errors], 2)
+    reports = [set_severity(r, config.severity) for r in results if isinstance(r, Report)]
+    messages = [f"warning: {w}" for w in warnings] if fmt != "text" else []
+    if config.baseline and write_baseline is None:
+        outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), today or datetime.date.today())
+        reports = outcome.reports
+        messages += [f"warning: baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no "
+                     f"finding any more: remove it" for e in outcome.stale]
+        messages += [f"warning: baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
+                     for e in outcome.expired]
+    threshold = SEVERITY_RANK.get(config.fail_on, 99)
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
+    text = render(reports, fmt, warnings, config.fail_on, colour)
+    baseline_text = baseline_json(reports) if write_baseline is not None else ""
+    code = 0 if write_baseline is not None else int(failing)
+    return CheckResult(reports, text, messages, code, baseline_text)

@@ -1,0 +1,106 @@
+"""Paths → statements: find every statement and its editions in a repository.
+
+Three layouts, as static-site generators and translation teams keep them:
+
+- a folder of editions named by language: ``2020-11-20-statement/{ru,en,de}.md``;
+- siblings ``<name>.<lang>.<ext>``: ``statement.ru.html`` beside ``statement.en.html``;
+- parallel trees ``<root>/<lang>/<path>``: ``content/ru/news/x.md`` and ``content/en/news/x.md``.
+
+A file that fits none (README.md, notes) is left alone. Paths matching an
+``ignore`` glob are skipped.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Sequence
+
+from .errors import InputError
+from .ingest import FORMATS, lang_from_name
+from .pipeline import Source
+
+_TAG = re.compile(r"^(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
+
+
+@cache
+def iso_languages() -> frozenset[str]:
+    """Two-letter language codes CLDR knows (folder names that mean a language)."""
+    from babel.localedata import locale_identifiers
+
+    return frozenset(code for code in locale_identifiers() if len(code) == 2)
+
+
+def lang_of_folder(name: str) -> str | None:
+    match = _TAG.match(name)
+    return match["lang"] if match and match["lang"] in iso_languages() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One statement: a display name and its editions."""
+
+    name: str
+    editions: tuple[Source, ...]
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(s.lang or "?" for s in self.editions)
+
+
+def _ignored(path: Path, root: Path, ignore: Sequence[str]) -> bool:
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in ignore)
+
+
+def _key(path: Path, root: Path) -> tuple[Path, str] | None:
+    """(statement path, language) of an edition file under root, or None if it is not one."""
+    rel = path.relative_to(root)
+    for depth, part in enumerate(rel.parts[:-1]):
+        lang = lang_of_folder(part)
+        if lang:  # parallel trees: <root>/<lang>/<rest>
+            return root.joinpath(*rel.parts[:depth], *rel.parts[depth + 1:]).with_suffix(""), lang
+    stem = path.name[: -len(path.suffix)]
+    if lang_of_folder(stem):  # a folder of <lang>.<ext>
+        return path.parent, stem[:2].lower()
+    lang = lang_from_name(path)
+    if lang and "." in stem:  # <name>.<lang>.<ext>
+        return path.parent / stem.rsplit(".", 1)[0], lang
+    return None
+
+
+def _collect(root: Path, files: list[Path], ignore: Sequence[str], found: dict[Path, dict[str, Path]]) -> None:
+    for file in files:
+        if file.suffix.lower() not in FORMATS or _ignored(file, root, ignore):
+            continue
+        key = _key(file, root)
+        if key is None:
+            continue
+        statement, lang = key
+        editions = found.setdefault(statement, {})
+        if lang in editions and editions[lang] != file:
+            raise InputError(file, f"second {lang} edition of statement {statement} (the first is {editions[lang]})")
+        editions[lang] = file
+
+
+def discover(paths: Sequence[Path], ignore: Sequence[str] = ()) -> list[Statement]:
+    """Statements under the given folders, or containing the given files, in a stable order."""
+    found: dict[Path, dict[str, Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        if path.is_dir():
+            _collect(path, sorted(p for p in path.rglob("*") if p.is_file()), ignore, found)
+            continue
+        around: dict[Path, dict[str, Path]] = {}
+        _collect(path.parent, sorted(p for p in path.parent.iterdir() if p.is_file()), ignore, around)
+        mine = {statement: editions for statement, editions in around.items() if path in editions.values()}
+        if not mine:
+            raise InputError(path, "is not named like an edition (<lang>.<ext> or <name>.<lang>.<ext>)")
+        for statement, editions in mine.items():
+            found.setdefault(statement, {}).update(editions)
+    return [Statement(statement.as_posix(), tuple(Source(p, lang) for lang, p in sorted(editions.items())))
+            for statement, editions in sorted(found.items())]

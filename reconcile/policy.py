@@ -1,0 +1,133 @@
+"""What a team has decided to accept: inline waivers, severity per kind, a baseline.
+
+- A waiver is an HTML comment before a paragraph in any edition file,
+  ``<!-- reconcile: ignore number_mismatch -->`` (kinds comma-separated; none:
+  all kinds). It excuses findings that involve that paragraph.
+- Severity overrides (``[severity]`` in the config) change a kind's level or
+  turn it off.
+- A baseline records today's findings so later runs report only new ones.
+  Entries are keyed on content, a fingerprint of the paragraphs involved (their
+  text, not their numbers), so re-paragraphing elsewhere in the statement does
+  not reset them. An entry may carry a ``reason`` and an ``expires`` date;
+  expired entries stop hiding their finding, and entries that match nothing
+  any more are reported as stale.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+from .errors import ConfigError
+from .ingest import plain
+from .model import Finding, Report
+
+BASELINE_VERSION = 1
+
+
+def waive(report: Report) -> Report:
+    """Drop findings excused by a waiver comment on a paragraph they involve."""
+    waivers = {(e.lang, p.n): set(p.waivers) for e in report.editions for p in e.paragraphs if p.waivers}
+    if not waivers:
+        return report
+
+    def excused(f: Finding) -> bool:
+        places = [(report.pivot, n) for n in f.pivot] + [(f.lang, n) for n in f.edition]
+        return any(f.kind in waivers.get(place, ()) or "all" in waivers.get(place, ()) for place in places)
+
+    kept = tuple(f for f in report.findings if not excused(f))
+    return replace(report, findings=kept, suppressed=report.suppressed + len(report.findings) - len(kept))
+
+
+def set_severity(report: Report, levels: dict[str, str]) -> Report:
+    """Apply the configured level per kind; ``off`` removes the kind."""
+    if not levels:
+        return report
+    findings = tuple(replace(f, severity=levels.get(f.kind, f.severity)) for f in report.findings
+                     if levels.get(f.kind) != "off")
+    return replace(report, findings=findings)
+
+
+def fingerprint(finding: Finding, report: Report) -> str:
+    """A finding's identity from content: kind, edition and the text of the paragraphs concerned."""
+    texts = {(e.lang, p.n): plain(p.norm) for e in report.editions for p in e.paragraphs}
+    parts = [finding.kind, finding.lang]
+    parts += [texts.get((report.pivot, n), "") for n in finding.pivot]
+    parts += ["|"] + [texts.get((finding.lang, n), "") for n in finding.edition]
+    parts += ["|"] + list(finding.expected) + ["|"] + list(finding.found)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    fingerprint: str
+    statement: str
+    kind: str
+    lang: str
+    message: str
+    reason: str = ""
+    expires: str | None = None
+
+    def expired(self, today: datetime.date) -> bool:
+        return self.expires is not None and datetime.date.fromisoformat(self.expires) < today
+
+
+def read_baseline(path: Path) -> list[Entry]:
+    """Entries of a baseline file; a malformed file is a config error naming it."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("schema_version") != BASELINE_VERSION:
+            raise ValueError(f"schema_version {data.get('schema_version')!r}, expected {BASELINE_VERSION}")
+        entries = [Entry(**entry) for entry in data["entries"]]
+        for entry in entries:
+            if entry.expires is not None:
+                datetime.date.fromisoformat(entry.expires)
+        return entries
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline file not found (write one with --write-baseline)") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a reconcile baseline ({exc})") from None
+
+
+def baseline_json(reports: Iterable[Report], keep: list[Entry] | None = None) -> str:
+    """Today's findings as baseline entries; reasons and expiry dates of kept entries survive."""
+    previous = {e.fingerprint: e for e in keep or []}
+    entries = []
+    for report in reports:
+        for finding in report.findings:
+            key = fingerprint(finding, report)
+            old = previous.get(key)
+            entries.append({"fingerprint": key, "statement": report.name, "kind": finding.kind,
+                            "lang": finding.lang, "message": finding.message,
+                            "reason": old.reason if old else "", "expires": old.expires if old else None})
+    unique = list({e["fingerprint"]: e for e in entries}.values())
+    return json.dumps({"schema_version": BASELINE_VERSION, "entries": unique}, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineOutcome:
+    reports: list[Report]
+    stale: list[Entry]
+    expired: list[Entry]
+
+
+def apply_baseline(reports: list[Report], entries: list[Entry], today: datetime.date) -> BaselineOutcome:
+    """Hide findings the baseline accepts (unless expired); report entries that matched nothing."""
+    live = {e.fingerprint: e for e in entries if not e.expired(today)}
+    used: set[str] = set()
+    out = []
+    for report in reports:
+        kept = []
+        for finding in report.findings:
+            key = fingerprint(finding, report)
+            if key in live:
+                used.add(key)
+            else:
+                kept.append(finding)
+        out.append(replace(report, findings=tuple(kept), suppressed=report.suppressed + len(report.findings) - len(kept)))
+    stale = [e for e in entries if e.fingerprint not in used and not e.expired(today)]
+    return BaselineOutcome(out, stale, [e for e in entries if e.expired(today)])
