@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from . import locales
 from .ingest import plain
 from .model import Alignment, Edition, Link, Paragraph, Row
-from .similarity import alignment_keys, cognate_keys, dice, length_delta, length_probability, strong_keys
+from .similarity import (LENGTH_VARIANCE, alignment_keys, cognate_keys, dice, length_delta, length_probability,
+                         strong_keys)
 
 # Bead shapes (pivot paragraphs, edition paragraphs) and their prior costs,
 # about -log of how often each shape occurs between faithful translations.
@@ -47,9 +48,8 @@ COGNATE_CHANCE = 0.08
 # The most a bead's evidence can lower its cost below its prior (a bound for pruning the DP).
 NAME_BONUS = 0.5
 MAX_NAME_BONUS = 1.5
-MAX_BONUS = ANCHOR_WEIGHT * MAX_ANCHORS + MAX_NAME_BONUS + COGNATE_WEIGHT * (1 - COGNATE_CHANCE)
 MAX_LENGTH_COST = 5.0
-MIN_BAND = 24
+MIN_BAND = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,60 +102,135 @@ def refine_ratio(prior: float, path: list[tuple[int, int, int, int]], pivot: lis
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """Consecutive paragraphs of one side taken together by a bead."""
+    """Consecutive paragraphs of one side taken together by a bead.
+
+    Keys are bits of an int (one bit per key of the pair's vocabulary): the DP
+    scores millions of candidate beads, and ``(a & b).bit_count()`` is far
+    cheaper than intersecting sets.
+    """
 
     count: int
     length: int
     sentences: int
-    strong: frozenset[str]
-    weak: frozenset[str]
-    cognates: frozenset[str]
+    strong: int
+    weak: int
+    cognates: int
+    n_strong: int
+    n_weak: int
+    n_cognates: int
+
+    @property
+    def most_bonus(self) -> float:
+        """The most this group's evidence can lower any bead's cost (for pruning before scoring)."""
+        return (ANCHOR_WEIGHT * min(self.n_strong, MAX_ANCHORS) + min(self.n_weak * NAME_BONUS, MAX_NAME_BONUS)
+                + (COGNATE_WEIGHT if self.n_cognates else 0.0))
 
 
-def _group(sides: list[_Side]) -> _Group:
-    return _Group(len(sides), sum(s.length for s in sides), sum(s.sentences for s in sides),
-                  frozenset().union(*(s.strong for s in sides)), frozenset().union(*(s.names for s in sides)),
-                  frozenset().union(*(s.cognates for s in sides)))
+class _Vocabulary:
+    """Key → bit, shared by both sides of a pair."""
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+
+    def mask(self, keys: frozenset[str]) -> int:
+        value = 0
+        bits = self.bits
+        for key in keys:
+            bit = bits.get(key)
+            if bit is None:
+                bit = bits[key] = len(bits)
+            value |= 1 << bit
+        return value
 
 
-def _groups(sides: list[_Side]) -> dict[int, list[_Group]]:
+def _group(sides: list[_Side], vocabulary: _Vocabulary) -> _Group:
+    return _join([_single(side, vocabulary) for side in sides])
+
+
+def _single(side: _Side, vocabulary: _Vocabulary) -> _Group:
+    return _Group(1, side.length, side.sentences, vocabulary.mask(side.strong), vocabulary.mask(side.names),
+                  vocabulary.mask(side.cognates), len(side.strong), len(side.names), len(side.cognates))
+
+
+def _join(parts: list[_Group]) -> _Group:
+    if len(parts) == 1:
+        return parts[0]
+    strong = weak = cognates = 0
+    for part in parts:
+        strong, weak, cognates = strong | part.strong, weak | part.weak, cognates | part.cognates
+    return _Group(len(parts), sum(p.length for p in parts), sum(p.sentences for p in parts), strong, weak, cognates,
+                  strong.bit_count(), weak.bit_count(), cognates.bit_count())
+
+
+def _groups(sides: list[_Side], vocabulary: _Vocabulary) -> dict[int, list[_Group]]:
     """``groups[k][i]`` = paragraphs i … i+k-1 together, for every bead size k (computed once)."""
+    singles = [_single(side, vocabulary) for side in sides]
     sizes = {k for shape in BEADS for k in shape if k}
-    return {k: [_group(sides[i:i + k]) for i in range(len(sides) - k + 1)] for k in sizes}
+    return {k: [_join(singles[i:i + k]) for i in range(len(sides) - k + 1)] for k in sizes}
 
 
 def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[float, float, tuple[str, ...]]:
-    """Cost of linking these paragraphs, the link's confidence, and the shared keys.
+    """Cost of linking these paragraphs, the link's confidence, and the shared keys (its evidence).
 
     Skipping a paragraph (one side empty) has a flat cost: the DP compares it
     with the cost of the best link it could have had.
     """
     if not pivot or not edition:
         return BEADS[(len(pivot), len(edition))], 0.0, ()
-    return _group_cost(_group(pivot), _group(edition), ratio)
+    vocabulary = _Vocabulary()
+    left, right = _group(pivot, vocabulary), _group(edition, vocabulary)
+    cost, confidence = _group_cost(left, right, ratio), _confidence(left, right, ratio)
+    strong = frozenset().union(*(s.strong for s in pivot)) & frozenset().union(*(s.strong for s in edition))
+    names = frozenset().union(*(s.names for s in pivot)) & frozenset().union(*(s.names for s in edition))
+    return cost, confidence, tuple(sorted(strong | names))
 
 
-def _group_cost(pivot: _Group, edition: _Group, ratio: float) -> tuple[float, float, tuple[str, ...]]:
-    shape = (pivot.count, edition.count)
-    delta = length_delta(pivot.length, edition.length, ratio)
-    cost = BEADS[shape] + min(delta * delta / 2, MAX_LENGTH_COST)
-    many = shape != (1, 1)  # a merge or split keeps every sentence
-    cost += min(SENTENCE_WEIGHT * abs(pivot.sentences - edition.sentences), MAX_SENTENCE_COST) * (2 if many else 1)
-    shared = pivot.strong & edition.strong
+def _group_cost(pivot: _Group, edition: _Group, ratio: float, ceiling: float = math.inf) -> float:
+    """The bead's cost; stops early (returning a lower bound) once that bound reaches ``ceiling``.
+
+    Written out by hand (no helper calls, no ``min``): the DP calls it about a
+    hundred times per paragraph.
+    """
+    many = pivot.count != 1 or edition.count != 1  # a merge or split keeps every sentence
+    # Gale–Church length term, as in similarity.length_delta.
+    source, target = pivot.length, edition.length
+    mean = (source + target / ratio) / 2
+    delta_squared = (target - source * ratio) ** 2 / ((mean if mean > 1.0 else 1.0) * LENGTH_VARIANCE)
+    length_cost = delta_squared / 2
+    cost = BEADS[(pivot.count, edition.count)] + (length_cost if length_cost < MAX_LENGTH_COST else MAX_LENGTH_COST)
+    gap = SENTENCE_WEIGHT * abs(pivot.sentences - edition.sentences)
+    cost += (gap if gap < MAX_SENTENCE_COST else MAX_SENTENCE_COST) * (2 if many else 1)
+    cost += COGNATE_WEIGHT * COGNATE_CHANCE
+    cognate_total = pivot.n_cognates + edition.n_cognates
+    fewer_cognates = pivot.n_cognates if pivot.n_cognates < edition.n_cognates else edition.n_cognates
+    facts = pivot.n_strong if pivot.n_strong < edition.n_strong else edition.n_strong
+    names = pivot.n_weak if pivot.n_weak < edition.n_weak else edition.n_weak
+    bound = (cost - ANCHOR_WEIGHT * (facts if facts < MAX_ANCHORS else MAX_ANCHORS)
+             - (names * NAME_BONUS if names * NAME_BONUS < MAX_NAME_BONUS else MAX_NAME_BONUS)
+             - (COGNATE_WEIGHT * 2 * fewer_cognates / cognate_total if fewer_cognates else 0.0))
+    if bound >= ceiling:
+        return bound
     if pivot.strong or edition.strong:
+        shared = (pivot.strong & edition.strong).bit_count()
         # A fact stated on one side only (not even as a number word on the other) is evidence against.
-        lone = len(pivot.strong - edition.strong - edition.weak) + len(edition.strong - pivot.strong - pivot.weak)
-        cost += ANCHOR_WEIGHT * (min(lone, MAX_ANCHORS) - min(len(shared), MAX_ANCHORS))
-    names = pivot.weak & edition.weak
+        lone = (pivot.strong & ~edition.strong & ~edition.weak).bit_count() + \
+            (edition.strong & ~pivot.strong & ~pivot.weak).bit_count()
+        cost += ANCHOR_WEIGHT * ((lone if lone < MAX_ANCHORS else MAX_ANCHORS) - (shared if shared < MAX_ANCHORS else MAX_ANCHORS))
     if names:
-        cost -= min(len(names) * NAME_BONUS, MAX_NAME_BONUS)
-    cost -= COGNATE_WEIGHT * (dice(pivot.cognates, edition.cognates) - COGNATE_CHANCE)
-    total = len(pivot.strong) + len(edition.strong)
-    agreement = 2 * len(shared) / total if total else 0.0
-    length_p = length_probability(delta)
+        common = (pivot.weak & edition.weak).bit_count() * NAME_BONUS
+        cost -= common if common < MAX_NAME_BONUS else MAX_NAME_BONUS
+    if fewer_cognates:
+        cost -= COGNATE_WEIGHT * 2 * (pivot.cognates & edition.cognates).bit_count() / cognate_total
+    return cost
+
+
+def _confidence(pivot: _Group, edition: _Group, ratio: float) -> float:
+    """How sure a link is: the better of length agreement and fact agreement (less for merges and splits)."""
+    total = pivot.n_strong + edition.n_strong
+    agreement = 2 * (pivot.strong & edition.strong).bit_count() / total if total else 0.0
+    length_p = length_probability(length_delta(pivot.length, edition.length, ratio))
     support = max(length_p, agreement) if total else length_p * 0.9
-    confidence = 0.5 + 0.5 * support if not many else 0.4 + 0.5 * support
-    return cost, confidence, tuple(sorted(shared | names))
+    return 0.5 + 0.5 * support if (pivot.count, edition.count) == (1, 1) else 0.4 + 0.5 * support
 
 
 def _band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
@@ -171,7 +246,8 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     first j edition paragraphs; ``back`` holds the bead shape that reached it.
     """
     n, m = len(pivot), len(edition)
-    left, right = _groups(pivot), _groups(edition)
+    vocabulary = _Vocabulary()
+    left, right = _groups(pivot, vocabulary), _groups(edition, vocabulary)
     shapes = [(a, b, BEADS[(a, b)]) for a, b in BEADS]
     bounds = [_band(i, n, m, width) for i in range(n + 1)]
     bounds[n] = (bounds[n][0], m)  # the end must be reachable
@@ -179,29 +255,37 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     cost: list[list[float]] = []
     back: list[list[tuple[int, int] | None]] = []
     inf = math.inf
+    linking = [(a, b, prior) for a, b, prior in shapes if a]  # shapes that consume a pivot paragraph
     for i in range(n + 1):
         lo, hi = bounds[i]
         row = [inf] * (hi - lo + 1)
         row_back: list[tuple[int, int] | None] = [None] * (hi - lo + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[0] = 0.0
+        if i == 0:
+            row[0] = 0.0
+        # Beads ending in row i that start in an earlier row: every cell of the row independently.
+        for a, b, prior in linking:
+            if i < a:
                 continue
-            best, best_shape = inf, None
-            for a, b, prior in shapes:
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
+            previous, (plo, phi) = cost[i - a], bounds[i - a]
+            group_left = left[a][i - a] if b else None
+            groups_right = right[b] if b else None
+            floor = prior - group_left.most_bonus if b else prior
+            for j in range(max(lo, plo + b), min(hi, phi + b) + 1):
+                before = previous[j - b - plo]
+                best = row[j - lo]
+                if b == 0:
+                    step = prior
+                elif before + floor >= best:
                     continue
-                plo, phi = bounds[pi]
-                if not plo <= pj <= phi:
-                    continue
-                before = (row if a == 0 else cost[pi])[pj - plo]
-                if before + (prior - MAX_BONUS if a and b else prior) >= best:
-                    continue
-                step = _group_cost(left[a][pi], right[b][pj], ratio)[0] if a and b else prior
+                else:
+                    step = _group_cost(group_left, groups_right[j - b], ratio, best - before)
                 if before + step < best:
-                    best, best_shape = before + step, (a, b)
-            row[j - lo], row_back[j - lo] = best, best_shape
+                    row[j - lo], row_back[j - lo] = before + step, (a, b)
+        # Edition paragraphs with no pivot counterpart (0-1): left to right within the row.
+        skip = BEADS[(0, 1)]
+        for j in range(lo + 1, hi + 1):
+            if row[j - lo - 1] + skip < row[j - lo]:
+                row[j - lo], row_back[j - lo] = row[j - lo - 1] + skip, (0, 1)
         cost.append(row)
         back.append(row_back)
     path: list[tuple[int, int, int, int]] = []

@@ -148,6 +148,9 @@ class _Patterns:
             re.IGNORECASE)
         words = locales.NUMBER_WORDS.get(lang, {})
         self.word_values = {w: v for v, forms in words.items() for w in forms}
+        self.word_tokens = frozenset(t for w in self.word_values for t in re.findall(r"[^\W\d_]+", w))
+        self.century_words = frozenset(w.lower() for w in locales.CENTURY_WORDS.get(lang, ()))
+        self.decade_stems = tuple(re.findall(r"[^\W\d_]+", w.lower())[0] for w in decade_words)
         self.number_word = re.compile(
             rf"(?<![\w-])(?P<word>{_alternation(list(self.word_values))})(?![\w-])"
             rf"(?:{_SP}+(?P<scale>{long_scales})\.?(?!\w))?", re.IGNORECASE) if words else re.compile(r"(?!x)x")
@@ -176,10 +179,14 @@ _DECADE_WORD_PATTERNS = {
     "fr": r"(?<!\w)années[ \u00a0]+(?P<word>{0})(?!\w)",
 }
 
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2}")
 _ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}
 _ORG = re.compile(rf"(?<!\w)(?P<org>{_alternation(list(_ORG_SPELLINGS))})(?!\w)")
 _NAME = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
+# What may stand just before a sentence-initial capital (only the last few characters are looked at).
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
 
 
 @cache
@@ -213,40 +220,48 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
     pat = patterns(lang)
     claims = _Claims(len(text))
     found: list[tuple[int, Anchor]] = []
+    # Gates: most patterns cannot match without a digit or one of their words, and
+    # scanning a paragraph for a long alternation of words costs more than looking
+    # its words up once.
+    words = frozenset(_WORD.findall(text.lower()))
+    digits = bool(_DIGIT.search(text))
+    months = digits and not words.isdisjoint(pat.months)
+    none: tuple[re.Match[str], ...] = ()
 
     def add(match: re.Match[str], kind: AnchorKind, key: str, strong: bool = True) -> None:
         found.append((match.start(), Anchor(kind, key, match.group().strip(), strong)))
 
-    for m in pat.iso_date.finditer(text):
+    for m in pat.iso_date.finditer(text) if digits else none:
         if _valid_date(int(m["month"]), int(m["day"])) and claims.take(m):
             add(m, "date", f"date:{m['year']}-{int(m['month']):02d}-{int(m['day']):02d}")
-    for m in pat.numeric_date.finditer(text):
+    for m in pat.numeric_date.finditer(text) if digits else none:
         first, second = int(m["a"]), int(m["b"])
         day, month = (second, first) if lang == "en" and m["sep"] == "/" and first <= 12 else (first, second)
         if _valid_date(month, day) and claims.take(m):
             add(m, "date", f"date:{m['year']}-{month:02d}-{day:02d}")
-    for regex in (pat.day_month, pat.month_day):
+    for regex in (pat.day_month, pat.month_day) if months else ():
         for m in regex.finditer(text):
             month = pat.months[m["month"].lower().rstrip(".")]
             if _valid_date(month, int(m["day"])) and claims.take(m):
                 year = m["year"] or "-"
                 add(m, "date", f"date:{year}-{month:02d}-{int(m['day']):02d}")
-    for m in pat.month_year.finditer(text):
+    for m in pat.month_year.finditer(text) if months else none:
         if claims.take(m):
             add(m, "date", f"date:{m['year']}-{pat.months[m['month'].lower().rstrip('.')]:02d}")
-    for m in pat.time.finditer(text):
+    for m in pat.time.finditer(text) if digits else none:
         pm = (m["ampm"] or m["ampm2"] or "").lower() == "p"
         hour = int(m["h"]) + (12 if pm and int(m["h"]) < 12 else 0)
         if claims.take(m):
             add(m, "time", f"time:{hour:02d}:{m['m'] or '00'}")
-    for m in pat.century.finditer(text):
+    for m in pat.century.finditer(text) if not words.isdisjoint(pat.century_words) else none:
         roman = m["roman"] or m["roman2"]
         value = roman_to_int(roman.upper()) if roman else int(m["digits"])
         if 0 < value <= 30 and claims.take(m):
             add(m, "century", f"century:{value}")
             if m["roman3"]:
                 add(m, "century", f"century:{roman_to_int(m['roman3'].upper())}")
-    for regex in (pat.decade, pat.decade_word):
+    decade_words = any(w.startswith(pat.decade_stems) for w in words) if pat.decade_stems else False
+    for regex in (pat.decade,) * digits + (pat.decade_word,) * decade_words:
         for m in regex.finditer(text):
             if "word" in regex.groupindex and m["word"]:
                 value = locales.DECADE_WORDS[lang if lang in locales.DECADE_WORDS else "en"][m["word"].lower()]
@@ -258,23 +273,23 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 value = int(written) % 100
             if claims.take(m):
                 add(m, "decade", f"decade:{value:02d}")
-    for m in pat.number.finditer(text):
+    for m in pat.number.finditer(text) if digits else none:
         anchor = _number_anchor(m, lang, pat)
         if anchor and claims.take(m):
             found.append((m.start(), anchor))
-    for m in pat.number_word.finditer(text):
+    for m in pat.number_word.finditer(text) if not words.isdisjoint(pat.word_tokens) else none:
         value = Decimal(pat.word_values[m["word"].lower()])
         if m["scale"]:
             value *= Decimal(10) ** pat.scale_power(m["scale"])
         if claims.take(m):
             add(m, "number", f"num:{canonical_number(value)}", strong=bool(m["scale"]) and value >= 1000)
-    for m in _ORG.finditer(text):
+    for m in _ORG.finditer(text) if _CAPITALS.search(text) else none:
         if claims.take(m):
             add(m, "org", f"org:{_ORG_SPELLINGS[m['org']]}")
     for m in _NAME.finditer(text):
         word = m["name"]
         key = name_key(word)
-        if len(key) < 3 or key in locales.NOT_NAMES or _SENTENCE_START.search(text[: m.start()]):
+        if len(key) < 3 or key in locales.NOT_NAMES or _SENTENCE_START.search(text[max(0, m.start() - 6): m.start()]):
             continue
         if claims.take(m):
             add(m, "name", f"name:{key}", strong=False)

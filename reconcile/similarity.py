@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -50,6 +51,7 @@ def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+@lru_cache(maxsize=1 << 14)
 def cognate_keys(text: str) -> frozenset[str]:
     """Four-letter prefixes of the longer words, transliterated to Latin.
 
