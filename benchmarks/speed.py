@@ -103,7 +103,7 @@ def gale_church_seconds(left: list[str], right: list[str]) -> float | None:
 
 
 _CHILD = """
-import resource, sys, time, json
+import sys, time, json
 sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
 from speed import long_document
 from pathlib import Path
@@ -112,15 +112,20 @@ from reconcile.pipeline import edition_from_text, prepare
 n = {n}
 left_text, right_text = long_document(Path({corpus!r}), "ru", n), long_document(Path({corpus!r}), "en", n)
 del right_text[n // 2]
+def high_water_kb():  # VmHWM: this process's peak RSS (ru_maxrss would inherit the parent's across exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 import gc; gc.collect()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = high_water_kb()
 start = time.perf_counter()
 left = prepare([edition_from_text("ru", left_text)])[0]
 right = prepare([edition_from_text("en", right_text)])[0]
 prepared = time.perf_counter()
 alignment = align_pair(left, right)
 aligned = time.perf_counter()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = high_water_kb()
 missing = [list(l.pivot) for l in alignment.links if not l.edition]
 print(json.dumps({{"prepare_s": prepared - start, "align_s": aligned - prepared, "total_s": aligned - start,
                   "peak_mb": peak / 1024, "added_mb": (peak - before) / 1024, "found_drop": missing == [[n // 2 + 1]]}}))

@@ -65,11 +65,21 @@ def apply_waivers(blocks: list[Block]) -> list[Block]:
 # Spaces that typography puts inside numbers and dates ("90 000", "November 13"):
 # they become U+00A0 so number parsing can still tell them from a word gap.
 _NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2060"
-# Invisible characters that only break comparison (soft hyphen, zero-width, BOM).
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
-_SPACE_RUN = re.compile(r"\s+")
+# Breaking whitespace other than the space itself.
+_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2028\u2029\u205f\u3000"
+# One table: invisible characters (soft hyphen, zero-width, BOM) removed, typographic quotes made
+# plain, no-break spaces made U+00A0, other breaking whitespace made a space.
+_TRANSLATE = str.maketrans({
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", None),
+    **dict.fromkeys(_OTHER_SPACES, " "),
+    **{"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'},
+    **dict.fromkeys(_NO_BREAK_SPACES, "\u00a0"),
+})
+# A run of whitespace with any ordinary space in it is one space; a run of no-break spaces is one U+00A0.
+# Anchored at the start of a run and possessive, so a long run is scanned once (no backtracking).
+_MIXED_SPACE_RUN = re.compile(r"(?<![ \u00a0])\u00a0*+ [ \u00a0]*+")
+_NO_BREAK_RUN = re.compile(r"\u00a0{2,}")
 # A year glued to a time by a scraper: "202019:00" → "2020 19:00".
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")
 
@@ -85,14 +95,8 @@ def normalise(text: str) -> str:
     >>> normalise("20 November 202019:00")
     '20 November 2020 19:00'
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_QUOTES)
-
-    def one_space(match: re.Match[str]) -> str:
-        run = match.group()
-        return "\u00a0" if all(ch in _NO_BREAK_SPACES for ch in run) else " "
-
-    text = _SPACE_RUN.sub(one_space, text)
-    text = re.sub(f"[{_NO_BREAK_SPACES}]", "\u00a0", text).strip(" \u00a0")
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = _NO_BREAK_RUN.sub("\u00a0", _MIXED_SPACE_RUN.sub(" ", text)).strip(" \u00a0")
     return _GLUED_YEAR_TIME.sub(r"\1 \2", text)
 
 

@@ -131,3 +131,20 @@ def test_text_blocks_never_lose_words(paragraphs):
 @given(st.text(max_size=200))
 def test_normalise_is_idempotent(text):
     assert normalise(normalise(text)) == normalise(text)
+
+
+def test_normalise_is_linear_on_long_space_runs():
+    """Runs of hundreds of thousands of spaces terminate (the space patterns cannot backtrack)."""
+    import signal
+
+    def runaway(signum, frame):
+        raise AssertionError("normalise backtracked for over 30 s")
+
+    previous = signal.signal(signal.SIGALRM, runaway)
+    signal.alarm(30)
+    try:
+        assert normalise("\u00a0" * 200_000 + "x") == "x"
+        assert normalise("a" + "\u00a0 " * 100_000 + "b") == "a b"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
