@@ -150,7 +150,8 @@ class _Patterns:
         self.word_values = {w: v for v, forms in words.items() for w in forms}
         self.word_tokens = frozenset(t for w in self.word_values for t in re.findall(r"[^\W\d_]+", w))
         self.century_words = frozenset(w.lower() for w in locales.CENTURY_WORDS.get(lang, ()))
-        self.decade_stems = tuple(re.findall(r"[^\W\d_]+", w.lower())[0] for w in decade_words)
+        stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in decade_words]
+        self.decade_gate = re.compile(rf"(?<!\w)(?:{_alternation(stems)})", re.IGNORECASE) if stems else None
         self.number_word = re.compile(
             rf"(?<![\w-])(?P<word>{_alternation(list(self.word_values))})(?![\w-])"
             rf"(?:{_SP}+(?P<scale>{long_scales})\.?(?!\w))?", re.IGNORECASE) if words else re.compile(r"(?!x)x")
@@ -260,7 +261,7 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
             add(m, "century", f"century:{value}")
             if m["roman3"]:
                 add(m, "century", f"century:{roman_to_int(m['roman3'].upper())}")
-    decade_words = any(w.startswith(pat.decade_stems) for w in words) if pat.decade_stems else False
+    decade_words = bool(pat.decade_gate and pat.decade_gate.search(text))
     for regex in (pat.decade,) * digits + (pat.decade_word,) * decade_words:
         for m in regex.finditer(text):
             if "word" in regex.groupindex and m["word"]:
