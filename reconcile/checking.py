@@ -92,12 +92,23 @@ def render(reports: list[Report], fmt: str, warnings: list[str], fail_on: str, c
     return render_check_text(reports, warnings, colour)
 
 
-def run_check(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None = None, fmt: str = "text",
-              fail_on: str | None = None, jobs: int | None = None, config_path: Path | None = None,
-              baseline: Path | None = None, write_baseline: Path | None = None, encoding: str | None = None,
-              content_selector: str | None = None, max_bytes: int = 50 * 1024 * 1024,
-              colour: bool = False, progress: bool = False, today: datetime.date | None = None) -> CheckResult:
-    """Check every statement under ``paths``; see ``reconcile check --help`` for the options."""
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """Reports of every statement found, after configuration, waivers and baseline."""
+
+    reports: list[Report]
+    warnings: list[str]
+    notes: list[str]
+    config: Config
+    errors: list[str]
+
+
+def gather(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None = None,
+           fail_on: str | None = None, jobs: int | None = None, config_path: Path | None = None,
+           baseline: Path | None = None, use_baseline: bool = True, encoding: str | None = None,
+           content_selector: str | None = None, max_bytes: int = 50 * 1024 * 1024,
+           progress: bool = False, today: datetime.date | None = None) -> Gathered:
+    """Discover, configure and check every statement: what ``check``, ``report`` and ``export`` share."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(f"--config {config_path}: no such file")
     config = load_config(config_path or find_config(Path.cwd()))
@@ -118,20 +129,28 @@ def run_check(paths: Sequence[Path], *, pivot: str | None = None, langs: str | N
     work = [CheckJob(s.name, s.editions, config.pivot, config.langs, settings, options) for s in statements]
     results = check_all(work, config.jobs or os.cpu_count() or 1, progress)
     errors = [str(r) for r in results if isinstance(r, ReconcileError)]
-    if errors:
-        return CheckResult([], "", [f"error: {e}" for e in errors], 2)
     reports = [set_severity(r, config.severity) for r in results if isinstance(r, Report)]
-    messages = [f"warning: {w}" for w in warnings] if fmt != "text" else []
-    if config.baseline and write_baseline is None:
+    notes: list[str] = []
+    if config.baseline and use_baseline and not errors:
         outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), today or datetime.date.today())
         reports = outcome.reports
-        messages += [f"warning: baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no "
-                     f"finding any more: remove it" for e in outcome.stale]
-        messages += [f"warning: baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
-                     for e in outcome.expired]
-    threshold = SEVERITY_RANK.get(config.fail_on, 99)
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
-    text = render(reports, fmt, warnings, config.fail_on, colour)
-    baseline_text = baseline_json(reports) if write_baseline is not None else ""
+        notes += [f"warning: baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no "
+                  f"finding any more: remove it" for e in outcome.stale]
+        notes += [f"warning: baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
+                  for e in outcome.expired]
+    return Gathered(reports, warnings, notes, config, errors)
+
+
+def run_check(paths: Sequence[Path], *, fmt: str = "text", write_baseline: Path | None = None,
+              colour: bool = False, **options: object) -> CheckResult:
+    """Check every statement under ``paths``; see ``reconcile check --help`` for the options."""
+    found = gather(paths, use_baseline=write_baseline is None, **options)  # type: ignore[arg-type]
+    if found.errors:
+        return CheckResult([], "", [f"error: {e}" for e in found.errors], 2)
+    messages = ([f"warning: {w}" for w in found.warnings] if fmt != "text" else []) + found.notes
+    threshold = SEVERITY_RANK.get(found.config.fail_on, 99)
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in found.reports for f in r.findings)
+    text = render(found.reports, fmt, found.warnings, found.config.fail_on, colour)
+    baseline_text = baseline_json(found.reports) if write_baseline is not None else ""
     code = 0 if write_baseline is not None else int(failing)
-    return CheckResult(reports, text, messages, code, baseline_text)
+    return CheckResult(found.reports, text, messages, code, baseline_text)

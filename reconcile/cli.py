@@ -162,6 +162,82 @@ def check(
     raise typer.Exit(result.exit_code)
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+class ExportFormat(str, Enum):
+    tmx = "tmx"
+
+
+def _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb):
+    from .checking import gather
+
+    found = gather(paths or [Path(".")], pivot=pivot, langs=langs, jobs=jobs, config_path=config,
+                   encoding=encoding, content_selector=content_selector, max_bytes=int(max_input_mb * 1024 * 1024),
+                   progress=sys.stderr.isatty() and not os.environ.get("CI"))
+    for line in [f"error: {e}" for e in found.errors] + [f"warning: {w}" for w in found.warnings] + found.notes:
+        print(f"reconcile: {line}", file=sys.stderr)
+    if found.errors:
+        raise typer.Exit(2)
+    return found
+
+
+Paths = Annotated[Optional[list[Path]], typer.Argument(help="Statement folders, edition files or roots to search.")]
+Pivot = Annotated[Optional[str], typer.Option(help="Reference edition (default: as for check).")]
+Langs = Annotated[Optional[str], typer.Option(help="Expected languages, comma-separated.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")]
+ConfigPath = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: as for check).")]
+Encoding = Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")]
+Selector = Annotated[Optional[str], typer.Option(help="CSS selector or XPath of the statement in HTML pages.")]
+MaxMb = Annotated[float, typer.Option(help="Refuse edition files larger than this.")]
+
+
+@app.command()
+def report(
+    paths: Paths = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html: a page for editors; md: a summary "
+                                                                     "for a pull-request comment.")] = ReportFormat.html,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+) -> None:
+    """Write a diff report editors open in a browser: editions side by side, findings, filters."""
+    found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
+    if fmt is ReportFormat.html:
+        from .render_html import render_html
+
+        text = render_html(found.reports)
+    else:
+        from .render_markdown import render_markdown
+
+        text = render_markdown(found.reports)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+@app.command()
+def export(
+    paths: Paths = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the export here (atomically).")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx: TMX 1.4, one unit per aligned row.")] = ExportFormat.tmx,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+) -> None:
+    """Export the aligned paragraphs of every statement as a translation memory (TMX 1.4)."""
+    from .render_tmx import render_tmx
+
+    found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
+    text = render_tmx(found.reports)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
 @app.callback()
 def _commands() -> None:
     """Find what language editions of one statement lost or changed."""

@@ -250,21 +250,29 @@ def untranslated(ctx: PairContext) -> Iterator[Finding]:
 
 @check
 def truncated(ctx: PairContext) -> Iterator[Finding]:
+    """Name the pivot sentences that have no counterpart: those past the edition's sentence
+    count, and the last one it kept when the edition stops mid-sentence."""
     for k, share in ctx.truncated.items():
         link = ctx.alignment.links[k]
         pivot, edition = ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link)
         sentences = [s for p in pivot for s in p.sentences]
         kept = sum(len(p.sentences) for p in edition)
-        lost = sentences[kept:] if kept < len(sentences) else []
-        where = (f"; {ctx.pivot.lang} sentence {kept + 1}"
-                 + (f"–{len(sentences)}" if len(sentences) > kept + 1 else "")
-                 + f" («{_excerpt(lost[0], 50)}») has no counterpart") if lost else ""
+        cut = plain(edition[-1].norm)[-1:].isalnum()
+        first_lost = min(kept - 1 if cut else kept, len(sentences) - 1)
+        lost = sentences[max(first_lost, 0):] if kept <= len(sentences) else []
+        where = ""
+        if lost:
+            span = f"{first_lost + 1}" + (f"–{len(sentences)}" if len(sentences) > first_lost + 1 else "")
+            state = ("is cut short" if len(lost) == 1 else "are cut short or missing") if cut else \
+                ("has no counterpart" if len(lost) == 1 else "have no counterpart")
+            noun = "sentence" if len(lost) == 1 else "sentences"
+            where = f"; {ctx.pivot.lang} {noun} {span} («{_excerpt(lost[0], 50)}») {state}"
         delta = length_delta(_length(pivot), _length(edition), ctx.alignment.length_ratio)
         yield Finding("truncated", "error", ctx.edition.lang, link.pivot, link.edition,
                       f"{_refs(ctx.edition.lang, link.edition)} is {share:.0%} of the length expected from "
                       f"{_refs(ctx.pivot.lang, link.pivot)}{where}",
                       round(min(0.99, 1 - length_probability(delta) * 0.5), 2),
-                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=kept + 1 if lost else None)
+                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=first_lost + 1 if lost else None)
 
 
 def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:

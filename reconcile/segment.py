@@ -22,6 +22,8 @@ _ABBREVIATIONS = frozenset(
     "sr sra srta dra núm art etc "
     "m mme mlle mm dr art av etc".split()
 )
+# Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]»]?\s+(?=[\"'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])")
 
 
@@ -44,7 +46,7 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
         candidate = text[start:match.start()].strip()
         last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
-                or "." in last_word or (lang == "de" and last_word.isdigit() and len(last_word) <= 2)):
+                or _DOTTED.fullmatch(last_word) or (lang == "de" and last_word.isdigit() and len(last_word) <= 2)):
             continue
         sentences.append(text[start:match.end()].strip())
         start = match.end()
