@@ -129,8 +129,10 @@ def test_browser_jump_to_finding(page):
     target = page.eval_on_selector("tr.target", "e => e.id")
     assert target and page.eval_on_selector(f"#{target}", "e => { const r = e.getBoundingClientRect(); "
                                                           "return r.top < innerHeight && r.bottom > 0; }")
-    page.keyboard.press("n")
-    assert page.eval_on_selector("li.finding.current", "e => e.dataset.kind") == "split"
-    page.keyboard.press("n")
+    page.keyboard.press("n")  # the next finding after the one clicked
+    assert page.eval_on_selector("li.finding.current", "e => e.dataset.kind") == "extra"
+    page.keyboard.press("p")
+    page.keyboard.press("p")
     assert page.eval_on_selector("li.finding.current", "e => e.dataset.kind") == "number_mismatch"
+    assert page.eval_on_selector("tr.target", "e => e.dataset.kinds") == "number_mismatch"
     assert page.console_errors == [] and [url.split("#")[0] for url in page.requests] == [page.url.split("#")[0]]
