@@ -28,7 +28,7 @@ from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases  # noqa:
 from reconcile.align import align_pair  # noqa: E402
 from reconcile.diagnose import diagnose  # noqa: E402
 from reconcile.model import Settings  # noqa: E402
-from reconcile.pipeline import edition_from_text, prepare  # noqa: E402
+from reconcile.pipeline import edition_from_text, prepare, reconcile_editions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DETECTED = ("missing", "extra", "number_mismatch", "date_mismatch", "untranslated", "truncated", "moved")
@@ -165,6 +165,25 @@ def print_table(title: str, rows: list[tuple[str, dict]]) -> None:
         print(" | ".join(cells))
 
 
+def run_check_mode(cases: list[Case], pivot: str) -> tuple[list[Outcome], list[Found]]:
+    """All editions of one document at once (what ``reconcile check`` does), split back into pairs.
+
+    Returns an outcome per case and the findings the run put on the pivot itself
+    (the odd edition out): the pivot is never faulted, so those count as false alarms.
+    """
+    start = time.perf_counter()
+    editions = prepare([edition_from_text(pivot, cases[0].document.paragraphs[pivot])] +
+                       [edition_from_text(case.lang, case.edition) for case in cases])
+    report = reconcile_editions(editions, Settings(pivot=pivot))
+    share = (time.perf_counter() - start) / len(cases)
+    outcomes = []
+    for case in cases:
+        alignment = next(a for a in report.alignments if a.lang == case.lang)
+        outcomes.append(Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == case.lang],
+                                {(l.pivot, l.edition) for l in alignment.links if l.pivot and l.edition}, share))
+    return outcomes, [Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == pivot]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -179,39 +198,48 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_corpus(args.corpus, args.limit)
     skip_peer = peer_available()
     print(f"accuracy benchmark: {len(docs)} documents from {args.corpus}, seed {args.seed}, pivots {args.pivots}")
+    print("systems: reconcile (pairs: each edition against the pivot alone, as `reconcile align`), "
+          "reconcile-check (all five editions at once, as `reconcile check`), gale-church+digits (peer)")
     if skip_peer:
         print(f"peer Gale–Church + digits skipped: {skip_peer}")
     results: dict[str, dict] = {}
-    overall = {"reconcile": Score(), "gale-church+digits": Score()}
+    systems = ("reconcile", "reconcile-check", "gale-church+digits")
+    overall = {name: Score() for name in systems}
     for pivot in args.pivots.split(","):
         cases = make_cases(docs, pivot, args.seed)
         by_corpus: dict[tuple[str, str], Score] = defaultdict(Score)
         by_pair: dict[tuple[str, str], Score] = defaultdict(Score)
-        pivots = {}
+
+        def score(system: str, case: Case, outcome: Outcome) -> None:
+            for target in (by_corpus[(system, case.document.corpus)], by_pair[(system, case.lang)], overall[system]):
+                target.add(case, outcome)
+
+        by_document: dict[str, list[Case]] = defaultdict(list)
         for case in cases:
-            key = case.document.name
-            if key not in pivots:
-                pivots[key] = prepare([edition_from_text(pivot, case.document.paragraphs[pivot])])[0]
-            outcome = run_reconcile(case, pivots[key])
-            for score in (by_corpus[("reconcile", case.document.corpus)], by_pair[("reconcile", case.lang)],
-                          overall["reconcile"]):
-                score.add(case, outcome)
-            if not skip_peer:
-                peer = run_peer(case, case.document.paragraphs[pivot])
-                for score in (by_corpus[("gale-church+digits", case.document.corpus)],
-                              by_pair[("gale-church+digits", case.lang)], overall["gale-church+digits"]):
-                    score.add(case, peer)
-        rows = [(f"{system} {corpus}", score.row()) for (system, corpus), score in sorted(by_corpus.items())]
+            by_document[case.document.name].append(case)
+        for document_cases in by_document.values():
+            pivot_edition = prepare([edition_from_text(pivot, document_cases[0].document.paragraphs[pivot])])[0]
+            for case in document_cases:
+                score("reconcile", case, run_reconcile(case, pivot_edition))
+                if not skip_peer:
+                    score("gale-church+digits", case, run_peer(case, case.document.paragraphs[pivot]))
+            outcomes, on_pivot = run_check_mode(document_cases, pivot)
+            for case, outcome in zip(document_cases, outcomes):
+                score("reconcile-check", case, outcome)
+            pivot_errors = sum(1 for f in on_pivot if f.severity == "error")
+            for target in (by_corpus[("reconcile-check", document_cases[0].document.corpus)], overall["reconcile-check"]):
+                target.errors += pivot_errors
+                target.false_alarms += pivot_errors
+        rows = [(f"{system} {corpus}", s.row()) for (system, corpus), s in sorted(by_corpus.items())]
         print_table(f"pivot {pivot}: per corpus", rows)
-        pair_rows = [(f"{system} {pivot}→{lang}", score.row()) for (system, lang), score in sorted(by_pair.items())]
+        pair_rows = [(f"{system} {pivot}→{lang}", s.row()) for (system, lang), s in sorted(by_pair.items())]
         print_table(f"pivot {pivot}: per language pair", pair_rows)
         results[pivot] = {"corpus": dict(rows), "pairs": dict(pair_rows)}
-    summary = [(name, score.row()) for name, score in overall.items() if score.errors or score.links_pred]
+    summary = [(name, s.row()) for name, s in overall.items() if s.links_pred]
     print_table("overall (all pivots)", summary)
-    for name, score in overall.items():
-        if score.links_pred:
-            pairs = sum(sum(r[0] for r in score.faults.values()) for _ in [0]) + 0
-            print(f"{name}: {score.seconds * 1000:.0f} ms in alignment+diagnosis over all cases")
+    for name, s in overall.items():
+        if s.links_pred:
+            print(f"{name}: {s.seconds * 1000:.0f} ms in alignment and diagnosis over all cases")
     results["overall"] = dict(summary)
     results["seed"] = args.seed
     if args.json:

@@ -310,19 +310,23 @@ def chrome_flags(norms: list[str]) -> list[bool]:
 
 
 def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
-    """Mark as chrome the short label lines repeated verbatim in several editions.
+    """Mark as chrome the short label lines that every edition repeats verbatim (three or more editions).
 
-    Real translations do not repeat a sentence verbatim; sites do repeat their
-    menu entries and brand lines. Long text repeated verbatim is left alone:
-    that is an untranslated paragraph, which diagnosis must see.
+    Real translations do not repeat a sentence verbatim; sites repeat their
+    brand lines and menu entries on every language's page. A line only some
+    editions share is content (a title left in English, a name), and long text
+    repeated verbatim is an untranslated paragraph, which diagnosis must see.
     """
     editions = list(editions)
+    if len(editions) < 3:
+        return editions
     seen: dict[str, set[str]] = {}
     for edition in editions:
         for p in edition.paragraphs:
             if is_label(p.norm):
                 seen.setdefault(plain(p.norm).casefold(), set()).add(edition.lang)
-    shared = {text for text, langs in seen.items() if len(langs) >= 2}
+    everywhere = {e.lang for e in editions}
+    shared = {text for text, langs in seen.items() if langs == everywhere}
     if not shared:
         return editions
     return [

@@ -107,14 +107,17 @@ def test_a_lone_short_title_is_not_chrome():
         [False, False, False]
 
 
-def test_short_lines_repeated_across_editions_are_chrome_long_ones_are_not():
-    long = "This sentence was left untranslated in both editions of the statement, verbatim."
+def test_short_lines_every_edition_repeats_are_chrome_long_ones_are_not():
+    long = "This sentence was left untranslated in every edition of the statement, verbatim."
     editions = mark_shared_chrome([
-        edition_from_text("en", ["Share on Twitter", "The minister spoke.", long]),
-        edition_from_text("de", ["Share on Twitter", "Der Minister sprach.", long]),
+        edition_from_text("en", ["Share on Twitter", "Elite League", "The minister spoke.", long]),
+        edition_from_text("de", ["Share on Twitter", "Elite League", "Der Minister sprach.", long]),
+        edition_from_text("fr", ["Share on Twitter", "La Ligue d'élite", "Le ministre a parlé.", long]),
     ])
-    assert [p.chrome for p in editions[0].paragraphs] == [True, False, False]
-    assert [p.chrome for p in editions[1].paragraphs] == [True, False, False]
+    for edition in editions:
+        assert [p.chrome for p in edition.paragraphs] == [True, False, False, False]
+    pair = mark_shared_chrome(editions[:2])
+    assert pair == editions[:2]  # two editions: too little evidence, nothing marked
 
 
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
