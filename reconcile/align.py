@@ -315,6 +315,7 @@ def align_pair(pivot: Edition, edition: Edition) -> Alignment:
     if abs(math.log(refined / ratio)) > 0.05:
         ratio = refined
         path = _banded(left, right, ratio)
+    path = detach_strangers(path, left, right, same_script=(pivot.lang == "ru") == (edition.lang == "ru"))
     links = []
     for i0, j0, i1, j1 in path:
         _cost, confidence, evidence = bead_cost(left[i0:i1], right[j0:j1], ratio)
@@ -339,6 +340,54 @@ def _skip_confidence(sides: list[_Side]) -> float:
     """An unlinked paragraph is surer to be really missing the longer and richer it is."""
     side = sides[0]
     return min(0.99, 0.6 + 0.25 * min(1.0, side.length / 150) + 0.05 * min(3, len(side.strong) + len(side.names)))
+
+
+STRANGER_MIN_LENGTH = 60
+
+
+def _evidence(a: _Side, b: _Side) -> int:
+    return len(a.strong & b.strong) + len(a.names & b.names) + len(a.cognates & b.cognates)
+
+
+def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], right: list[_Side],
+                     same_script: bool = True) -> list[tuple[int, int, int, int]]:
+    """Take out of a split or merge an outer paragraph that shares nothing with the other side.
+
+    Lengths can add up by chance: an inserted paragraph next to a short one
+    looks like a split, a dropped one next to a long one like a merge. A real
+    split keeps names, figures and cognates in each part; an outer part of
+    some length with none of them, while the rest has some, is a paragraph of
+    its own (extra or missing). It must have something that could have
+    matched: two or more facts or names, or (between editions in the same
+    script, where cognates are visible) six or more cognates.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for i0, j0, i1, j1 in path:
+        if i1 - i0 == 1 and j1 - j0 > 1:
+            one, parts, edition_side = left[i0], right[j0:j1], True
+        elif j1 - j0 == 1 and i1 - i0 > 1:
+            one, parts, edition_side = right[j0], left[i0:i1], False
+        else:
+            out.append((i0, j0, i1, j1))
+            continue
+        scores = [_evidence(one, part) for part in parts]
+        beads = [(i0, j0, i1, j1)]
+        for outer in (0, len(parts) - 1):
+            part = parts[outer]
+            rest = sum(scores) - scores[outer]
+            could_match = len(part.strong) + len(part.names) >= 2 or (same_script and len(part.cognates) >= 6)
+            if scores[outer] == 0 and rest >= 2 and part.length >= STRANGER_MIN_LENGTH and could_match:
+                k0, l0, k1, l1 = (i0, j0, i1, j1)
+                if edition_side:
+                    kept, stray = ((k0, l0 + 1, k1, l1), (k0, l0, k0, l0 + 1)) if outer == 0 else \
+                        ((k0, l0, k1, l1 - 1), (k1, l1 - 1, k1, l1))
+                else:
+                    kept, stray = ((k0 + 1, l0, k1, l1), (k0, l0, k0 + 1, l0)) if outer == 0 else \
+                        ((k0, l0, k1 - 1, l1), (k1 - 1, l1, k1, l1))
+                beads = [stray, kept] if outer == 0 else [kept, stray]
+                break
+        out.extend(beads)
+    return out
 
 
 def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: float) -> list[Link]:

@@ -88,12 +88,27 @@ def roman_to_int(text: str) -> int:
     return total
 
 
+_SPELLING = [(re.compile(r"dzh|dj"), "j"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"),
+             (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1")]
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
-    """Latin, lower-case, accent-free form of a name: ``Маурер`` → ``maurer``."""
+    """Latin, lower-case, accent-free form of a name, spelling variants evened out.
+
+    Transliteration and English spelling disagree on a few sounds (Хараппа →
+    kharappa, Harappa; Мохенджо → mokhendzho, Mohenjo), so kh, zh/dzh and double
+    consonants are reduced the same way on both sides.
+
+    >>> [name_key(w) for w in ("Маурер", "Хараппа", "Harappa", "Мохенджо-Даро", "Mohenjo-daro")]
+    ['maurer', 'harapa', 'harapa', 'mohenjodaro', 'mohenjodaro']
+    """
     word = word.lower().translate(locales.CYRILLIC_TO_LATIN)
     word = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in word if ch.isalpha() and ord(ch) < 128)
+    word = "".join(ch for ch in word if ch.isalpha() and ord(ch) < 128)
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 class _Patterns:
