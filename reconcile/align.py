@@ -32,7 +32,6 @@ BEADS: dict[tuple[int, int], float] = {
     (2, 1): 2.3,
     (1, 3): 4.0,
     (3, 1): 4.0,
-    (2, 2): 4.0,
 }
 # Each fact (figure, date, organisation) shared lowers the cost, each one-sided raises it.
 ANCHOR_WEIGHT = 1.0
@@ -315,7 +314,8 @@ def align_pair(pivot: Edition, edition: Edition) -> Alignment:
     if abs(math.log(refined / ratio)) > 0.05:
         ratio = refined
         path = _banded(left, right, ratio)
-    path = detach_strangers(path, left, right, same_script=(pivot.lang == "ru") == (edition.lang == "ru"))
+    same_script = (pivot.lang == "ru") == (edition.lang == "ru")
+    path = rejoin_neighbours(detach_strangers(path, left, right, same_script), left, right, same_script)
     links = []
     for i0, j0, i1, j1 in path:
         _cost, confidence, evidence = bead_cost(left[i0:i1], right[j0:j1], ratio)
@@ -387,6 +387,32 @@ def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], r
                 beads = [stray, kept] if outer == 0 else [kept, stray]
                 break
         out.extend(beads)
+    return out
+
+
+def rejoin_neighbours(path: list[tuple[int, int, int, int]], left: list[_Side], right: list[_Side],
+                      same_script: bool = True) -> list[tuple[int, int, int, int]]:
+    """Link a pivot paragraph and an edition paragraph left unlinked side by side, if they share content.
+
+    A paragraph cut to half its length can cost the DP more as a link than as
+    a deletion plus an insertion; but two unlinked neighbours that share names,
+    figures or (in the same script) cognates are one paragraph, changed. The
+    link lets diagnosis say what changed (truncated, a figure) instead of
+    missing plus extra.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for bead in path:
+        if out:
+            a, b = out[-1], bead
+            pivot_skip, edition_skip = (a, b) if a[2] > a[0] else (b, a)
+            lone_pair = {(a[2] - a[0], a[3] - a[1]), (b[2] - b[0], b[3] - b[1])} == {(1, 0), (0, 1)}
+            if lone_pair:
+                p, e = left[pivot_skip[0]], right[edition_skip[1]]
+                shared_facts = len((p.strong | p.names) & (e.strong | e.names))
+                if shared_facts >= 1 or (same_script and len(p.cognates & e.cognates) >= 3):
+                    out[-1] = (a[0], a[1], b[2], b[3])
+                    continue
+        out.append(bead)
     return out
 
 

@@ -86,7 +86,7 @@ class PairContext:
                 continue
             cut_mid_sentence = _ends_sentence(pivot[-1]) and plain(edition[-1].norm)[-1:].isalnum()
             fewer_sentences = sum(len(p.sentences) for p in edition) < sum(len(p.sentences) for p in pivot)
-            improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 3
+            improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 2.5
             short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
             if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
                 short[k] = share
