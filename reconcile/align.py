@@ -343,6 +343,7 @@ def _skip_confidence(sides: list[_Side]) -> float:
 
 
 STRANGER_MIN_LENGTH = 60
+MOVE_COGNATES = 0.25
 
 
 def _evidence(a: _Side, b: _Side) -> int:
@@ -421,8 +422,9 @@ def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: 
 
     Position says nothing here, so a move needs content evidence and plausible
     lengths: two or more shared anchors (facts or names) with most of each
-    side's anchors shared, or three or more shared cognates covering at least
-    a third of them.
+    side's anchors shared, or three or more shared cognates with a Dice
+    coefficient of ``MOVE_COGNATES`` or more (about the 97th percentile of
+    unrelated en/fr paragraph pairs, far above ru/en).
     """
     by_n_left = {s.n: s for s in left}
     by_n_right = {s.n: s for s in right}
@@ -442,7 +444,8 @@ def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: 
             keys_p, keys_e = p.strong | p.names, e.strong | e.names
             shared = keys_p & keys_e
             score = dice(keys_p, keys_e) if len(shared) >= 2 else 0.0
-            score = max(score, dice(p.cognates, e.cognates) * 2 if len(p.cognates & e.cognates) >= 3 else 0.0)
+            if len(p.cognates & e.cognates) >= 3 and dice(p.cognates, e.cognates) >= MOVE_COGNATES:
+                score = max(score, 0.6 + dice(p.cognates, e.cognates))
             if score > max(best_score, 0.6):
                 best, best_score = s, score
         if best is not None:

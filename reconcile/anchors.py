@@ -88,7 +88,7 @@ def roman_to_int(text: str) -> int:
     return total
 
 
-_SPELLING = [(re.compile(r"dzh|dj"), "j"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"),
+_SPELLING = [(re.compile(r"dzh|dj"), "j"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"ph"), "f"),
              (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1")]
 
 
@@ -97,8 +97,9 @@ def name_key(word: str) -> str:
     """Latin, lower-case, accent-free form of a name, spelling variants evened out.
 
     Transliteration and English spelling disagree on a few sounds (Хараппа →
-    kharappa, Harappa; Мохенджо → mokhendzho, Mohenjo), so kh, zh/dzh and double
-    consonants are reduced the same way on both sides.
+    kharappa, Harappa; Мохенджо → mokhendzho, Mohenjo) and languages on ph/f
+    (photography, fotografía), so kh, zh/dzh, ph and double consonants are
+    reduced the same way on both sides.
 
     >>> [name_key(w) for w in ("Маурер", "Хараппа", "Harappa", "Мохенджо-Даро", "Mohenjo-daro")]
     ['maurer', 'harapa', 'harapa', 'mohenjodaro', 'mohenjodaro']
