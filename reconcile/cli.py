@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import ConfigError, ReconcileError
-from .model import Report, Settings
+from .model import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Find what language editions of one statement lost or changed.")
@@ -37,10 +37,35 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+class ExportFormat(str, Enum):
+    tmx = "tmx"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     never = "never"
+
+
+# Options shared by the commands.
+Paths = Annotated[Optional[list[Path]], typer.Argument(
+    help="Statement folders, edition files or roots to search (default: the current folder).")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result here (atomically).")]
+Pivot = Annotated[Optional[str], typer.Option(help="Reference edition (default: config, the edition marked "
+                                                   "original, else ru, en, fr, de, es in that order).")]
+Langs = Annotated[Optional[str], typer.Option(help="Expected languages, comma-separated, e.g. de,en,es,ru,fr.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")]
+ConfigPath = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./reconcile.toml or "
+                                                                     "[tool.reconcile] in ./pyproject.toml).")]
+Encoding = Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")]
+Selector = Annotated[Optional[str], typer.Option(
+    help="CSS selector or XPath of the statement in HTML pages (default: article, main, densest block).")]
+MaxMb = Annotated[float, typer.Option(help="Refuse edition files larger than this many MB.")]
 
 
 def _parse_langs(pairs: list[str]) -> dict[Path, str]:
@@ -69,20 +94,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _emit(report: Report, fmt: Format, output: Path | None) -> None:
-    from .render_json import render_json
-    from .render_text import render_text
-
-    if fmt is Format.json:
-        text = render_json(report)
-    else:
-        tty = output is None and sys.stdout.isatty()
-        width = os.get_terminal_size().columns if tty else 120
-        text = render_text(report, width=width, colour=tty and not os.environ.get("NO_COLOR"))
+def _deliver(text: str, output: Path | None) -> None:
+    """Standard output, or a file written atomically."""
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomically(output, text)
+
+
+def _progress() -> bool:
+    """A progress bar only on a terminal, never in CI logs or when piped."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _colour(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @app.command()
@@ -94,20 +120,17 @@ def align(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     lang: Annotated[Optional[list[str]], typer.Option(
         "--lang", metavar="PATH=LANG", help="Language of a file whose name does not say it.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")] = None,
-    content_selector: Annotated[Optional[str], typer.Option(
-        help="CSS selector or XPath of the statement in HTML pages (default: article, main, densest block).")] = None,
-    max_input_mb: Annotated[float, typer.Option(help="Refuse edition files larger than this.")] = 50.0,
+    output: Output = None, encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
 ) -> None:
     """Align the TGT edition against the SRC edition and report what differs."""
     from .ingest import ReadOptions
     from .pipeline import find_editions, load, reconcile_editions
-
-    options = ReadOptions(encoding, content_selector, int(max_input_mb * 1024 * 1024))
+    from .render_json import render_json
+    from .render_text import render_text
 
     if src == tgt:
         raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
+    options = ReadOptions(encoding, content_selector, int(max_input_mb * 1024 * 1024))
     sources = find_editions(paths or [Path(".")], _parse_langs(lang or []))
     editions = [e for e in load(sources, options) if e.lang in (src, tgt)]
     found = {e.lang for e in editions}
@@ -117,28 +140,28 @@ def align(
             raise ConfigError(f"no {wanted} edition in {where} (editions are found by name: {wanted}.txt, "
                               f"name.{wanted}.txt, or --lang PATH={wanted})")
     report = reconcile_editions(editions, Settings(pivot=src))
-    _emit(report, fmt, output)
+    if fmt is Format.json:
+        text = render_json(report)
+    else:
+        width = os.get_terminal_size().columns if output is None and sys.stdout.isatty() else 120
+        text = render_text(report, width=width, colour=_colour(output))
+    _deliver(text, output)
     raise typer.Exit(1 if report.worst == "error" else 0)
 
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Statement folders, edition files or roots to search (default: the current folder).")] = None,
-    pivot: Annotated[Optional[str], typer.Option(help="Reference edition (default: config, the edition marked "
-                                                      "original, else ru, en, fr, de, es in that order).")] = None,
-    langs: Annotated[Optional[str], typer.Option(help="Expected languages, comma-separated, e.g. de,en,es,ru,fr.")] = None,
+    paths: Paths = None,
+    pivot: Pivot = None,
+    langs: Langs = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    output: Output = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Exit 1 when a finding is at or above this level.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="Config file (default: ./reconcile.toml or "
-                                                         "[tool.reconcile] in ./pyproject.toml).")] = None,
+    jobs: Jobs = None,
+    config: ConfigPath = None,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record today's findings as accepted, to this file.")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")] = None,
-    content_selector: Annotated[Optional[str], typer.Option(help="CSS selector or XPath of the statement in HTML pages.")] = None,
-    max_input_mb: Annotated[float, typer.Option(help="Refuse edition files larger than this.")] = 50.0,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
 ) -> None:
     """Check every statement in every edition: a gate for repositories of translated publications."""
     from .checking import run_check
@@ -147,36 +170,25 @@ def check(
                        fail_on=fail_on.value if fail_on else None, jobs=jobs, config_path=config,
                        baseline=baseline, write_baseline=write_baseline, encoding=encoding,
                        content_selector=content_selector, max_bytes=int(max_input_mb * 1024 * 1024),
-                       colour=output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
-                       progress=sys.stderr.isatty() and not os.environ.get("CI"))
+                       colour=_colour(output), progress=_progress())
     for line in result.messages:
         print(f"reconcile: {line}", file=sys.stderr)
     if result.exit_code == 2:
         raise typer.Exit(2)
     if write_baseline is not None:
         write_atomically(write_baseline, result.baseline_text)
-    if output is None:
-        sys.stdout.write(result.text)
-    else:
-        write_atomically(output, result.text)
+    _deliver(result.text, output)
     raise typer.Exit(result.exit_code)
 
 
-class ReportFormat(str, Enum):
-    html = "html"
-    md = "md"
-
-
-class ExportFormat(str, Enum):
-    tmx = "tmx"
-
-
-def _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb):
+def _gathered(paths: list[Path] | None, pivot: str | None, langs: str | None, jobs: int | None,
+              config: Path | None, encoding: str | None, content_selector: str | None, max_input_mb: float):
+    """The reports of ``check`` (same discovery, pivot, config and baseline) for report and export."""
     from .checking import gather
 
     found = gather(paths or [Path(".")], pivot=pivot, langs=langs, jobs=jobs, config_path=config,
                    encoding=encoding, content_selector=content_selector, max_bytes=int(max_input_mb * 1024 * 1024),
-                   progress=sys.stderr.isatty() and not os.environ.get("CI"))
+                   progress=_progress())
     for line in [f"error: {e}" for e in found.errors] + [f"warning: {w}" for w in found.warnings] + found.notes:
         print(f"reconcile: {line}", file=sys.stderr)
     if found.errors:
@@ -184,20 +196,10 @@ def _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max
     return found
 
 
-Paths = Annotated[Optional[list[Path]], typer.Argument(help="Statement folders, edition files or roots to search.")]
-Pivot = Annotated[Optional[str], typer.Option(help="Reference edition (default: as for check).")]
-Langs = Annotated[Optional[str], typer.Option(help="Expected languages, comma-separated.")]
-Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")]
-ConfigPath = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: as for check).")]
-Encoding = Annotated[Optional[str], typer.Option(help="Read every edition in this encoding (default: detect).")]
-Selector = Annotated[Optional[str], typer.Option(help="CSS selector or XPath of the statement in HTML pages.")]
-MaxMb = Annotated[float, typer.Option(help="Refuse edition files larger than this.")]
-
-
 @app.command()
 def report(
     paths: Paths = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    output: Output = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html: a page for editors; md: a summary "
                                                                      "for a pull-request comment.")] = ReportFormat.html,
     pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
@@ -206,23 +208,16 @@ def report(
     """Write a diff report editors open in a browser: editions side by side, findings, filters."""
     found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
     if fmt is ReportFormat.html:
-        from .render_html import render_html
-
-        text = render_html(found.reports)
+        from .render_html import render_html as render
     else:
-        from .render_markdown import render_markdown
-
-        text = render_markdown(found.reports)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(output, text)
+        from .render_markdown import render_markdown as render
+    _deliver(render(found.reports), output)
 
 
 @app.command()
 def export(
     paths: Paths = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the export here (atomically).")] = None,
+    output: Output = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx: TMX 1.4, one unit per aligned row.")] = ExportFormat.tmx,
     pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
@@ -231,11 +226,7 @@ def export(
     from .render_tmx import render_tmx
 
     found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
-    text = render_tmx(found.reports)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(output, text)
+    _deliver(render_tmx(found.reports), output)
 
 
 @app.callback()
