@@ -22,11 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reconcile.align import align_pair  # noqa: E402
 from reconcile.anchors import annotate  # noqa: E402
-from reconcile.consensus import agree  # noqa: E402
 from reconcile.diagnose import diagnose  # noqa: E402
 from reconcile.ingest import load_edition, mark_shared_chrome  # noqa: E402
 from reconcile.model import Settings  # noqa: E402
-from reconcile.pipeline import edition_from_text, find_editions, prepare, reconcile  # noqa: E402
+from reconcile.pipeline import find_editions, reconcile  # noqa: E402
 from reconcile.render_json import render_json  # noqa: E402
 from reconcile.segment import segment  # noqa: E402
 

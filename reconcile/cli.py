@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         print("reconcile: interrupted", file=sys.stderr)
         return 130
     except typer.TyperException as exc:  # click's usage errors, re-exported by typer
-        message = getattr(exc, "format_message", lambda: str(exc))()
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         if not message:  # "reconcile" alone: click printed the help already
             return 2
         print(f"reconcile: error: {message} (see reconcile --help)", file=sys.stderr)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from . import locales
 from .ingest import plain
-from .model import Alignment, Anchor, Edition, Finding, FindingKind, Link, Paragraph, Settings
+from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})

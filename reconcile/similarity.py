@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -211,8 +210,3 @@ def _names_close(a: Anchor, b: Anchor, threshold: float) -> bool:
         return False
     x, y = a.key.split(":", 1)[1].lower(), b.key.split(":", 1)[1].lower()
     return fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
-
-
-def key_counts(anchors: tuple[Anchor, ...]) -> Counter[str]:
-    """How often each key occurs (for document-wide statistics)."""
-    return Counter(a.key for a in anchors)
