@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"`reconcile check` on the corpus, --jobs {jobs}: {seconds:.1f} s, "
                   f"{n_statements / seconds:.1f} statements/s ({n_statements} statements)")
 
-    sizes = [100, 1000] if args.quick else [s for s in (100, 1000, 10000, 50000) if s <= args.max_paragraphs]
+    sizes = [s for s in ((100, 1000) if args.quick else (100, 1000, 10000, 50000)) if s <= args.max_paragraphs]
     rows = scaling(args.corpus, sizes)
     print("\nscaling: one ru/en pair built from corpus documents, one paragraph dropped in the middle"
           f" (Gale–Church only up to {PEER_MAX} paragraphs: its table is n×m)")

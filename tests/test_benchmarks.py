@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import runpy
 import sys
 
@@ -50,3 +51,11 @@ def test_accuracy_benchmark_smoke(tiny_corpus, capsys):
     figures = json.loads(out_json.read_text())
     assert set(figures) >= {"en", "ru", "overall", "seed"}
     assert 0 <= figures["overall"]["reconcile"]["link_f1"] <= 1
+
+
+def test_speed_benchmark_smoke(tiny_corpus, capsys):
+    code = run_script("speed.py", str(tiny_corpus), "--quick", "--max-paragraphs", "200")
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "in-process time per statement" in printed and "cold CLI" in printed
+    assert re.search(r"^100 \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \| \d+ \| True \|", printed, re.MULTILINE)
