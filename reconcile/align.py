@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import locales
 from .ingest import plain
-from .model import Alignment, Edition, Link, Paragraph, Row
+from .model import Alignment, Edition, Link, Paragraph
 from .similarity import (LENGTH_VARIANCE, alignment_keys, cognate_keys, dice, length_delta, length_probability,
                          strong_keys)
 
@@ -454,53 +454,3 @@ def find_moves(links: list[Link], left: list[_Side], right: list[_Side], ratio: 
             moved[k] = Link((p.n,), (e.n,), round(min(0.95, 0.5 + best_score / 2), 2),
                             tuple(sorted((p.strong | p.names) & (e.strong | e.names))), moved=True)
     return [moved.get(k, link) for k, link in enumerate(links) if k not in used]
-
-
-def build_rows(pivot: Edition, alignments: tuple[Alignment, ...]) -> tuple[Row, ...]:
-    """All editions in one table: a row per unit of content, a cell per edition.
-
-    Rows are runs of pivot paragraphs that no edition's link splits: if en
-    links ru ¶5 to en ¶5+6 and de merges ru ¶5+6 into one, ru ¶5–6 is one
-    row. An edition paragraph with no pivot counterpart gets a row of its own
-    after the row of the paragraph before it. A row's confidence is its
-    weakest link's.
-    """
-    order = [p.n for p in pivot.content]
-    parent = {n: n for n in order}
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for alignment in alignments:
-        for link in alignment.links:
-            for a, b in zip(link.pivot, link.pivot[1:]):
-                parent[root(b)] = root(a)
-    groups: dict[int, list[int]] = {}
-    for n in order:
-        groups.setdefault(root(n), []).append(n)
-    rows = [[tuple(members), {pivot.lang: tuple(members)}, 1.0] for members in groups.values()]
-    row_of = {n: k for k, row in enumerate(rows) for n in row[0]}
-    extras: dict[int, list[tuple[str, tuple[int, ...], float]]] = {}
-    for alignment in alignments:
-        last_row = -1
-        for link in alignment.links:
-            if link.pivot:
-                k = row_of[link.pivot[0]]
-                cells = rows[k][1]
-                cells[alignment.lang] = tuple(sorted(set(cells.get(alignment.lang, ())) | set(link.edition)))
-                rows[k][2] = min(rows[k][2], link.confidence)
-                last_row = k if not link.moved else last_row
-            else:
-                extras.setdefault(last_row, []).append((alignment.lang, link.edition, link.confidence))
-    langs = [pivot.lang] + [a.lang for a in alignments]
-    out: list[Row] = []
-    for k in range(-1, len(rows)):
-        if k >= 0:
-            cells = rows[k][1]
-            out.append(Row(tuple((lang, cells.get(lang, ())) for lang in langs), round(rows[k][2], 2)))
-        for lang, edition, confidence in extras.get(k, ()):
-            out.append(Row(tuple((l, edition if l == lang else ()) for l in langs), confidence))
-    return tuple(out)

@@ -40,6 +40,7 @@ class PairContext:
     alignment: Alignment
     settings: Settings
     _by_n: dict[tuple[str, int], Paragraph] = field(default_factory=dict)
+    _matches: dict[int, AnchorMatch] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for side, edition in (("p", self.pivot), ("e", self.edition)):
@@ -92,10 +93,14 @@ class PairContext:
                 short[k] = share
         return short
 
-    def anchors(self, link: Link) -> AnchorMatch:
-        return match_anchors(tuple(a for p in self.pivot_paragraphs(link) for a in p.anchors),
-                             tuple(a for p in self.edition_paragraphs(link) for a in p.anchors),
-                             self.settings.name_threshold)
+    def anchors(self, k: int) -> AnchorMatch:
+        """The matched and unmatched anchors of link k (computed once; two checks read them)."""
+        if k not in self._matches:
+            link = self.alignment.links[k]
+            self._matches[k] = match_anchors(tuple(a for p in self.pivot_paragraphs(link) for a in p.anchors),
+                                             tuple(a for p in self.edition_paragraphs(link) for a in p.anchors),
+                                             self.settings.name_threshold)
+        return self._matches[k]
 
 
 def _length(paragraphs: list[Paragraph]) -> int:
@@ -297,7 +302,7 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue
-        match = ctx.anchors(link)
+        match = ctx.anchors(k)
         lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
         new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
         # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
@@ -335,7 +340,7 @@ def names(ctx: PairContext) -> Iterator[Finding]:
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue
-        match = ctx.anchors(link)
+        match = ctx.anchors(k)
         for a in match.only_pivot:
             for b in match.only_edition:
                 if a.kind == b.kind == "org":

@@ -21,11 +21,6 @@ class NumberFormat:
     decimal: str
     group: str
 
-    @property
-    def groups_with_space(self) -> bool:
-        """ru and fr group digits with a (narrow) no-break space."""
-        return not self.group.strip() or self.group in "\u00a0\u202f"
-
 
 @cache
 def number_format(lang: str) -> NumberFormat:

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
-from .align import align_pair, build_rows
+from .align import align_pair
 from .anchors import annotate
 from .consensus import agree
-from .policy import waive
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
-from .ingest import FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition, mark_shared_chrome, plain
+from .ingest import (FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition,
+                     mark_shared_chrome, plain)
 from .model import Edition, Report, Settings
+from .policy import waive
+from .rows import build_rows
 from .segment import segment
 
 
