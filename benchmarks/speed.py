@@ -70,6 +70,26 @@ def corpus_stage_medians(corpus: Path, limit: int) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in rows) for k in rows[0]} if rows else {}
 
 
+def html_throughput(repeat: int) -> tuple[float, float]:
+    """MB/s reading the HTML sample pages (parse, choose content, strip chrome, normalise)."""
+    pages = sorted((ROOT / "samples" / "html").rglob("*.html"))
+    size = sum(p.stat().st_size for p in pages)
+    seconds = median_ms(lambda: [load_edition(p, p.stem) for p in pages], repeat) / 1000
+    return size / 2**20, size / 2**20 / seconds
+
+
+def report_render(corpus: Path) -> tuple[str, int, float]:
+    """Size and render time of the HTML report for the largest corpus document."""
+    from reconcile.render_html import render_html
+
+    largest = max((p for p in corpus.glob("*/*") if p.is_dir()),
+                  key=lambda p: sum(f.stat().st_size for f in p.glob("*.txt")))
+    report = reconcile(find_editions([largest]), Settings(pivot="en"))
+    start = time.perf_counter()
+    page = render_html([report])
+    return largest.name, len(page.encode("utf-8")), time.perf_counter() - start
+
+
 def cold_cli(args: list[str], cwd: Path, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -173,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     print("--- | --- | ---")
     for key in sample:
         print(f"{key} | {sample[key]:.1f} | {corpus.get(key, float('nan')):.1f}")
+
+    megabytes, rate = html_throughput(3 if args.quick else 10)
+    print(f"\nHTML ingest: {megabytes:.2f} MB of sample pages, {rate:.1f} MB/s")
+    name, size, seconds = report_render(args.corpus)
+    print(f"HTML report of the largest corpus document ({name}): {size / 1024:.0f} KiB, rendered in {seconds * 1000:.0f} ms")
 
     cold = cold_cli(["align", "ru", "en", "samples/statement"], ROOT, 3 if args.quick else 7)
     print(f"\ncold CLI `reconcile align ru en samples/statement`: median {cold:.2f} s")
