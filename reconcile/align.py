@@ -238,16 +238,29 @@ def _band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
     return max(0, centre - width), min(m, centre + width)
 
 
+BLOCK = 256
+
+
+def _block_groups(sides: list[_Side], start: int, stop: int, vocabulary: _Vocabulary) -> dict[int, list[_Group]]:
+    """``groups[k][s - start]`` = paragraphs s … s+k-1, for s in [start, stop)."""
+    stop = min(stop, len(sides))
+    singles = [_single(side, vocabulary) for side in sides[start:stop + 2]]
+    sizes = {k for shape in BEADS for k in shape if k}
+    return {k: [_join(singles[s:s + k]) for s in range(0, stop - start)] for k in sizes}
+
+
 def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int) -> tuple[list[tuple[int, int, int, int]], bool]:
     """Best path as (i0, j0, i1, j1) beads; also whether it touched the band edge.
 
     ``cost[i][j - lo[i]]`` is the cheapest alignment of the first i pivot and
     first j edition paragraphs; ``back`` holds the bead shape that reached it.
+    Rows are filled in blocks of ``BLOCK``; each block numbers the keys of the
+    paragraphs it can compare afresh, so the key bitsets stay small however
+    long the documents are.
     """
     n, m = len(pivot), len(edition)
-    vocabulary = _Vocabulary()
-    left, right = _groups(pivot, vocabulary), _groups(edition, vocabulary)
     shapes = [(a, b, BEADS[(a, b)]) for a, b in BEADS]
+    reach = max(k for shape in BEADS for k in shape)
     bounds = [_band(i, n, m, width) for i in range(n + 1)]
     bounds[n] = (bounds[n][0], m)  # the end must be reachable
     bounds = [(min(lo, m), hi) for lo, hi in bounds]
@@ -256,6 +269,14 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     inf = math.inf
     linking = [(a, b, prior) for a, b, prior in shapes if a]  # shapes that consume a pivot paragraph
     for i in range(n + 1):
+        if i % BLOCK == 0:
+            vocabulary = _Vocabulary()
+            last = min(n, i + BLOCK - 1)
+            left_base = max(0, i - reach)
+            right_base = max(0, min(bounds[k][0] for k in range(i, last + 1)) - reach)
+            right_stop = max(bounds[k][1] for k in range(i, last + 1))
+            left = _block_groups(pivot, left_base, last, vocabulary)
+            right = _block_groups(edition, right_base, right_stop, vocabulary)
         lo, hi = bounds[i]
         row = [inf] * (hi - lo + 1)
         row_back: list[tuple[int, int] | None] = [None] * (hi - lo + 1)
@@ -266,9 +287,10 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
             if i < a:
                 continue
             previous, (plo, phi) = cost[i - a], bounds[i - a]
-            group_left = left[a][i - a] if b else None
+            group_left = left[a][i - a - left_base] if b else None
             groups_right = right[b] if b else None
             floor = prior - group_left.most_bonus if b else prior
+            shift = b + right_base
             for j in range(max(lo, plo + b), min(hi, phi + b) + 1):
                 before = previous[j - b - plo]
                 best = row[j - lo]
@@ -277,7 +299,7 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
                 elif before + floor >= best:
                     continue
                 else:
-                    step = _group_cost(group_left, groups_right[j - b], ratio, best - before)
+                    step = _group_cost(group_left, groups_right[j - shift], ratio, best - before)
                 if before + step < best:
                     row[j - lo], row_back[j - lo] = before + step, (a, b)
         # Edition paragraphs with no pivot counterpart (0-1): left to right within the row.
