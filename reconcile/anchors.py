@@ -122,11 +122,11 @@ class _Patterns:
         year = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
         day = r"(?P<day>[0-3]?\d)"
         day_suffix = r"(?:\.|-?(?:го|е|ое|er|st|nd|rd|th)|º|°|\.º)?"
-        self.iso_date = re.compile(r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+        self.iso_date = re.compile(r"(?=\d)(?<![\d.])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
         self.numeric_date = re.compile(
-            r"(?<![\d.,])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>\d{4})(?!\d)")
+            r"(?=\d)(?<![\d.,])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>\d{4})(?!\d)")
         self.day_month = re.compile(
-            rf"(?<![\d.,]){day}{day_suffix}{_SP}*(?:(?:de|of){_SP}+)?{month}"
+            rf"(?=\d)(?<![\d.,]){day}{day_suffix}{_SP}*(?:(?:de|of){_SP}+)?{month}"
             rf"(?:,?{_SP}+(?:(?:de|del){_SP}+)?{year}(?:{_SP}+г(?:ода|\.)?)?)?(?!\w)", re.IGNORECASE)
         self.month_day = re.compile(
             rf"(?<!\w){month}{_SP}+{day}(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)(?:,?{_SP}+{year})?", re.IGNORECASE)
@@ -134,7 +134,7 @@ class _Patterns:
             rf"(?<!\w){month}{_SP}+(?:(?:de|of){_SP}+)?{year}", re.IGNORECASE)
         ampm = r"[ \u00a0]?(?P<{}>[ap])\.?[ \u00a0]?m\.?(?!\w)"
         self.time = re.compile(
-            r"(?<![\d.:,])(?P<h>2[0-3]|[01]?\d)"
+            r"(?=\d)(?<![\d.:,])(?P<h>2[0-3]|[01]?\d)"
             r"(?:(?::|\.(?=\d\d[ \u00a0]?(?:GMT|UTC|BST|CET|MSK|Uhr|h\b|ч|[ap]\.?[ \u00a0]?m))|[ \u00a0]?h[ \u00a0]?)"
             r"(?P<m>[0-5]\d)(?!\d)(?:" + ampm.format("ampm") + r")?"
             r"|[ \u00a0]?(?:Uhr|h)(?!\w)|" + ampm.format("ampm2") + ")")
@@ -156,7 +156,7 @@ class _Patterns:
         short_scales = _alternation([w for w in scales if len(w) == 1])
         percent = _alternation(list(locales.PERCENT_WORDS.get(lang, ())))
         self.number = re.compile(
-            rf"(?<![\w.,/])(?<![^\W\d_]-)(?<![\w][.,])(?P<num>\d{{1,3}}(?:[.,'’ \u00a0]\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+            rf"(?=\d)(?<![\w.,/])(?<![^\W\d_]-)(?<![\w][.,])(?P<num>\d{{1,3}}(?:[.,'’ \u00a0]\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
             rf"(?P<ord>st|nd|rd|th|er|e|ème|re|º|ª|\.º|\.ª|-?(?:го|й|я|е|х|м|ми|ом|ого|ый|ая|ое|ых|ые|ти)(?!\w))?"
             rf"(?:(?:{_SP}|-)?(?P<scale>{long_scales})\.?(?!\w)|(?P<short>{short_scales})(?!\w))?"
             rf"(?:{_SP}?(?P<percent>%|{percent})(?!\w))?"
@@ -200,8 +200,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2}")
 _ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}
-_ORG = re.compile(rf"(?<!\w)(?P<org>{_alternation(list(_ORG_SPELLINGS))})(?!\w)")
-_NAME = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)")
+_ORG = re.compile(rf"(?=[A-ZА-ЯЁ])(?<!\w)(?P<org>{_alternation(list(_ORG_SPELLINGS))})(?!\w)")
+_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)")
 # What may stand just before a sentence-initial capital (only the last few characters are looked at).
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
 
