@@ -10,6 +10,7 @@ paragraph are not reported twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
@@ -186,10 +187,18 @@ def split_and_merge(ctx: PairContext) -> Iterator[Finding]:
 
 # --- content -------------------------------------------------------------------
 
+_LETTERS = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def script_share(text: str) -> float:
-    """Share of letters that are Cyrillic."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") / len(letters) if letters else 0.0
+    """Share of letters that are Cyrillic.
+
+    >>> script_share("Мир, peace")
+    0.375
+    """
+    letters = len(_LETTERS.findall(text))
+    return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
 
 
 def _words(text: str) -> list[str]:
