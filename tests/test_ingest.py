@@ -151,3 +151,16 @@ def test_normalise_is_linear_on_long_space_runs():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
+    """Permission denied (simulated: the test may run as root, who can read anything)."""
+    path = tmp_path / "ru.txt"
+    path.write_text("Текст.", "utf-8")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(InputError, match="ru.txt: permission denied"):
+        load_edition(path, "ru")
