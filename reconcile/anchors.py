@@ -143,7 +143,7 @@ class _Patterns:
             rf"(?<!\w)(?:(?P<roman>[IVXL]{{1,6}})(?:e|er|ème|-?(?:й|го|м|ом))?|(?P<digits>\d{{1,2}})"
             rf"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?)[ \u00a0-]+(?:{century})(?!\w)"
             rf"|(?<!\w)(?:{century}){_SP}+(?P<roman2>[IVXL]{{1,6}})(?!\w)"
-            rf"(?:{_SP}*(?:y|e|и|et|und|-|–|al|a|à){_SP}*(?P<roman3>[IVXL]{{1,6}})(?!\w))?" if century else r"(?!x)x",
+            rf"(?P<more>(?:{_SP}*(?:,|y|e|и|et|und|-|–|al|a|à){_SP}*[IVXL]{{1,6}}(?!\w))*)" if century else r"(?!x)x",
             re.IGNORECASE)
         self.decade = re.compile(_DECADE_PATTERNS[lang] if lang in _DECADE_PATTERNS else r"(?!x)x", re.IGNORECASE)
         decade_words = locales.DECADE_WORDS.get(lang, {})
@@ -185,8 +185,8 @@ _DECADE_PATTERNS = {
     "en": r"(?<![\w'])'?(?P<value>(?:1\d|20)?\d0)'?s(?!\w)",
     "ru": r"(?<![\w.,])(?:(?P<value>(?:1\d|20)\d0)-?(?:е|х|ые|ых|м)(?!\w)|(?P<value2>\d0)-?(?:е|х|ые|ых|м)[ \u00a0]+(?:год|гг))",
     "de": r"(?<![\w.,])(?P<value>(?:1\d|20)?\d0)er(?:[ \u00a0-]?Jahre\w*)?(?!\w)",
-    "es": r"(?:años|década[ \u00a0]+de(?:[ \u00a0]+los)?|los)[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w])",
-    "fr": r"années[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w])",
+    "es": r"(?:años|década[ \u00a0]+de(?:[ \u00a0]+los)?|los)[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
+    "fr": r"années[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
 }
 _DECADE_WORD_PATTERNS = {
     "en": r"(?<!\w)(?P<word>{0})(?!\w)",
@@ -275,8 +275,8 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
         value = roman_to_int(roman.upper()) if roman else int(m["digits"])
         if 0 < value <= 30 and claims.take(m):
             add(m, "century", f"century:{value}")
-            if m["roman3"]:
-                add(m, "century", f"century:{roman_to_int(m['roman3'].upper())}")
+            for roman in re.findall(r"[IVXL]+", m["more"] or ""):  # "siglos XI, XII y XIII"
+                add(m, "century", f"century:{roman_to_int(roman)}")
     decade_words = bool(pat.decade_gate and pat.decade_gate.search(text))
     for regex in (pat.decade,) * digits + (pat.decade_word,) * decade_words:
         for m in regex.finditer(text):
@@ -284,7 +284,11 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 value = locales.DECADE_WORDS[lang if lang in locales.DECADE_WORDS else "en"][m["word"].lower()]
             else:
                 written = m["value"] or m["value2"]
-                if len(written) == 4 and written.endswith("00") and claims.take(m):
+                if len(written) == 4 and written.endswith("00"):
+                    if lang != "en":  # "años 1000" are years, not a decade: leave them to the numbers
+                        continue
+                    if not claims.take(m):
+                        continue
                     add(m, "century", f"century:{int(written[:2]) + 1}")  # "the 1800s": the 19th century
                     continue
                 value = int(written) % 100

@@ -210,8 +210,9 @@ def guess_language(text: str) -> tuple[str, float] | None:
     """Language of a paragraph by script and function words, with a margin; None if unsure.
 
     Fast and deterministic, for single paragraphs, where langdetect is both
-    slow and unstable. Headlines of names ("Elite League: Dundee Stars 5-3")
-    have no function words and get no verdict.
+    slow and unstable. Headlines of names ("Elite League: Dundee Stars 5-3",
+    "… in Newport on the Levee") have few function words and get no verdict:
+    running text has one in five words or more.
     """
     words = _words(text)
     if len(words) < 6:
@@ -221,7 +222,7 @@ def guess_language(text: str) -> tuple[str, float] | None:
     counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in locales.FUNCTION_WORDS.items() if lang != "ru"}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 3 or top < 3 * second:
+    if top < 3 or top < 3 * second or top < 0.2 * len(words):
         return None
     return best, min(1.0, (top - second) / len(words) * 4)
 

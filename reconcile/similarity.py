@@ -153,13 +153,19 @@ def _compatible(a: Anchor, b: Anchor) -> bool:
 
 
 def _same_clock(a: Anchor, b: Anchor) -> bool:
-    """19:00 = 7 p.m. = "7" (an hour written as a plain number), am/pm forgotten or not."""
+    """19:00 = 7 p.m. = "7" or "1900" (an hour written as a plain number), am/pm forgotten or not."""
     def minutes(anchor: Anchor) -> int | None:
         body = anchor.key.split(":", 1)[1]
         if anchor.kind == "time":
             hour, minute = body.split(":")
             return int(hour) * 60 + int(minute)
-        return int(body) * 60 if anchor.kind == "number" and body.isdigit() and int(body) <= 24 else None
+        if anchor.kind != "number" or not body.isdigit():
+            return None
+        if int(body) <= 24:
+            return int(body) * 60
+        if len(body) == 4 and int(body[:2]) < 24 and int(body[2:]) < 60:  # "1200 hours"
+            return int(body[:2]) * 60 + int(body[2:])
+        return None
 
     x, y = minutes(a), minutes(b)
     return x is not None and y is not None and (x - y) % (12 * 60) == 0

@@ -55,3 +55,8 @@ def test_cognates_are_shared_by_translations():
     es = cognate_keys("el formato de fotografía del comité internacional")
     assert dice(en, es) > 0.3
     assert dice(en, cognate_keys("completely unrelated words here")) < 0.2
+
+
+def test_military_time_matches_clock_time():
+    m = match_anchors(extract("at 1200 hours", "en"), extract("à 12 h 00", "fr"))
+    assert not m.only_pivot and not m.only_edition
