@@ -307,7 +307,9 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
 
     A figure present on both sides but different is an error; a figure stated
     on one side only is a warning, because translators legitimately drop or
-    spell out figures ("about a hundred").
+    spell out figures ("about a hundred"). Numbers written as words take part
+    only against a different number on the other side, and then as a warning
+    ("2" or "two" against "drei"): words are read less surely than digits.
     """
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
@@ -319,11 +321,19 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
         for this, other in (("date", "number"), ("number", "date")):
             if lost[this] and not new[this] and new[other] and not lost[other]:
                 new[this], new[other] = new[other], []
+        # Number words ("two", "drei") only count against a different number on the other side.
+        words_lost = [a for a in match.only_pivot if not a.strong and a.kind == "number"]
+        words_new = [a for a in match.only_edition if not a.strong and a.kind == "number"]
+        spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
+        if lost["number"] and not new["number"] or spelled_only:
+            new["number"] = words_new
+        if new["number"] and not lost["number"] or spelled_only:
+            lost["number"] = words_lost
         for what, expected in lost.items():
             found = new[what]
             if not expected and not found or (k in ctx.truncated and not found):
                 continue
-            substituted = bool(expected and found)
+            substituted = bool(expected and found) and all(a.strong for a in (*expected, *found))
             sentence = _sentence_of(found[0].surface, ctx.edition_paragraphs(link)) if found else None
             yield Finding("date_mismatch" if what == "date" else "number_mismatch",
                           "error" if substituted else "warning", ctx.edition.lang, link.pivot, link.edition,

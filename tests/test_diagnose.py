@@ -89,3 +89,17 @@ def test_every_check_returns_findings_and_never_raises(make_edition):
 def test_guess_language_needs_evidence():
     assert guess_language("The minister said that the agreement is in force and it was signed.")[0] == "en"
     assert guess_language("Elite League: Dundee Stars 5-3 Belfast Giants") is None
+
+
+def test_numbers_in_words_count_only_against_another_number(make_edition):
+    def kinds_of(en, de):
+        return kinds(run(make_edition, [en], [de], pivot="en", lang="de"))
+
+    assert kinds_of("Two ministers met in Geneva on Monday to discuss the crisis.",
+                    "Zwei Minister trafen sich am Montag in Genf, um die Krise zu besprechen.") == []
+    assert kinds_of("Two ministers met in Geneva on Monday to discuss the crisis.",
+                    "Drei Minister trafen sich am Montag in Genf, um die Krise zu besprechen.") == \
+        [("number_mismatch", "warning", (1,), (1,))]
+    assert kinds_of("2 ministers met in Geneva on Monday to discuss the crisis.",
+                    "Drei Minister trafen sich am Montag in Genf, um die Krise zu besprechen.") == \
+        [("number_mismatch", "warning", (1,), (1,))]
