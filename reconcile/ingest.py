@@ -250,8 +250,10 @@ _LANGUAGE_NAMES = frozenset(
 )
 # Labels that introduce page furniture rather than statement text.
 _CHROME_LABELS = re.compile(
-    r"^(?:source|sources|источник|quelle|fuente|photo|фото|foto|share|поделиться|teilen|compartir|"
-    r"partager|print|печать|drucken|imprimir|imprimer|tags|теги|read more|читать далее)\s?:",
+    r"^(?:(?:source|sources|источник|quelle|fuente|photo|фото|foto|share|поделиться|teilen|compartir|"
+    r"partager|print|печать|drucken|imprimir|imprimer|tags|теги|read more|читать далее)\s?:"
+    r"|(?:©|\(c\)|copyright\b)"  # a copyright line
+    r"|(?:https?://|www\.)\S+$)",  # a bare link
     re.IGNORECASE,
 )
 # Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
