@@ -6,6 +6,7 @@ so a CI script can call ``run_check`` from Python as well.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import sys
@@ -48,17 +49,15 @@ def _progress(done: int, total: int) -> None:
 
 
 def check_all(jobs: list[CheckJob], workers: int, progress: bool) -> list[Report | ReconcileError]:
-    """Run the jobs in order, on ``workers`` processes when there is more than one statement."""
+    """Run the jobs, in order, on ``workers`` processes when there is more than one statement."""
     results: list[Report | ReconcileError] = []
-    if workers <= 1 or len(jobs) <= 1:
-        for done, job in enumerate(jobs, start=1):
-            results.append(_guarded_job(job))
-            if progress:
-                _progress(done, len(jobs))
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(jobs) // (workers * 8))
-        for done, result in enumerate(pool.map(_guarded_job, jobs, chunksize=chunk), start=1):
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(jobs) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            outcomes = pool.map(_guarded_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        else:
+            outcomes = map(_guarded_job, jobs)
+        for done, result in enumerate(outcomes, start=1):
             results.append(result)
             if progress:
                 _progress(done, len(jobs))

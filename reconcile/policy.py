@@ -52,14 +52,20 @@ def set_severity(report: Report, levels: dict[str, str]) -> Report:
     return replace(report, findings=findings)
 
 
-def fingerprint(finding: Finding, report: Report) -> str:
-    """A finding's identity from content: kind, edition and the text of the paragraphs concerned."""
+def fingerprints(report: Report) -> list[str]:
+    """Each finding's identity from content: kind, edition and the text of the paragraphs concerned.
+
+    Not the paragraph numbers, so re-paragraphing elsewhere keeps the identity.
+    """
     texts = {(e.lang, p.n): plain(p.norm) for e in report.editions for p in e.paragraphs}
-    parts = [finding.kind, finding.lang]
-    parts += [texts.get((report.pivot, n), "") for n in finding.pivot]
-    parts += ["|"] + [texts.get((finding.lang, n), "") for n in finding.edition]
-    parts += ["|"] + list(finding.expected) + ["|"] + list(finding.found)
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+    keys = []
+    for finding in report.findings:
+        parts = [finding.kind, finding.lang]
+        parts += [texts.get((report.pivot, n), "") for n in finding.pivot]
+        parts += ["|"] + [texts.get((finding.lang, n), "") for n in finding.edition]
+        parts += ["|"] + list(finding.expected) + ["|"] + list(finding.found)
+        keys.append(hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24])
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +104,7 @@ def baseline_json(reports: Iterable[Report], keep: list[Entry] | None = None) ->
     previous = {e.fingerprint: e for e in keep or []}
     entries = []
     for report in reports:
-        for finding in report.findings:
-            key = fingerprint(finding, report)
+        for finding, key in zip(report.findings, fingerprints(report)):
             old = previous.get(key)
             entries.append({"fingerprint": key, "statement": report.name, "kind": finding.kind,
                             "lang": finding.lang, "message": finding.message,
@@ -122,8 +127,7 @@ def apply_baseline(reports: list[Report], entries: list[Entry], today: datetime.
     out = []
     for report in reports:
         kept = []
-        for finding in report.findings:
-            key = fingerprint(finding, report)
+        for finding, key in zip(report.findings, fingerprints(report)):
             if key in live:
                 used.add(key)
             else:

@@ -45,8 +45,8 @@ def render_junit(reports: Sequence[Report], fail_on: str = "error") -> str:
                 failure = etree.SubElement(case, "failure", message=f"{len(findings)} finding(s): {', '.join(kinds)}",
                                            type=kinds[0])
                 failure.text = "\n".join(
-                    f"{locate(f, report).path}:{locate(f, report).line}: {f.severity} {f.kind}: {f.message} "
-                    f"(confidence {f.confidence:.2f})" for f in findings)
+                    f"{where.path}:{where.line}: {f.severity} {f.kind}: {f.message} (confidence {f.confidence:.2f})"
+                    for f, where in ((f, locate(f, report)) for f in findings))
         etree.SubElement(suite, "system-out").text = ""
         etree.SubElement(suite, "system-err").text = ""
     return etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

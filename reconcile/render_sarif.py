@@ -8,7 +8,7 @@ from typing import Sequence, get_args
 from . import __version__
 from .locations import locate
 from .model import FindingKind, Report
-from .policy import fingerprint
+from .policy import fingerprints
 
 RULES = {
     "missing": "A paragraph of the reference edition has no counterpart in this edition.",
@@ -33,14 +33,14 @@ def render_sarif(reports: Sequence[Report]) -> str:
              for kind in kinds]
     results = []
     for report in reports:
-        for finding in report.findings:
+        for finding, key in zip(report.findings, fingerprints(report)):
             where = locate(finding, report)
             results.append({
                 "ruleId": finding.kind, "ruleIndex": kinds.index(finding.kind), "level": LEVEL[finding.severity],
                 "message": {"text": finding.message},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": where.path},
                                                     "region": {"startLine": where.line}}}],
-                "partialFingerprints": {"reconcile/v1": fingerprint(finding, report)},
+                "partialFingerprints": {"reconcile/v1": key},
                 "properties": {"confidence": finding.confidence, "statement": report.name,
                                "pivot": report.pivot, "lang": finding.lang},
             })
