@@ -260,7 +260,8 @@ _CHROME_LABELS = re.compile(
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–]*(?:[^\W\d_]{1,12}\.?[\d\s.,:/\-–]*){0,3}$")
 # What makes such a line a date rather than a heading such as "Article 5": a year or a clock time.
 _YEAR_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:\d\d")
-_SENTENCE_END = ("." , "!", "?", ":", ";", ",", "…", '"', "'", ")")
+# A label does not end like a sentence or a clause.
+_SENTENCE_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
 
 
 def is_language_switcher(norm: str) -> bool:
@@ -286,7 +287,7 @@ def is_dateline(norm: str) -> bool:
 def is_label(norm: str) -> bool:
     """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
     text = plain(norm)
-    return len(text.split()) <= 7 and not text.endswith(_SENTENCE_END[:-3]) and len(text) <= 60
+    return len(text.split()) <= 7 and not text.endswith(_SENTENCE_PUNCTUATION) and len(text) <= 60
 
 
 def chrome_flags(norms: list[str]) -> list[bool]:
