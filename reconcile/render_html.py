@@ -92,8 +92,6 @@ def _row_views(report: Report, prefix: str) -> list[RowView]:
                     lost += list(f.expected)
             paragraphs = [(n, highlight(by_n[lang][n], bad, lost), by_n[lang][n].block) for n in paragraph_numbers]
             missing = next((f.message for f in findings if f.kind == "missing" and f.lang == lang), "")
-            if not paragraph_numbers and not missing and lang != report.pivot:
-                missing = next((f.message for f in findings if f.kind == "extra"), "")
             cells.append(Cell(lang, paragraphs, missing))
         views.append(RowView(f"{prefix}-r{number}", number, row.confidence, cells, findings))
     return views
