@@ -18,10 +18,11 @@ from reconcile.ingest import normalise
 from reconcile.segment import split_sentences
 
 LANGS = ("ru", "en", "de", "es", "fr")
-FAULTS = ("drop", "insert", "number", "date", "untranslated", "truncate", "move", "merge", "split", "none")
+FAULTS = ("drop", "insert", "number", "date", "untranslated", "truncate", "drop_sentence", "move", "merge", "split",
+          "none")
 # Expected finding kind per fault; None: a faithful change that must raise no error.
 EXPECTED_KIND = {"drop": "missing", "insert": "extra", "number": "number_mismatch", "date": "date_mismatch",
-                 "untranslated": "untranslated", "truncate": "truncated", "move": "moved",
+                 "untranslated": "untranslated", "truncate": "truncated", "drop_sentence": "truncated", "move": "moved",
                  "merge": None, "split": None, "none": None}
 
 
@@ -64,7 +65,7 @@ def _change_digit(text: str, lang: str, kinds: set[str], pivot_keys: set[str], r
     """Change one digit of an anchor of the wanted kinds that the pivot paragraph also has."""
     norm = normalise(text)
     candidates = [a for a in extract(norm, lang) if a.strong and a.kind in kinds and a.key in pivot_keys
-                  and a.surface in text]
+                  and a.surface in text and any(ch.isdigit() for ch in a.surface)]
     if not candidates:
         return None
     anchor = rng.choice(candidates)
@@ -117,6 +118,15 @@ def inject(doc: Document, pivot: str, lang: str, fault: str, rng: random.Random,
             return None
         ed[k] = " ".join(words[: len(words) // 2])
         return Case(doc, pivot, lang, fault, ed, ((k + 1,), (k + 1,)), gold)
+    if fault == "drop_sentence":
+        # One sentence, not the last, left out of a paragraph of three or more (the last would be a truncation).
+        for k in rng.sample(range(n), n):
+            sentences = split_sentences(ed[k], lang)
+            if len(sentences) >= 3:
+                gone = rng.randrange(len(sentences) - 1)
+                ed[k] = " ".join(s for i, s in enumerate(sentences) if i != gone)
+                return Case(doc, pivot, lang, fault, ed, ((k + 1,), (k + 1,)), gold)
+        return None
     if fault == "move":
         if n < 4:
             return None

@@ -303,7 +303,8 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if m["scale"]:
             value *= Decimal(10) ** pat.scale_power(m["scale"])
         if claims.take(m):
-            add(m, "number", f"num:{canonical_number(value)}", strong=bool(m["scale"]) and value >= 1000)
+            found.append((m.start(), Anchor("number", f"num:{canonical_number(value)}", m.group().strip(),
+                                            strong=bool(m["scale"]) and value >= 1000, scaled=bool(m["scale"]))))
     for m in _ORG.finditer(text) if _CAPITALS.search(text) else none:
         if claims.take(m):
             add(m, "org", f"org:{_ORG_SPELLINGS[m['org']]}")
@@ -361,7 +362,8 @@ def _number_anchor(m: re.Match[str], lang: str, pat: _Patterns) -> Anchor | None
         kind = "percent"
     elif not scale and not unit and not m["ord"] and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"]):
         kind = "year"
-    return Anchor(kind, f"num:{canonical_number(value)}", m.group().strip(), unit=unit, metric=metric)
+    return Anchor(kind, f"num:{canonical_number(value)}", m.group().strip(), unit=unit, metric=metric,
+                  scaled=bool(scale))
 
 
 def annotate(edition: Edition) -> Edition:

@@ -39,7 +39,8 @@ class Anchor:
     reliable enough to raise an error when they disagree, weak ones (number
     words such as "two") only support alignment. A figure with a unit that
     translators convert (miles, °F) carries the metric ``unit`` and its value
-    in it (``metric``).
+    in it (``metric``); ``scaled`` marks a figure written with a scale word
+    ("1.5 million"), which may round the exact figure.
     """
 
     kind: AnchorKind
@@ -48,6 +49,7 @@ class Anchor:
     strong: bool = True
     unit: str = ""
     metric: float | None = None
+    scaled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -194,17 +194,27 @@ def _short_year(a: Anchor, b: Anchor) -> bool:
 
 
 def _rounded_equal(a: Anchor, b: Anchor) -> bool:
-    """Equal after rounding the more precise figure, when the other is written with a scale word."""
+    """Equal after rounding the more precise figure to the other's precision.
+
+    Only where rounding is what translators do: a figure written with a scale
+    word ("1.5 million" for 1,530,000) or with fewer decimals ("15 %" for
+    15.3 %). Figures of the same precision must be equal ("80 %" is not "84 %").
+    """
     x, y = Decimal(a.key[4:]), Decimal(b.key[4:])
     if x == 0 or y == 0:
         return False
     coarse, fine = (a, y) if _sig_digits(a) <= _sig_digits(b) else (b, x)
-    if not re.search(r"[^\W\d_]", coarse.surface):
-        return False
     coarse_value = Decimal(coarse.key[4:])
-    exponent = coarse_value.adjusted() - _sig_digits(coarse) + 1
+    fewer_decimals = _decimals(coarse_value) < _decimals(fine)
+    if not (coarse.scaled or fewer_decimals):
+        return False
+    exponent = coarse_value.adjusted() - _sig_digits(coarse) + 1 if coarse.scaled else -_decimals(coarse_value)
     quantum = Decimal(1).scaleb(exponent)
-    return (fine / quantum).quantize(Decimal(1)) * quantum == coarse_value
+    return (fine / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum == coarse_value
+
+
+def _decimals(value: Decimal) -> int:
+    return max(0, -value.normalize().as_tuple().exponent)
 
 
 def _sig_digits(anchor: Anchor) -> int:
