@@ -338,8 +338,7 @@ def align_pair(pivot: Edition, edition: Edition) -> Alignment:
         path = _banded(left, right, ratio)
     same_script = (pivot.lang == "ru") == (edition.lang == "ru")
     names_are_names = "de" not in (pivot.lang, edition.lang)
-    path = rejoin_neighbours(detach_strangers(path, left, right, same_script, names_are_names),
-                             left, right, same_script)
+    path = rejoin_neighbours(detach_strangers(path, left, right, names_are_names), left, right, same_script)
     links = []
     for i0, j0, i1, j1 in path:
         _cost, confidence, evidence = bead_cost(left[i0:i1], right[j0:j1], ratio)
@@ -375,7 +374,7 @@ def _evidence(a: _Side, b: _Side) -> int:
 
 
 def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], right: list[_Side],
-                     same_script: bool = True, names_are_names: bool = True) -> list[tuple[int, int, int, int]]:
+                     names_are_names: bool = True) -> list[tuple[int, int, int, int]]:
     """Take out of a split or merge an outer paragraph that shares nothing with the other side.
 
     Lengths can add up by chance: an inserted paragraph next to a short one
@@ -384,8 +383,8 @@ def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], r
     some length with none of them, while the rest has some, is a paragraph of
     its own (extra or missing). It must have something that could have
     matched: two or more facts or names (not in German, which capitalises
-    every noun), or, between editions in the same script, where cognates are
-    visible, six or more cognates.
+    every noun). Cognates alone are not enough: a short sentence can share
+    none with its own translation.
     """
     out: list[tuple[int, int, int, int]] = []
     for i0, j0, i1, j1 in path:
@@ -401,8 +400,7 @@ def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], r
         for outer in (0, len(parts) - 1):
             part = parts[outer]
             rest = sum(scores) - scores[outer]
-            could_match = (len(part.strong) + (len(part.names) if names_are_names else 0) >= 2
-                           or (same_script and len(part.cognates) >= 6))
+            could_match = len(part.strong) + (len(part.names) if names_are_names else 0) >= 2
             if scores[outer] == 0 and rest >= 2 and part.length >= STRANGER_MIN_LENGTH and could_match:
                 k0, l0, k1, l1 = (i0, j0, i1, j1)
                 if edition_side:
