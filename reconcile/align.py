@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 from . import locales
 from .ingest import plain
@@ -347,6 +348,26 @@ def align_pair(pivot: Edition, edition: Edition) -> Alignment:
         links.append(Link(tuple(s.n for s in left[i0:i1]), tuple(s.n for s in right[j0:j1]),
                           round(confidence, 2), evidence))
     return Alignment(edition.lang, tuple(find_moves(links, left, right, ratio)), round(ratio, 3))
+
+
+def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: str, edition_lang: str,
+                    ratio: float) -> list[tuple[int, int, int, int]]:
+    """The sentences of two linked paragraphs → beads, by the same DP.
+
+    Each unit is one sentence, so the sentence-count term is left out (a
+    translator joining two sentences is a 2-1 bead, not a penalty).
+    """
+    left = [_sentence_side(k, text, pivot_lang) for k, text in enumerate(pivot, start=1)]
+    right = [_sentence_side(k, text, edition_lang) for k, text in enumerate(edition, start=1)]
+    return dp_align(left, right, ratio, max(len(left), len(right)) + 1)[0]
+
+
+def _sentence_side(n: int, text: str, lang: str) -> _Side:
+    from .anchors import extract
+
+    anchors = extract(text, lang)
+    strong = strong_keys(anchors)
+    return _Side(n, len(text), 0, strong, alignment_keys(anchors) - strong, cognate_keys(text))
 
 
 def _banded(left: list[_Side], right: list[_Side], ratio: float) -> list[tuple[int, int, int, int]]:

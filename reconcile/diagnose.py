@@ -20,10 +20,13 @@ from rapidfuzz import fuzz
 from . import locales
 from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
+from .align import align_sentences
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
+# A sentence left out of a paragraph is reported from this length on.
+MIN_LOST_SENTENCE = 40
 # Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
 MIN_TRUNCATABLE = 80
 # An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
@@ -67,15 +70,19 @@ class PairContext:
         return flagged
 
     @cached_property
-    def truncated(self) -> dict[int, float]:
-        """Link index → edition length as a share of the expected length, for cut-off ones.
+    def truncated(self) -> dict[int, tuple[float, tuple[int, ...]]]:
+        """Link index → (edition length as a share of the expected, lost pivot sentences) for cut ones.
 
         Short alone is not enough: headlines, salutations and free renderings
         vary a lot. An edition that stops on a word where the pivot ends a
         sentence is cut off if it is under ``CUT_SHARE`` of the expected length;
         otherwise the pivot must be ``MIN_TRUNCATABLE`` characters or more, and
         the edition under the truncation ratio with fewer sentences or an
-        improbably short length.
+        improbably short length. A paragraph with fewer sentences than the
+        pivot's and under ``CUT_SHARE`` is also aligned sentence by sentence:
+        a pivot sentence with no counterpart anywhere in it was left out.
+        The sentences named are 0-based positions in the pivot paragraphs;
+        none named means "from where the edition stops".
         """
         short = {}
         for k, link in enumerate(self.alignment.links):
@@ -91,8 +98,27 @@ class PairContext:
             improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 2.5
             short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
             if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
-                short[k] = share
+                short[k] = (share, ())
+            elif fewer_sentences and expected >= MIN_TRUNCATABLE:
+                lost = self._sentences_left_out(pivot, edition)
+                if lost:
+                    short[k] = (share, lost)
         return short
+
+    def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph]) -> tuple[int, ...]:
+        """Pivot sentences (0-based) the sentence alignment leaves without a counterpart.
+
+        Only sentences of some length (a dropped "Thank you." is not worth an
+        error) and only when the edition is short by about what they weigh.
+        """
+        sentences = [s for p in pivot for s in p.sentences]
+        beads = align_sentences(sentences, [s for p in edition for s in p.sentences],
+                                self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
+        lost = tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0
+                     and len(sentences[i0]) >= MIN_LOST_SENTENCE)
+        lost_share = sum(len(sentences[i]) for i in lost) / max(sum(map(len, sentences)), 1)
+        share = _length(edition) / max(_length(pivot) * self.alignment.length_ratio, 1)
+        return lost if lost and share <= 1 - lost_share + 0.2 else ()
 
     def anchors(self, k: int) -> AnchorMatch:
         """The matched and unmatched anchors of link k (computed once; two checks read them)."""
@@ -265,21 +291,27 @@ def untranslated(ctx: PairContext) -> Iterator[Finding]:
 
 @check
 def truncated(ctx: PairContext) -> Iterator[Finding]:
-    """Name the pivot sentences that have no counterpart: those past the edition's sentence
-    count, and the last one it kept when the edition stops mid-sentence."""
-    for k, share in ctx.truncated.items():
+    """Name the pivot sentences that have no counterpart: those the sentence alignment left out,
+    or those past the edition's sentence count and the last one it kept when it stops mid-sentence."""
+    for k, (share, left_out) in ctx.truncated.items():
         link = ctx.alignment.links[k]
         pivot, edition = ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link)
         sentences = [s for p in pivot for s in p.sentences]
-        kept = sum(len(p.sentences) for p in edition)
         cut = plain(edition[-1].norm)[-1:].isalnum()
-        first_lost = min(kept - 1 if cut else kept, len(sentences) - 1)
-        lost = sentences[max(first_lost, 0):] if kept <= len(sentences) else []
+        if left_out:
+            numbers = list(left_out)
+            state = "has no counterpart" if len(numbers) == 1 else "have no counterpart"
+        else:
+            kept = sum(len(p.sentences) for p in edition)
+            first_lost = max(min(kept - 1 if cut else kept, len(sentences) - 1), 0)
+            numbers = list(range(first_lost, len(sentences))) if kept <= len(sentences) else []
+            state = ("is cut short" if len(numbers) == 1 else "are cut short or missing") if cut else \
+                ("has no counterpart" if len(numbers) == 1 else "have no counterpart")
+        lost = [sentences[i] for i in numbers]
         where = ""
         if lost:
-            span = f"{first_lost + 1}" + (f"–{len(sentences)}" if len(sentences) > first_lost + 1 else "")
-            state = ("is cut short" if len(lost) == 1 else "are cut short or missing") if cut else \
-                ("has no counterpart" if len(lost) == 1 else "have no counterpart")
+            span = ", ".join(str(i + 1) for i in numbers) if left_out else \
+                f"{numbers[0] + 1}" + (f"–{numbers[-1] + 1}" if len(numbers) > 1 else "")
             noun = "sentence" if len(lost) == 1 else "sentences"
             where = f"; {ctx.pivot.lang} {noun} {span} («{_excerpt(lost[0], 50)}») {state}"
         delta = length_delta(_length(pivot), _length(edition), ctx.alignment.length_ratio)
@@ -287,7 +319,7 @@ def truncated(ctx: PairContext) -> Iterator[Finding]:
                       f"{_refs(ctx.edition.lang, link.edition)} is {share:.0%} of the length expected from "
                       f"{_refs(ctx.pivot.lang, link.pivot)}{where}",
                       round(min(0.99, 1 - length_probability(delta) * 0.5), 2),
-                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=first_lost + 1 if lost else None)
+                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=numbers[0] + 1 if lost else None)
 
 
 def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
