@@ -355,11 +355,18 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     """The sentences of two linked paragraphs → beads, by the same DP.
 
     Each unit is one sentence, so the sentence-count term is left out (a
-    translator joining two sentences is a 2-1 bead, not a penalty).
+    translator joining two sentences is a 2-1 bead, not a penalty). The length
+    ratio is the languages' typical one where known: the document's own can
+    be skewed by the very paragraph under suspicion (in a short document).
     """
     left = [_sentence_side(k, text, pivot_lang) for k, text in enumerate(pivot, start=1)]
     right = [_sentence_side(k, text, edition_lang) for k, text in enumerate(edition, start=1)]
+    ratio = prior_ratio(pivot_lang, edition_lang, left, right) if _known(pivot_lang, edition_lang) else ratio
     return dp_align(left, right, ratio, max(len(left), len(right)) + 1)[0]
+
+
+def _known(*langs: str) -> bool:
+    return all(lang in locales.LENGTH_RELATIVE_TO_ENGLISH for lang in langs)
 
 
 def _sentence_side(n: int, text: str, lang: str) -> _Side:

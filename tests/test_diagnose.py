@@ -103,3 +103,14 @@ def test_numbers_in_words_count_only_against_another_number(make_edition):
     assert kinds_of("2 ministers met in Geneva on Monday to discuss the crisis.",
                     "Drei Minister trafen sich am Montag in Genf, um die Krise zu besprechen.") == \
         [("number_mismatch", "warning", (1,), (1,))]
+
+
+def test_sentence_left_out_of_a_paragraph(make_edition):
+    ru = ["Министр иностранных дел выступил на совещании по гуманитарным вопросам в регионе. "
+          "Он напомнил, что за последние месяцы около 90 тыс. человек покинули свои дома. "
+          "Международный комитет Красного Креста работает в Ереване, Баку и Степанакерте."]
+    en = ["The Foreign Minister spoke at a meeting on humanitarian issues in the region. "
+          "The International Committee of the Red Cross works in Yerevan, Baku and Stepanakert."]
+    findings = run(make_edition, ru, en)
+    assert kinds([f for f in findings if f.severity == "error"]) == [("truncated", "error", (1,), (1,))]
+    assert "ru sentence 2" in findings[0].message and "has no counterpart" in findings[0].message
