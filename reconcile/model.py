@@ -116,7 +116,12 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """Something a reviewer should look at, with where, what and how sure."""
+    """Something a reviewer should look at, with where, what and how sure.
+
+    ``sentence`` (1-based) is the sentence of the edition paragraph holding a
+    divergent figure or date, or, for ``truncated``, the first sentence of the
+    pivot paragraph with no counterpart.
+    """
 
     kind: FindingKind
     severity: Severity
