@@ -13,34 +13,29 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import SEVERITY_RANK, Edition, Finding, Row
+from .model import SEVERITY_RANK, Edition, Finding
 
 # Kinds whose per-edition findings can be pooled into one finding on the pivot.
-POOLED = ("missing", "extra", "number_mismatch", "date_mismatch")
+POOLED = ("missing", "number_mismatch", "date_mismatch")
 
 
-def _row_index(rows: tuple[Row, ...], pivot: str) -> dict[int, int]:
-    return {n: k for k, row in enumerate(rows) for n in row.cell(pivot)}
+def _key(finding: Finding) -> tuple:
+    """Findings of different editions about the same thing: same kind, pivot paragraphs and lost values."""
+    return finding.kind, finding.pivot, tuple(sorted(finding.expected)) if finding.kind != "missing" else ()
 
 
-def _key(finding: Finding, pivot_row: dict[int, int]) -> tuple:
-    row = pivot_row.get(finding.pivot[0]) if finding.pivot else None
-    return finding.kind, row, finding.pivot, tuple(sorted(finding.expected)) if finding.kind != "missing" else ()
-
-
-def agree(pivot: Edition, others: list[Edition], rows: tuple[Row, ...], findings: list[Finding]) -> list[Finding]:
+def agree(pivot: Edition, others: list[Edition], findings: list[Finding]) -> list[Finding]:
     """Pool findings every other edition shares onto the pivot; note agreement on the rest."""
     langs = [e.lang for e in others]
     if len(langs) < 2:
         return findings
-    pivot_row = _row_index(rows, pivot.lang)
     groups: dict[tuple, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.kind in POOLED and finding.pivot:
-            groups[_key(finding, pivot_row)].append(finding)
+            groups[_key(finding)].append(finding)
     flagged = {(f.kind, f.pivot, f.lang) for f in findings}
     pooled: dict[int, Finding] = {}
-    for (kind, _row, numbers, _expected), members in groups.items():
+    for (kind, numbers, _expected), members in groups.items():
         if sorted(f.lang for f in members) != sorted(langs):
             continue
         merged = _on_pivot(pivot.lang, kind, numbers, members)
