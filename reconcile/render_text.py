@@ -1,33 +1,46 @@
-"""Report → text for a terminal: findings first, then the two editions side by side."""
+"""Reports → text for a terminal: findings first, then the two editions side by side."""
 
 from __future__ import annotations
 
 import textwrap
+from typing import Callable, Iterable
 
 from .ingest import plain
-from .model import SEVERITY_RANK, Edition, Report
+from .model import SEVERITY_RANK, Edition, Finding, Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m"}
 _RESET = "\033[0m"
+Paint = Callable[[str, str], str]
+
+
+def _painter(colour: bool) -> Paint:
+    """Colour only when writing to a terminal without NO_COLOR (the caller decides)."""
+    return (lambda text, style: f"{_COLOURS[style]}{text}{_RESET}") if colour else (lambda text, style: text)
+
+
+def _ordered(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1]))
+
+
+def _finding_line(f: Finding, paint: Paint) -> str:
+    return f"{paint(f'{f.severity:<7}', f.severity)} {f.kind:<15} {f.lang}  {f.message}  (confidence {f.confidence:.2f})"
+
+
+def _totals(findings: list[Finding]) -> str:
+    """"2 errors, 1 warning, 3 notes"."""
+    return ", ".join(_count(sum(1 for f in findings if f.severity == severity), noun)
+                     for severity, noun in (("error", "error"), ("warning", "warning"), ("info", "note")))
 
 
 def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
-    """Human-readable report; ``colour`` only when writing to a terminal without NO_COLOR."""
-    def paint(text: str, style: str) -> str:
-        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
-
+    """One statement: findings, then each edition beside the pivot with each link's confidence."""
+    paint = _painter(colour)
     editions = {e.lang: e for e in report.editions}
-    langs = " ".join(e.lang for e in report.editions)
-    lines = [f"{report.tool}: pivot {report.pivot}; editions {langs}"]
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
-    lines.append(", ".join(_count(counts[s], name) for s, name in
-                           (("error", "error"), ("warning", "warning"), ("info", "note"))))
-    findings = sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1]))
+    lines = [f"{report.tool}: pivot {report.pivot}; editions {' '.join(editions)}", _totals(list(report.findings))]
+    findings = _ordered(report.findings)
     if findings:
         lines.append("")
-    for f in findings:
-        head = paint(f"{f.severity:<7}", f.severity)
-        lines.append(f"{head} {f.kind:<15} {f.lang}  {f.message}  (confidence {f.confidence:.2f})")
+    lines += [_finding_line(f, paint) for f in findings]
     pivot = editions[report.pivot]
     column = max(20, (width - 16) // 2)
     for alignment in report.alignments:
@@ -48,24 +61,18 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
 
 def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False) -> str:
     """Many statements: what was found, then each statement's findings, then the verdict."""
-    def paint(text: str, style: str) -> str:
-        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
-
+    paint = _painter(colour)
     langs = sorted({e.lang for r in reports for e in r.editions})
     editions = sum(len(r.editions) for r in reports)
     lines = [f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
              f"({', '.join(langs)})"]
     lines += [paint(f"warning: {w}", "warning") for w in warnings]
     for report in reports:
-        if not report.findings:
-            continue
-        lines += ["", f"{report.name} (pivot {report.pivot})"]
-        for f in sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.lang, f.pivot[:1] or f.edition[:1])):
-            lines.append(f"  {paint(f'{f.severity:<7}', f.severity)} {f.kind:<15} {f.lang}  {f.message}  "
-                         f"(confidence {f.confidence:.2f})")
-    counts = {s: sum(1 for r in reports for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
+        if report.findings:
+            lines += ["", f"{report.name} (pivot {report.pivot})"]
+            lines += ["  " + _finding_line(f, paint) for f in _ordered(report.findings)]
     suppressed = sum(r.suppressed for r in reports)
-    lines += ["", ", ".join(_count(counts[s], n) for s, n in (("error", "error"), ("warning", "warning"), ("info", "note")))
+    lines += ["", _totals([f for r in reports for f in r.findings])
               + (f"; {suppressed} accepted (waivers, baseline)" if suppressed else "")]
     return "\n".join(lines) + "\n"
 
