@@ -107,9 +107,20 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     >>> [a.key for a in m.only_pivot], [a.key for a in m.only_edition]
     (['num:90000'], ['num:80000'])
     """
-    left, right = list(pivot), list(edition)
     matched: list[tuple[Anchor, Anchor]] = []
-    for accept in (_same_key, _compatible, lambda a, b: _names_close(a, b, name_threshold)):
+    by_key: dict[str, list[Anchor]] = {}
+    for b in edition:
+        by_key.setdefault(b.key, []).append(b)
+    left = []
+    for a in pivot:  # the same key: one dictionary look-up each
+        same = by_key.get(a.key)
+        if same:
+            matched.append((a, same.pop(0)))
+        else:
+            left.append(a)
+    taken = {id(b) for _, b in matched}
+    right = [b for b in edition if id(b) not in taken]
+    for accept in (_compatible, lambda a, b: _names_close(a, b, name_threshold)):
         for a in list(left):
             for b in right:
                 if accept(a, b):
@@ -118,10 +129,6 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
                     right.remove(b)
                     break
     return AnchorMatch(tuple(matched), tuple(left), tuple(right))
-
-
-def _same_key(a: Anchor, b: Anchor) -> bool:
-    return a.key == b.key
 
 
 def _date_parts(anchor: Anchor) -> tuple[str, str, str]:
@@ -222,7 +229,7 @@ def _sig_digits(anchor: Anchor) -> int:
 
 
 def _names_close(a: Anchor, b: Anchor, threshold: float) -> bool:
-    if a.kind != "name" and b.kind != "name":
+    if a.kind != "name" or b.kind != "name":
         return False
-    x, y = a.key.split(":", 1)[1].lower(), b.key.split(":", 1)[1].lower()
+    x, y = a.key[5:], b.key[5:]
     return fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
