@@ -168,23 +168,42 @@ def diagnose(pivot: Edition, edition: Edition, alignment: Alignment, settings: S
 
 @check
 def missing_and_extra(ctx: PairContext) -> Iterator[Finding]:
-    """A pivot paragraph with no counterpart, or an edition paragraph with none."""
+    """A pivot paragraph with no counterpart, or an edition paragraph with none.
+
+    When exactly one paragraph is missing and one is extra, far apart and of
+    matching length, each message points at the other: it may be a move the
+    aligner had no evidence to prove (both stay errors; a reviewer decides).
+    """
     links = ctx.alignment.links
+    lonely_pivot = [link for link in links if link.pivot and not link.edition]
+    lonely_edition = [link for link in links if link.edition and not link.pivot]
+    maybe_moved = len(lonely_pivot) == len(lonely_edition) == 1 and _plausible_move(ctx, lonely_pivot[0], lonely_edition[0])
     for k, link in enumerate(links):
         if link.pivot and not link.edition:
             p = ctx.pivot_paragraphs(link)[0]
             before = next((l.edition[-1] for l in reversed(links[:k]) if l.edition and not l.moved), None)
             where = f"after {ctx.edition.lang} ¶{before}" if before else "at the start"
+            hint = f"; perhaps moved: {_refs(ctx.edition.lang, lonely_edition[0].edition)} is unmatched" if maybe_moved else ""
             yield Finding("missing", "error", ctx.edition.lang, link.pivot, (),
                           f"{_refs(ctx.pivot.lang, link.pivot)} has no counterpart in {ctx.edition.lang} "
-                          f"(expected {where}): «{_excerpt(p.text)}»", link.confidence,
+                          f"(expected {where}): «{_excerpt(p.text)}»{hint}", link.confidence,
                           expected=(_excerpt(p.text),))
         elif link.edition and not link.pivot:
             e = ctx.edition_paragraphs(link)[0]
+            hint = f"; perhaps moved from {_refs(ctx.pivot.lang, lonely_pivot[0].pivot)}, which is unmatched" \
+                if maybe_moved else ""
             yield Finding("extra", "error", ctx.edition.lang, (), link.edition,
                           f"{_refs(ctx.edition.lang, link.edition)} has no counterpart in the "
-                          f"{ctx.pivot.lang} edition: «{_excerpt(e.text)}»", link.confidence,
+                          f"{ctx.pivot.lang} edition: «{_excerpt(e.text)}»{hint}", link.confidence,
                           found=(_excerpt(e.text),))
+
+
+def _plausible_move(ctx: PairContext, missing: Link, extra: Link) -> bool:
+    links = ctx.alignment.links
+    apart = abs(links.index(missing) - links.index(extra)) >= 2
+    delta = length_delta(_length(ctx.pivot_paragraphs(missing)), _length(ctx.edition_paragraphs(extra)),
+                         ctx.alignment.length_ratio)
+    return apart and abs(delta) <= 1.5
 
 
 @check
@@ -193,7 +212,8 @@ def moved(ctx: PairContext) -> Iterator[Finding]:
         if link.moved:
             yield Finding("moved", "warning", ctx.edition.lang, link.pivot, link.edition,
                           f"{_refs(ctx.pivot.lang, link.pivot)} appears out of order as "
-                          f"{_refs(ctx.edition.lang, link.edition)} (matched on {', '.join(link.evidence)})",
+                          f"{_refs(ctx.edition.lang, link.edition)} (matched on "
+                          f"{', '.join(link.evidence) or 'shared word stems'})",
                           link.confidence)
 
 
