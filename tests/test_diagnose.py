@@ -114,3 +114,18 @@ def test_sentence_left_out_of_a_paragraph(make_edition):
     findings = run(make_edition, ru, en)
     assert kinds([f for f in findings if f.severity == "error"]) == [("truncated", "error", (1,), (1,))]
     assert "ru sentence 2" in findings[0].message and "has no counterpart" in findings[0].message
+
+
+def test_lone_missing_and_extra_point_at_each_other(make_edition):
+    """Given an alignment with one unmatched paragraph on each side, far apart and of matching
+    length (the aligner found no evidence that it moved), both errors mention the other."""
+    from reconcile.model import Alignment, Link
+
+    pivot = make_edition("ru", RU + [RU[1]])
+    edition = make_edition("en", EN + [EN[1]])
+    links = (Link((1,), (1,), 0.9), Link((2,), (), 0.9), Link((3,), (2,), 0.9), Link((4,), (3,), 0.9),
+             Link((), (4,), 0.9), Link((5,), (5,), 0.9))
+    findings = diagnose(pivot, edition, Alignment("en", links, 1.0), Settings(pivot="ru"))
+    messages = {f.kind: f.message for f in findings if f.kind in ("missing", "extra")}
+    assert "perhaps moved: en ¶4 is unmatched" in messages["missing"]
+    assert "perhaps moved from ru ¶2, which is unmatched" in messages["extra"]
