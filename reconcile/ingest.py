@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import locales
 from .errors import InputError
 from .model import BlockKind, Edition, Paragraph
 
@@ -293,11 +294,13 @@ def is_label(norm: str) -> bool:
 def chrome_flags(norms: list[str]) -> list[bool]:
     """Which paragraphs of one edition are page chrome.
 
-    Single lines: language switchers, "Source:"-style labels, date lines.
+    Single lines: language switchers, "Source:"-style labels, date lines,
+    copyright lines, bare links, and known furniture ("Версия для печати").
     Runs: three or more label-like lines at the very start or end of the page
     (menus, footers); a lone short heading is kept, so a title is never lost.
     """
-    flags = [is_language_switcher(t) or bool(_CHROME_LABELS.match(plain(t))) or is_dateline(t) for t in norms]
+    flags = [is_language_switcher(t) or bool(_CHROME_LABELS.match(plain(t))) or is_dateline(t)
+             or plain(t).rstrip(".:!").casefold() in locales.CHROME_LINES for t in norms]
     for order in (range(len(norms)), range(len(norms) - 1, -1, -1)):
         run: list[int] = []
         for i in order:

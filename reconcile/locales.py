@@ -240,6 +240,15 @@ NOT_NAMES = frozenset(
     "monsieur madame le la les président ministre".split()
 )
 
+# Whole lines that are page furniture wherever they stand (compared lower-case, without final punctuation).
+CHROME_LINES = frozenset("""
+print version|printable version|print|share|share this|tweet|subscribe|back to top|read more|related news|related
+версия для печати|распечатать|печать|поделиться|подписаться|наверх|читать далее|читать также|другие новости
+druckversion|drucken|teilen|nach oben|weiterlesen|mehr lesen|ähnliche artikel
+versión para imprimir|imprimir|compartir|suscribirse|volver arriba|leer más|noticias relacionadas
+version imprimable|imprimer|partager|s'abonner|haut de page|lire la suite|articles liés
+""".replace("\n", "|").strip("|").split("|"))
+
 # Common words per language, for telling the language of a paragraph quickly.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for it with as was on be by this are have from at which not".split()),

@@ -171,7 +171,7 @@ def test_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("line", ["© 2020 Министерство иностранных дел", "Copyright 2020 MFA", "(c) MFA Russia",
                                   "https://mid.ru/ru/foreign_policy/news/1", "Photo: TASS", "Источник: kremlin.ru",
-                                  "20 ноября 2020 года, 19:00", "EN | RU | DE"])
+                                  "20 ноября 2020 года, 19:00", "EN | RU | DE", "Версия для печати", "Partager"])
 def test_single_chrome_lines(line):
     assert chrome_flags(["A real paragraph of the statement, with a verb.", line, "Another real one."]) == \
         [False, True, False]
