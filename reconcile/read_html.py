@@ -161,13 +161,24 @@ def _walk(element: etree._Element, blocks: list[tuple[str, int, BlockKind]]) -> 
                 blocks.append((f"<!--{child.text}-->", child.sourceline or line, "paragraph"))
                 segment, line = [], child.sourceline or line
             segment.append(child.tail or "")
-        elif child.tag in INLINE or child.tag == "br":
-            segment += [" " if child.tag == "br" else _text_of(child), child.tail or ""]
+        elif child.tag == "br":
+            if segment and segment[-1] == _BR:
+                _flush(segment, line, kind, blocks)  # <br><br> between loose lines of text: a new paragraph
+                segment, line = [], child.sourceline or line
+            else:
+                segment.append(_BR)
+            if (child.tail or "").strip():
+                segment.append(child.tail)
+        elif child.tag in INLINE:
+            segment += [_text_of(child), child.tail or ""]
         else:
             _flush(segment, line, kind, blocks)
             _walk(child, blocks)
             segment, line = [child.tail or ""], child.sourceline or line
     _flush(segment, line, kind, blocks)
+
+
+_BR = "\n"  # a line break inside loose text, until we know whether a second one follows
 
 
 def _flush(segment: list[str], line: int, kind: BlockKind, blocks: list[tuple[str, int, BlockKind]]) -> None:

@@ -144,3 +144,8 @@ def test_mixed_formats_in_one_statement(tmp_path):
     (tmp_path / "de.md").write_text(text.replace("•", "-"), "utf-8")
     report = reconcile(find_editions([tmp_path]), Settings(pivot="ru"))
     assert sorted(f.kind for f in report.findings if f.severity == "error") == ["missing", "number_mismatch"]
+
+
+def test_double_br_in_loose_text_separates_paragraphs():
+    page = "<html><body><div class='text'>One, a sentence.<br><br>Two <b>bold</b>.<br>same.<br/>\n<br/>Three.</div></body></html>"
+    assert [b[0] for b in html_blocks(page)] == ["One, a sentence.", "Two bold. same.", "Three."]
