@@ -163,16 +163,36 @@ def _strict(path: Path, data: bytes, encoding: str) -> str:
         raise InputError(path, f"not valid {encoding} (byte {exc.start}); name the right one with --encoding") from None
 
 
+_BLANK = " \t\u00a0\u202f\u2009\ufeff\u200b"
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»\"')]\s*$")
+
+
 def text_blocks(text: str) -> list[Block]:
-    """Plain text: a paragraph is a run of non-blank lines; single breaks are soft."""
+    """Plain text: a paragraph is a run of non-blank lines; single breaks are soft.
+
+    Except in a file written one paragraph per line with no blank lines at
+    all (as many exports are): when most lines end a sentence, each line is
+    a paragraph. Hard-wrapped prose, whose lines mostly stop mid-sentence,
+    stays joined.
+
+    >>> [b.text for b in text_blocks("One sentence here.\\nAnother one here.\\nA third one.")]
+    ['One sentence here.', 'Another one here.', 'A third one.']
+    >>> [b.text for b in text_blocks("A long sentence wrapped\\nover two lines.")]
+    ['A long sentence wrapped over two lines.']
+    """
+    numbered = [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)]
+    filled = [(number, line) for number, line in numbered if line.strip(_BLANK)]
+    if len(filled) >= 3 and len(filled) == len(numbered) - (not numbered[-1][1]) and \
+            sum(1 for _, line in filled if _ENDS_SENTENCE.search(line)) >= 0.6 * len(filled):
+        return [Block(line, number) for number, line in filled]
     blocks: list[Block] = []
     lines: list[str] = []
     start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip(" \t\u00a0\u202f\u2009\ufeff\u200b"):
+    for number, line in numbered:
+        if line.strip(_BLANK):
             if not lines:
                 start = number
-            lines.append(line.strip())
+            lines.append(line)
         elif lines:
             blocks.append(Block(" ".join(lines), start))
             lines = []
