@@ -394,16 +394,17 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOption
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
     data = read_bytes(path, options.max_bytes)
     parsed = read(path, data, options)
-    blocks = [b for b in apply_waivers(parsed.blocks) if normalise(b.text)]
-    if not blocks:
+    edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or "und", str(path),
+                                  hashlib.sha256(data).hexdigest())
+    if not edition.paragraphs:
         raise InputError(path, "has no text paragraphs")
-    edition = edition_from_blocks(blocks, lang or parsed.lang or "und", str(path), hashlib.sha256(data).hexdigest())
     return replace(edition, original=parsed.original) if parsed.original else edition
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
-    """Number the blocks, normalise them and mark the chrome."""
-    norms = [normalise(b.text) for b in blocks]
+    """Normalise the blocks, drop the empty ones, number the rest and mark the chrome."""
+    kept = [(b, norm) for b in blocks if (norm := normalise(b.text))]
+    blocks, norms = [b for b, _ in kept], [norm for _, norm in kept]
     flags = chrome_flags(norms)
     paragraphs = tuple(
         Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=b.kind, chrome=flag, waivers=b.waivers)
