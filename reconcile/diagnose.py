@@ -29,6 +29,8 @@ NUMBER_KINDS = frozenset({"number", "percent"})
 MIN_LOST_SENTENCE = 40
 # Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
 MIN_TRUNCATABLE = 80
+# An edition paragraph this much shorter than expected that also lost the pivot's figures lost content.
+LOST_FIGURES_SHARE = 0.7
 # An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
 CUT_SHARE = 0.85
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
@@ -80,7 +82,9 @@ class PairContext:
         the edition under the truncation ratio with fewer sentences or an
         improbably short length. A paragraph with fewer sentences than the
         pivot's and under ``CUT_SHARE`` is also aligned sentence by sentence:
-        a pivot sentence with no counterpart anywhere in it was left out.
+        a pivot sentence with no counterpart anywhere in it was left out. And
+        a paragraph under ``LOST_FIGURES_SHARE`` that lost the pivot's figures
+        (with none of its own instead) lost the text that held them.
         The sentences named are 0-based positions in the pivot paragraphs;
         none named means "from where the edition stops".
         """
@@ -99,11 +103,17 @@ class PairContext:
             short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
             if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
                 short[k] = (share, ())
-            elif fewer_sentences and expected >= MIN_TRUNCATABLE:
-                lost = self._sentences_left_out(pivot, edition)
-                if lost:
-                    short[k] = (share, lost)
+            elif fewer_sentences and expected >= MIN_TRUNCATABLE and (lost := self._sentences_left_out(pivot, edition)):
+                short[k] = (share, lost)
+            elif share < LOST_FIGURES_SHARE and self._figures_lost(k):
+                short[k] = (share, ())
         return short
+
+    def _figures_lost(self, k: int) -> bool:
+        """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
+        match = self.anchors(k)
+        facts = DATE_KINDS | NUMBER_KINDS
+        return bool(_kinds(match.only_pivot, facts)) and not _kinds(match.only_edition, facts)
 
     def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph]) -> tuple[int, ...]:
         """Pivot sentences (0-based) the sentence alignment leaves without a counterpart.

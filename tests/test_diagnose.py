@@ -129,3 +129,9 @@ def test_lone_missing_and_extra_point_at_each_other(make_edition):
     messages = {f.kind: f.message for f in findings if f.kind in ("missing", "extra")}
     assert "perhaps moved: en ¶4 is unmatched" in messages["missing"]
     assert "perhaps moved from ru ¶2, which is unmatched" in messages["extra"]
+
+
+def test_short_paragraph_that_lost_its_figures_is_truncated(make_edition):
+    cut = "By tentative estimates, many people left for Armenia."
+    findings = run(make_edition, RU, EN[:1] + [cut] + EN[2:])
+    assert [(f.kind, f.severity, f.pivot) for f in findings] == [("truncated", "error", (2,))]
