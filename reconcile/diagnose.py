@@ -103,7 +103,7 @@ class PairContext:
             short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
             if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
                 short[k] = (share, ())
-            elif fewer_sentences and expected >= MIN_TRUNCATABLE and (lost := self._sentences_left_out(pivot, edition)):
+            elif fewer_sentences and expected >= MIN_TRUNCATABLE and (lost := self._sentences_left_out(pivot, edition, share)):
                 short[k] = (share, lost)
             elif share < LOST_FIGURES_SHARE and self._figures_lost(k):
                 short[k] = (share, ())
@@ -115,7 +115,7 @@ class PairContext:
         facts = DATE_KINDS | NUMBER_KINDS
         return bool(_kinds(match.only_pivot, facts)) and not _kinds(match.only_edition, facts)
 
-    def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph]) -> tuple[int, ...]:
+    def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph], share: float) -> tuple[int, ...]:
         """Pivot sentences (0-based) the sentence alignment leaves without a counterpart.
 
         Only sentences of some length (a dropped "Thank you." is not worth an
@@ -127,7 +127,6 @@ class PairContext:
         lost = tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0
                      and len(sentences[i0]) >= MIN_LOST_SENTENCE)
         lost_share = sum(len(sentences[i]) for i in lost) / max(sum(map(len, sentences)), 1)
-        share = _length(edition) / max(_length(pivot) * self.alignment.length_ratio, 1)
         return lost if lost and share <= 1 - lost_share + 0.2 else ()
 
     def anchors(self, k: int) -> AnchorMatch:
