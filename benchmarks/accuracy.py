@@ -23,12 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases  # noqa: E402
+from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases
 
-from reconcile.align import align_pair  # noqa: E402
-from reconcile.diagnose import diagnose  # noqa: E402
-from reconcile.model import Settings  # noqa: E402
-from reconcile.pipeline import edition_from_text, prepare, reconcile_editions  # noqa: E402
+from reconcile.align import align_pair
+from reconcile.diagnose import diagnose
+from reconcile.model import Settings
+from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
 
 ROOT = Path(__file__).resolve().parent.parent
 DETECTED = ("missing", "extra", "number_mismatch", "date_mismatch", "untranslated", "truncated", "moved")
@@ -62,9 +62,9 @@ def run_reconcile(case: Case, pivot_edition) -> Outcome:
 
 
 def peer_available() -> str | None:
-    try:
-        import nltk.translate.gale_church  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("nltk") is None:
         return "nltk is not installed (pip install nltk)"
     return None
 
@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         by_corpus: dict[tuple[str, str], Score] = defaultdict(Score)
         by_pair: dict[tuple[str, str], Score] = defaultdict(Score)
 
-        def score(system: str, case: Case, outcome: Outcome) -> None:
+        def score(system: str, case: Case, outcome: Outcome,
+                  by_corpus: dict = by_corpus, by_pair: dict = by_pair) -> None:
             for target in (by_corpus[(system, case.document.corpus)], by_pair[(system, case.lang)], overall[system]):
                 target.add(case, outcome)
 

@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reconcile.align import align_pair  # noqa: E402
-from reconcile.anchors import annotate  # noqa: E402
-from reconcile.diagnose import diagnose  # noqa: E402
-from reconcile.ingest import load_edition, mark_shared_chrome  # noqa: E402
-from reconcile.model import Settings  # noqa: E402
-from reconcile.pipeline import find_editions, reconcile  # noqa: E402
-from reconcile.render_json import render_json  # noqa: E402
-from reconcile.segment import segment  # noqa: E402
+from reconcile.align import align_pair
+from reconcile.anchors import annotate
+from reconcile.diagnose import diagnose
+from reconcile.ingest import load_edition, mark_shared_chrome
+from reconcile.model import Settings
+from reconcile.pipeline import find_editions, reconcile
+from reconcile.render_json import render_json
+from reconcile.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER_MAX = 2000

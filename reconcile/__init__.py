@@ -5,9 +5,18 @@ The public API; importing it does no work (Babel, langdetect load on first use).
 
 __version__ = "0.1.0"
 
-from .errors import ConfigError, InputError, ReconcileError  # noqa: E402
-from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Report, Settings  # noqa: E402
-from .pipeline import Source, find_editions, reconcile, reconcile_editions  # noqa: E402
+from .errors import ConfigError, InputError, ReconcileError
+from .model import (
+    Alignment,
+    Anchor,
+    Edition,
+    Finding,
+    Link,
+    Paragraph,
+    Report,
+    Settings,
+)
+from .pipeline import Source, find_editions, reconcile, reconcile_editions
 
 __all__ = [
     "Alignment", "Anchor", "ConfigError", "Edition", "Finding", "InputError", "Link", "Paragraph",

@@ -14,14 +14,21 @@ anchors agree: a paragraph that moved.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import locales
 from .ingest import plain
 from .model import Alignment, Edition, Link, Paragraph
-from .similarity import (LENGTH_VARIANCE, alignment_keys, cognate_keys, dice, length_delta, length_probability,
-                         strong_keys)
+from .similarity import (
+    LENGTH_VARIANCE,
+    alignment_keys,
+    cognate_keys,
+    dice,
+    length_delta,
+    length_probability,
+    strong_keys,
+)
 
 # Bead shapes (pivot paragraphs, edition paragraphs) and their prior costs,
 # about -log of how often each shape occurs between faithful translations.

@@ -10,10 +10,10 @@ import contextlib
 import datetime
 import os
 import sys
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
 
 from .config import Config, find_config, load_config
 from .discover import discover

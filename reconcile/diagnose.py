@@ -11,16 +11,16 @@ paragraph are not reported twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterator
 
 from rapidfuzz import fuzz
 
 from . import locales
+from .align import align_sentences
 from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
-from .align import align_sentences
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Sequence
 
 from .errors import InputError
 from .ingest import FORMATS, lang_from_name

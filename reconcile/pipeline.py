@@ -8,10 +8,10 @@ user typed (a statement folder, files, ``--lang PATH=LANG``) into sources.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from . import __version__
 from .align import align_pair
@@ -19,8 +19,16 @@ from .anchors import annotate
 from .consensus import agree
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
-from .ingest import (FORMATS, Block, ReadOptions, edition_from_blocks, lang_from_name, load_edition,
-                     mark_shared_chrome, plain)
+from .ingest import (
+    FORMATS,
+    Block,
+    ReadOptions,
+    edition_from_blocks,
+    lang_from_name,
+    load_edition,
+    mark_shared_chrome,
+    plain,
+)
 from .model import Edition, Report, Settings
 from .policy import waive
 from .rows import build_rows

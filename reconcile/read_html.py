@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from cssselect import SelectorError
 from lxml import etree, html
 
 from .errors import InputError
@@ -87,7 +88,7 @@ def choose_content(root: etree._Element, selector: str | None, source: object) -
     if selector:
         try:
             found = root.xpath(selector) if selector.startswith(("/", "(")) else root.cssselect(selector)
-        except (etree.XPathError, Exception) as exc:  # cssselect raises its own SelectorError
+        except (etree.XPathError, SelectorError) as exc:
             raise InputError(source, f"bad --content-selector {selector!r}: {exc}") from None
         elements = [e for e in found if isinstance(e, etree._Element)]
         if not elements:

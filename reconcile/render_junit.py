@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -20,7 +20,7 @@ from .model import SEVERITY_RANK, Report
 
 def _timestamp() -> str:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def render_junit(reports: Sequence[Report], fail_on: str = "error") -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence, get_args
+from collections.abc import Sequence
+from typing import get_args
 
 from . import __version__
 from .locations import locate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .ingest import plain
 from .model import SEVERITY_RANK, Edition, Finding, Report

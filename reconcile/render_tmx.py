@@ -6,7 +6,7 @@ units; page chrome is left out. A unit's ``tuid`` is the statement and row.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 

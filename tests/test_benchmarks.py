@@ -8,10 +8,9 @@ import runpy
 import sys
 
 import pytest
+from conftest import ROOT, SAMPLES
 
 from reconcile.ingest import load_edition, plain
-
-from conftest import ROOT, SAMPLES
 
 
 @pytest.fixture

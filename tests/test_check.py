@@ -12,12 +12,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, shared_path
 
 from reconcile.checking import run_check
 from reconcile.cli import main
 from reconcile.errors import ConfigError
-
-from conftest import ROOT, shared_path
 
 REPOS = ROOT / "tests" / "repos"
 GOLDEN = ROOT / "tests" / "golden" / "check"

@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from reconcile.cli import main
-
-from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("RECONCILE_UPDATE_GOLDEN") == "1"

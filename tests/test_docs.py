@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from reconcile.cli import app
-
 from conftest import ROOT
+
+from reconcile.cli import app
 
 README = (ROOT / "README.md").read_text("utf-8")
 

@@ -3,14 +3,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from conftest import SAMPLES, shared_path
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.errors import InputError
-from reconcile.ingest import (chrome_flags, decode, is_language_switcher, lang_from_name, load_edition,
-                              mark_shared_chrome, normalise, plain, text_blocks)
+from reconcile.ingest import (
+    chrome_flags,
+    decode,
+    is_language_switcher,
+    lang_from_name,
+    load_edition,
+    mark_shared_chrome,
+    normalise,
+    plain,
+    text_blocks,
+)
 from reconcile.pipeline import edition_from_text
-
-from conftest import SAMPLES, shared_path
 
 
 def test_normalise_unifies_spaces_and_drops_invisibles():

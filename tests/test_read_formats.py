@@ -6,14 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES
 
 from reconcile import Settings, reconcile
 from reconcile.errors import InputError
 from reconcile.ingest import ReadOptions, load_edition, plain
 from reconcile.pipeline import find_editions
 from reconcile.read_html import html_blocks
-
-from conftest import ROOT, SAMPLES
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -115,7 +114,7 @@ def test_deeply_nested_markup_is_refused(tmp_path):
 
 
 def test_zip_bomb_docx_is_refused(monkeypatch):
-    import reconcile.read_docx as read_docx
+    from reconcile import read_docx
 
     monkeypatch.setattr(read_docx, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(InputError, match="unpacks to"):

@@ -8,16 +8,20 @@ import re
 import shutil
 
 import pytest
+from conftest import ROOT, SAMPLES
 from lxml import etree
 
 from reconcile import Settings, reconcile
 from reconcile.cli import main
-from reconcile.pipeline import edition_from_text, find_editions, prepare, reconcile_editions
+from reconcile.pipeline import (
+    edition_from_text,
+    find_editions,
+    prepare,
+    reconcile_editions,
+)
 from reconcile.render_html import render_html
 from reconcile.render_markdown import render_markdown
 from reconcile.render_tmx import render_tmx
-
-from conftest import ROOT, SAMPLES
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> "quoted" & 90,000 </td></tr></table>'
 

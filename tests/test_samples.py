@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SAMPLES
 
 from reconcile import Settings, reconcile
 from reconcile.pipeline import find_editions
-
-from conftest import SAMPLES
 
 
 def test_faithful_statement_has_no_errors_or_warnings():

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.segment import segment, split_sentences
 from reconcile.pipeline import edition_from_text
+from reconcile.segment import segment, split_sentences
 
 
 @pytest.mark.parametrize("text, count", [
