@@ -102,6 +102,9 @@ def test_output_file_is_written_atomically(capsys, tmp_path):
     assert code == 1 and out == ""
     assert json.loads(target.read_text("utf-8"))["schema_version"] == 1
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_bad_input_writes_nothing(capsys, tmp_path):
