@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Finding, Report
+from .model import Finding, Link, Report
 
 SCHEMA_VERSION = 1
 
@@ -26,6 +26,14 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
+def _link_dict(link: Link) -> dict[str, Any]:
+    out: dict[str, Any] = {"pivot": list(link.pivot), "edition": list(link.edition),
+                           "confidence": link.confidence, "evidence": list(link.evidence)}
+    if link.moved:
+        out["moved"] = True  # out of order: the edition paragraph stands elsewhere
+    return out
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain data, keys in the documented order."""
     return {
@@ -40,8 +48,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "alignments": [
             {"lang": a.lang, "length_ratio": a.length_ratio,
-             "links": [{"pivot": list(l.pivot), "edition": list(l.edition), "confidence": l.confidence,
-                        "evidence": list(l.evidence)} for l in a.links]}
+             "links": [_link_dict(link) for link in a.links]}
             for a in report.alignments
         ],
         "findings": [finding_dict(f) for f in report.findings],
