@@ -7,8 +7,10 @@ anchors on both sides. The DP only fills a band around the diagonal, so time
 and memory grow linearly with length; if the best path touches the edge of the
 band, the band is doubled and the DP run again.
 
-A second pass pairs up paragraphs the DP left unlinked on both sides when their
-anchors agree: a paragraph that moved.
+Small passes then repair what lengths alone get wrong: an unrelated paragraph
+taken out of a split or merge, unlinked neighbours that share content linked,
+and paragraphs left unlinked far apart paired when they agree: a paragraph
+that moved.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ MAX_SENTENCE_COST = 3.0
 # Shared cognates lower the cost; unrelated paragraphs share about COGNATE_CHANCE of them.
 COGNATE_WEIGHT = 3.0
 COGNATE_CHANCE = 0.08
-# The most a bead's evidence can lower its cost below its prior (a bound for pruning the DP).
+# Names shared by both sides lower the cost a little each, up to a cap.
 NAME_BONUS = 0.5
 MAX_NAME_BONUS = 1.5
 MAX_LENGTH_COST = 5.0
@@ -80,6 +82,18 @@ def _sides(paragraphs: tuple[Paragraph, ...]) -> list[_Side]:
     return sides
 
 
+def _clamped(ratio: float) -> float:
+    return min(max(ratio, 0.25), 4.0)
+
+
+def language_ratio(pivot_lang: str, edition_lang: str) -> float | None:
+    """Typical edition/pivot length ratio of the two languages, or None if either is not known."""
+    known = locales.LENGTH_RELATIVE_TO_ENGLISH
+    if pivot_lang in known and edition_lang in known:
+        return known[edition_lang] / known[pivot_lang]
+    return None
+
+
 def prior_ratio(pivot_lang: str, edition_lang: str, pivot: list[_Side], edition: list[_Side]) -> float:
     """Expected edition/pivot length ratio before looking at links.
 
@@ -87,12 +101,10 @@ def prior_ratio(pivot_lang: str, edition_lang: str, pivot: list[_Side], edition:
     of the two documents is biased by exactly what we look for (a dropped
     paragraph makes the edition look "short" and invites merges).
     """
-    known = locales.LENGTH_RELATIVE_TO_ENGLISH
-    if pivot_lang in known and edition_lang in known:
-        return known[edition_lang] / known[pivot_lang]
-    total_pivot = sum(s.length for s in pivot) or 1
-    total_edition = sum(s.length for s in edition) or 1
-    return min(max(total_edition / total_pivot, 0.25), 4.0)
+    known = language_ratio(pivot_lang, edition_lang)
+    if known is not None:
+        return known
+    return _clamped((sum(s.length for s in edition) or 1) / (sum(s.length for s in pivot) or 1))
 
 
 def refine_ratio(prior: float, path: list[tuple[int, int, int, int]], pivot: list[_Side], edition: list[_Side]) -> float:
@@ -103,7 +115,7 @@ def refine_ratio(prior: float, path: list[tuple[int, int, int, int]], pivot: lis
     pivot_total = sum(pivot[i].length for i, _ in ones) or 1
     edition_total = sum(edition[j].length for _, j in ones) or 1
     weight = len(ones) / (len(ones) + 3)
-    observed = min(max(edition_total / pivot_total, 0.25), 4.0)
+    observed = _clamped(edition_total / pivot_total)
     return math.exp(weight * math.log(observed) + (1 - weight) * math.log(prior))
 
 
@@ -167,13 +179,6 @@ def _join(parts: list[_Group]) -> _Group:
         strong, weak, cognates = strong | part.strong, weak | part.weak, cognates | part.cognates
     return _Group(len(parts), sum(p.length for p in parts), sum(p.sentences for p in parts), strong, weak, cognates,
                   strong.bit_count(), weak.bit_count(), cognates.bit_count())
-
-
-def _groups(sides: list[_Side], vocabulary: _Vocabulary) -> dict[int, list[_Group]]:
-    """``groups[k][i]`` = paragraphs i … i+k-1 together, for every bead size k (computed once)."""
-    singles = [_single(side, vocabulary) for side in sides]
-    sizes = {k for shape in BEADS for k in shape if k}
-    return {k: [_join(singles[i:i + k]) for i in range(len(sides) - k + 1)] for k in sizes}
 
 
 def bead_cost(pivot: list[_Side], edition: list[_Side], ratio: float) -> tuple[float, float, tuple[str, ...]]:
@@ -267,7 +272,6 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     long the documents are.
     """
     n, m = len(pivot), len(edition)
-    shapes = [(a, b, BEADS[(a, b)]) for a, b in BEADS]
     reach = max(k for shape in BEADS for k in shape)
     bounds = [_band(i, n, m, width) for i in range(n + 1)]
     bounds[n] = (bounds[n][0], m)  # the end must be reachable
@@ -275,7 +279,7 @@ def dp_align(pivot: list[_Side], edition: list[_Side], ratio: float, width: int)
     cost: list[list[float]] = []
     back: list[list[tuple[int, int] | None]] = []
     inf = math.inf
-    linking = [(a, b, prior) for a, b, prior in shapes if a]  # shapes that consume a pivot paragraph
+    linking = [(a, b, prior) for (a, b), prior in BEADS.items() if a]  # shapes that consume a pivot paragraph
     for i in range(n + 1):
         if i % BLOCK == 0:
             vocabulary = _Vocabulary()
@@ -368,12 +372,8 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     """
     left = [_sentence_side(k, text, pivot_lang) for k, text in enumerate(pivot, start=1)]
     right = [_sentence_side(k, text, edition_lang) for k, text in enumerate(edition, start=1)]
-    ratio = prior_ratio(pivot_lang, edition_lang, left, right) if _known(pivot_lang, edition_lang) else ratio
+    ratio = language_ratio(pivot_lang, edition_lang) or ratio
     return dp_align(left, right, ratio, max(len(left), len(right)) + 1)[0]
-
-
-def _known(*langs: str) -> bool:
-    return all(lang in locales.LENGTH_RELATIVE_TO_ENGLISH for lang in langs)
 
 
 def _sentence_side(n: int, text: str, lang: str) -> _Side:
@@ -437,13 +437,12 @@ def detach_strangers(path: list[tuple[int, int, int, int]], left: list[_Side], r
             rest = sum(scores) - scores[outer]
             could_match = len(part.strong) + (len(part.names) if names_are_names else 0) >= 2
             if scores[outer] == 0 and rest >= 2 and part.length >= STRANGER_MIN_LENGTH and could_match:
-                k0, l0, k1, l1 = (i0, j0, i1, j1)
                 if edition_side:
-                    kept, stray = ((k0, l0 + 1, k1, l1), (k0, l0, k0, l0 + 1)) if outer == 0 else \
-                        ((k0, l0, k1, l1 - 1), (k1, l1 - 1, k1, l1))
+                    kept, stray = ((i0, j0 + 1, i1, j1), (i0, j0, i0, j0 + 1)) if outer == 0 else \
+                        ((i0, j0, i1, j1 - 1), (i1, j1 - 1, i1, j1))
                 else:
-                    kept, stray = ((k0 + 1, l0, k1, l1), (k0, l0, k0 + 1, l0)) if outer == 0 else \
-                        ((k0, l0, k1 - 1, l1), (k1 - 1, l1, k1, l1))
+                    kept, stray = ((i0 + 1, j0, i1, j1), (i0, j0, i0 + 1, j0)) if outer == 0 else \
+                        ((i0, j0, i1 - 1, j1), (i1 - 1, j1, i1, j1))
                 beads = [stray, kept] if outer == 0 else [kept, stray]
                 break
         out.extend(beads)
