@@ -20,7 +20,6 @@ from .errors import InputError
 from .model import BlockKind, Edition, Paragraph
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
-KNOWN_LANGS = ("ru", "en", "de", "es", "fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +255,7 @@ def lang_from_name(path: Path) -> str | None:
     """``ru.txt``, ``statement.ru.txt``, ``ru-RU.txt`` → ``ru``; otherwise None."""
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     match = _LANG_IN_NAME.search(stem.lower())
-    if match and (match.group("lang") in KNOWN_LANGS or stem.lower() == match.group("lang")):
+    if match and (match.group("lang") in locales.LANGS or stem.lower() == match.group("lang")):
         return match.group("lang")
     return None
 
@@ -265,16 +264,12 @@ def lang_from_name(path: Path) -> str | None:
 
 # Locale tags as language switchers print them: "de-DE", "en-GB1", "RU", "Français".
 _LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*|[a-z]{2})$")
-_LANGUAGE_NAMES = frozenset(
-    "english русский deutsch español espanol français francais russian german spanish french "
-    "english· eng rus deu fra esp".split()
-)
-# Labels that introduce page furniture rather than statement text.
+# Labels that introduce page furniture rather than statement text ("Source:", "Фото:"),
+# a copyright line, a bare link.
 _CHROME_LABELS = re.compile(
-    r"^(?:(?:source|sources|источник|quelle|fuente|photo|фото|foto|share|поделиться|teilen|compartir|"
-    r"partager|print|печать|drucken|imprimir|imprimer|tags|теги|read more|читать далее)\s?:"
-    r"|(?:©|\(c\)|copyright\b)"  # a copyright line
-    r"|(?:https?://|www\.)\S+$)",  # a bare link
+    rf"^(?:(?:{'|'.join(map(re.escape, locales.CHROME_LABELS))})\s?:"
+    r"|(?:©|\(c\)|copyright\b)"
+    r"|(?:https?://|www\.)\S+$)",
     re.IGNORECASE,
 )
 # Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
@@ -290,7 +285,7 @@ def is_language_switcher(norm: str) -> bool:
     tokens = [t for t in re.split(r"[\s|/•·,]+", plain(norm)) if t]
     if len(tokens) < 2 or len(tokens) > 12:
         return False
-    hits = sum(1 for t in tokens if _LOCALE_TAG.match(t) or t.lower() in _LANGUAGE_NAMES)
+    hits = sum(1 for t in tokens if _LOCALE_TAG.match(t) or t.lower() in locales.LANGUAGE_NAMES)
     return hits >= 2 and hits >= len(tokens) - 1
 
 

@@ -240,6 +240,19 @@ NOT_NAMES = frozenset(
     "monsieur madame le la les président ministre".split()
 )
 
+# Language names as language switchers print them.
+LANGUAGE_NAMES = frozenset(
+    "english русский deutsch español espanol français francais russian german spanish french "
+    "eng rus deu fra esp".split()
+)
+
+# Words that, followed by a colon, open a line of page furniture ("Source: kremlin.ru").
+CHROME_LABELS = (
+    "source", "sources", "источник", "quelle", "fuente", "photo", "фото", "foto", "share", "поделиться",
+    "teilen", "compartir", "partager", "print", "печать", "drucken", "imprimir", "imprimer", "tags", "теги",
+    "read more", "читать далее",
+)
+
 # Whole lines that are page furniture wherever they stand (compared lower-case, without final punctuation).
 CHROME_LINES = frozenset("""
 print version|printable version|print|share|share this|tweet|subscribe|back to top|read more|related news|related
