@@ -245,8 +245,8 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
     months = digits and not words.isdisjoint(pat.months)
     none: tuple[re.Match[str], ...] = ()
 
-    def add(match: re.Match[str], kind: AnchorKind, key: str, strong: bool = True) -> None:
-        found.append((match.start(), Anchor(kind, key, match.group().strip(), strong)))
+    def add(match: re.Match[str], kind: AnchorKind, key: str, strong: bool = True, scaled: bool = False) -> None:
+        found.append((match.start(), Anchor(kind, key, match.group().strip(), strong, scaled=scaled)))
 
     for m in pat.iso_date.finditer(text) if digits else none:
         if _valid_date(int(m["month"]), int(m["day"])) and claims.take(m):
@@ -303,8 +303,7 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if m["scale"]:
             value *= Decimal(10) ** pat.scale_power(m["scale"])
         if claims.take(m):
-            found.append((m.start(), Anchor("number", f"num:{canonical_number(value)}", m.group().strip(),
-                                            strong=bool(m["scale"]) and value >= 1000, scaled=bool(m["scale"]))))
+            add(m, "number", f"num:{canonical_number(value)}", bool(m["scale"]) and value >= 1000, bool(m["scale"]))
     for m in _ORG.finditer(text) if _CAPITALS.search(text) else none:
         if claims.take(m):
             add(m, "org", f"org:{_ORG_SPELLINGS[m['org']]}")
@@ -334,12 +333,17 @@ def _share_units(found: list[tuple[int, Anchor]], text: str) -> list[Anchor]:
             anchors[k] = replace(a, kind="century", key=f"century:{a.key[4:]}")  # "11th and 13th centuries"
             found[k] = (start, anchors[k])
         elif not a.unit and b.unit and b.metric is not None:
-            value = float(a.key[4:])
-            factor = b.metric / float(b.key[4:]) if float(b.key[4:]) else 1.0
-            metric = (value - 32) * 5 / 9 if b.unit == "°c" and b.metric != float(b.key[4:]) else value * factor
+            value, b_value = float(a.key[4:]), float(b.key[4:])
+            fahrenheit = b.unit == "°c" and b.metric != b_value  # the only unit converted by more than a factor
+            metric = _to_metric(value, -1.0) if fahrenheit else value * (b.metric / b_value if b_value else 1.0)
             anchors[k] = replace(a, unit=b.unit, metric=metric)
             found[k] = (start, anchors[k])
     return anchors
+
+
+def _to_metric(value: float, factor: float) -> float:
+    """A figure in its metric unit; a negative factor in ``locales.UNITS`` marks °F → °C."""
+    return (value - 32) * 5 / 9 if factor < 0 else value * factor
 
 
 def _valid_date(month: int, day: int) -> bool:
@@ -357,7 +361,7 @@ def _number_anchor(m: re.Match[str], lang: str, pat: _Patterns) -> Anchor | None
     unit, metric = "", None
     if m["unit"]:
         unit, factor = locales.UNITS[re.sub(r"[ \u00a0]+", " ", m["unit"].lower())]
-        metric = (float(value) - 32) * 5 / 9 if factor < 0 else float(value) * factor
+        metric = _to_metric(float(value), factor)
     if m["percent"]:
         kind = "percent"
     elif not scale and not unit and not m["ord"] and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"]):
