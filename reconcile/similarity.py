@@ -36,12 +36,10 @@ def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
         if a.kind == "name":
             keys.add(a.key[: len("name:") + NAME_PREFIX])
         elif a.kind == "date":
-            year, _, rest = a.key[len("date:"):].partition("-")
-            if year and year != "-":
+            year, month, day = _date_parts(a)
+            if year:
                 keys.add(f"num:{year}")
-            if rest.startswith("-"):
-                rest = rest[1:]
-            keys.add(f"date:--{rest}" if rest.count("-") == 1 else a.key)
+            keys.add(f"date:--{month}-{day}" if day else a.key)
         else:
             keys.add(a.key)
     return frozenset(keys)
