@@ -50,17 +50,21 @@ def highlight(paragraph: Paragraph, bad: dict[str, str], lost: Sequence[str] = (
     """
     text = paragraph.text
     spans: list[tuple[int, int, str, str]] = []
+
+    def free(match: re.Match[str] | None) -> bool:
+        return bool(match) and not any(s < match.end() and match.start() < e for s, e, _, _ in spans)
+
     for anchor in paragraph.anchors:
         if not anchor.strong and anchor.surface not in bad:
             continue  # names and number words only when a finding is about them
         match = _surface_pattern(anchor.surface).search(text)
-        if match and not any(s < match.end() and match.start() < e for s, e, _, _ in spans):
+        if free(match):
             title = bad.get(anchor.surface)
             spans.append((match.start(), match.end(), "bad" if title else f"ok {anchor.kind}",
                           title or f"{anchor.kind}: {anchor.key.split(':', 1)[1]}"))
     for sentence in lost:
         match = _surface_pattern(sentence.rstrip("…")).search(text)
-        if match and not any(s < match.end() and match.start() < e for s, e, _, _ in spans):
+        if free(match):
             spans.append((match.start(), len(text), "lost", "no counterpart in the edition"))
     spans.sort()
     out, position = [], 0
