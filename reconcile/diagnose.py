@@ -269,10 +269,13 @@ def guess_language(text: str) -> tuple[str, float] | None:
     "… in Newport on the Levee") have few function words and get no verdict:
     running text has one in five words or more.
     """
-    words = _words(text)
+    return _guess(_words(text), script_share(text))
+
+
+def _guess(words: list[str], cyrillic: float) -> tuple[str, float] | None:
     if len(words) < 6:
         return None
-    if script_share(text) > 0.5:
+    if cyrillic > 0.5:
         return "ru", 1.0
     counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in locales.FUNCTION_WORDS.items() if lang != "ru"}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -299,10 +302,10 @@ def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang:
     own_words = sum(1 for w in words if w in own_vocab)
     if fuzz.ratio(text, source) >= 85 and pivot_words >= 2 and pivot_words > own_words:
         return 0.97, f"it is the {pivot_lang} text"
-    if (lang == "ru") != (script_share(text) > 0.5):
-        guessed = guess_language(text)
+    cyrillic = script_share(text)
+    guessed = _guess(words, cyrillic)
+    if (lang == "ru") != (cyrillic > 0.5):
         return 0.95, f"it is written in {guessed[0] if guessed else 'another script'}"
-    guessed = guess_language(text)
     if guessed and guessed[0] != lang and lang in locales.FUNCTION_WORDS and guessed[1] >= 0.5:
         return round(0.6 + 0.35 * guessed[1], 2), f"it reads as {guessed[0]}"
     return None
