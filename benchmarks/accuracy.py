@@ -25,8 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases
 
-from reconcile.align import align_pair
-from reconcile.diagnose import diagnose
 from reconcile.model import Settings
 from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
 
@@ -51,14 +49,19 @@ class Outcome:
     seconds: float
 
 
-def run_reconcile(case: Case, pivot_edition) -> Outcome:
-    start = time.perf_counter()
-    edition = prepare([edition_from_text(case.lang, case.edition)])[0]
-    alignment = align_pair(pivot_edition, edition)
-    findings = diagnose(pivot_edition, edition, alignment, Settings(pivot=case.pivot))
-    seconds = time.perf_counter() - start
-    return Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in findings],
+def _outcome(report, lang: str, seconds: float) -> Outcome:
+    """One edition's findings and links out of a report."""
+    alignment = next(a for a in report.alignments if a.lang == lang)
+    return Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == lang],
                    {(l.pivot, l.edition) for l in alignment.links if l.pivot and l.edition}, seconds)
+
+
+def run_reconcile(case: Case, pivot_edition) -> Outcome:
+    """The edition against the pivot alone, as ``reconcile align`` does."""
+    start = time.perf_counter()
+    report = reconcile_editions([pivot_edition, prepare([edition_from_text(case.lang, case.edition)])[0]],
+                                Settings(pivot=case.pivot))
+    return _outcome(report, case.lang, time.perf_counter() - start)
 
 
 def peer_available() -> str | None:
@@ -176,11 +179,7 @@ def run_check_mode(cases: list[Case], pivot: str) -> tuple[list[Outcome], list[F
                        [edition_from_text(case.lang, case.edition) for case in cases])
     report = reconcile_editions(editions, Settings(pivot=pivot))
     share = (time.perf_counter() - start) / len(cases)
-    outcomes = []
-    for case in cases:
-        alignment = next(a for a in report.alignments if a.lang == case.lang)
-        outcomes.append(Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == case.lang],
-                                {(l.pivot, l.edition) for l in alignment.links if l.pivot and l.edition}, share))
+    outcomes = [_outcome(report, case.lang, share) for case in cases]
     return outcomes, [Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == pivot]
 
 
