@@ -198,8 +198,8 @@ def check_statement(job: CheckJob) -> Report:
     if len(editions) < 2:
         raise InputError(job.name, "a statement needs two or more editions")
     pivot = choose_pivot(editions, job.pivot, job.order)
-    if pivot not in {e.lang for e in editions}:
-        raise ConfigError(f"{job.name}: no {pivot} edition to use as the reference (editions: "
-                          f"{', '.join(sorted(e.lang for e in editions))})")
-    report = reconcile_editions(editions, replace(job.settings, pivot=pivot))
+    try:
+        report = reconcile_editions(editions, replace(job.settings, pivot=pivot))
+    except ConfigError as exc:  # say which statement lacks the reference
+        raise ConfigError(f"{job.name}: {exc}") from None
     return replace(report, name=job.name)
