@@ -146,14 +146,19 @@ def html_blocks(text: str, source: object = "<html>", selector: str | None = Non
 def _walk(element: etree._Element, blocks: list[tuple[str, int, BlockKind]]) -> None:
     """Emit a block per block element; a container with inner blocks is walked instead."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    has_inner_blocks = any(isinstance(e.tag, str) and e.tag in BLOCK_KINDS for e in element.iterdescendants())
-    if tag in BLOCK_KINDS and not (tag in _CONTAINERS and has_inner_blocks):
-        for piece, line in _split_on_double_br(element):
-            blocks.append((piece, line, BLOCK_KINDS[tag]))
-        return
-    # Loose text directly in a container (a <div> of text, a blockquote's text) is a paragraph too,
-    # cut wherever a block child stands.
-    kind: BlockKind = "quote" if tag == "blockquote" else "paragraph"
+    if tag in BLOCK_KINDS and not (tag in _CONTAINERS and any(
+            isinstance(e.tag, str) and e.tag in BLOCK_KINDS for e in element.iterdescendants())):
+        _text_blocks(element, BLOCK_KINDS[tag], blocks, leaf=True)
+    else:
+        # Loose text directly in a container (a <div> of text, a blockquote's text) is a paragraph too,
+        # cut wherever a block child stands.
+        _text_blocks(element, "quote" if tag == "blockquote" else "paragraph", blocks, leaf=False)
+
+
+def _text_blocks(element: etree._Element, kind: BlockKind, blocks: list[tuple[str, int, BlockKind]],
+                 leaf: bool) -> None:
+    """The element's text as blocks: ``<br><br>`` starts a new one, and so does a block child
+    (walked in turn) unless the element is a leaf block, whose children are all its text."""
     segment, line = [element.text or ""], element.sourceline or 1
     for child in element:
         if not isinstance(child.tag, str):  # comments, processing instructions
@@ -164,13 +169,13 @@ def _walk(element: etree._Element, blocks: list[tuple[str, int, BlockKind]]) -> 
             segment.append(child.tail or "")
         elif child.tag == "br":
             if segment and segment[-1] == _BR:
-                _flush(segment, line, kind, blocks)  # <br><br> between loose lines of text: a new paragraph
+                _flush(segment, line, kind, blocks)  # <br><br>: a new paragraph, as on screen
                 segment, line = [], child.sourceline or line
             else:
                 segment.append(_BR)
             if (child.tail or "").strip():
                 segment.append(child.tail)
-        elif child.tag in INLINE:
+        elif leaf or child.tag in INLINE:
             segment += [_text_of(child), child.tail or ""]
         else:
             _flush(segment, line, kind, blocks)
@@ -186,22 +191,3 @@ def _flush(segment: list[str], line: int, kind: BlockKind, blocks: list[tuple[st
     text = _squash("".join(segment))
     if text:
         blocks.append((text, line, kind))
-
-
-def _split_on_double_br(element: etree._Element) -> list[tuple[str, int]]:
-    """``<br><br>`` inside a block separates paragraphs, as it does on screen."""
-    pieces: list[list[str]] = [[element.text or ""]]
-    lines = [element.sourceline or 1]
-    previous_br = False
-    for child in element.iterchildren():
-        is_br = child.tag == "br"
-        if is_br and previous_br and not (pieces[-1] and "".join(pieces[-1]).strip() == ""):
-            pieces.append([])
-            lines.append(child.sourceline or lines[-1])
-        elif not is_br and isinstance(child.tag, str):
-            pieces[-1].append(_text_of(child) if child.tag not in ALWAYS_DROP else "")
-        elif is_br:
-            pieces[-1].append(" ")
-        previous_br = is_br and not (child.tail or "").strip()
-        pieces[-1].append(child.tail or "")
-    return [(_squash("".join(p)), line) for p, line in zip(pieces, lines)]
