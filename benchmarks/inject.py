@@ -8,13 +8,13 @@ edition's paragraphs after the fault, where the fault is, the finding kind it
 must produce (or none, for the faithful merges and splits), and the gold
 alignment of the faulted edition to the pivot.
 
-Every document and pivot gives one case per other edition, each with its own
-kind (the kinds taken in turn from a seeded start), and the plan says how many
+Every document and pivot gives, per round, one case per other edition, each
+with its own kind (the kinds taken in turn from a seeded start), and the plan says how many
 of each kind were asked for, placed and not placed, and why: a fault that
 cannot be placed is counted, never replaced by another kind.
 
     python benchmarks/inject.py [CORPUS_ROOT] [--pivots en,ru,de] [--seed 13]
-                                [--split dev|report|all] [--out DIR]
+                                [--split dev|report|all] [--rounds 1] [--out DIR]
 
 ``--out DIR`` writes each faulted document in the corpus layout
 (``DIR/<corpus>/<doc>.<pivot>.<lang>.<kind>/<lang>.txt`` with its pivot file)
@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from split import side  # noqa: E402  (benchmarks/ is not a package)
+from split import side
 
 LANGS = ("ru", "en", "de", "es", "fr")
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -57,8 +57,7 @@ YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d]|[.,]\d)")
 # Naive sentence end: ., ! or ? (closing quotes allowed), spaces, then a capital, digit or opening quote.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«„“(¿¡]?[A-ZÀ-ÝА-ЯЁ0-9])")
 # Words after which a full stop does not end a sentence (titles, initials, ordinals handled apart).
-ABBREVIATIONS = frozenset("mr mrs ms dr prof st sr sra srta jr no nr abs bzw ca vgl dh zb mme mm av etc vs "
-                          "art hr fr gen lt col sgt корр им ул г гг т тыс млн млрд проф".split())
+ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "sr", "sra", "srta", "jr", "no", "nr", "abs", "bzw", "ca", "vgl", "dh", "zb", "mme", "mm", "av", "etc", "vs", "art", "hr", "fr", "gen", "lt", "col", "sgt", "корр", "им", "ул", "г", "гг", "т", "тыс", "млн", "млрд", "проф"])
 
 # Scale words by magnitude (3 = thousand, 6 = million ...), as (form, magnitude, grammatical slot).
 SCALES: dict[str, tuple[tuple[str, int, str], ...]] = {
@@ -395,36 +394,41 @@ def _beads(order: Sequence[tuple[int, ...]], n: int) -> tuple[Bead, ...]:
     return tuple(sorted(beads, key=lambda b: (b[0] or (0,), b[1] or (0,))))
 
 
-def make_cases(docs: Sequence[Document], pivots: Sequence[str], seed: int, plan: Plan,
+def make_cases(docs: Sequence[Document], pivots: Sequence[str], seed: int, plan: Plan, rounds: int = 1,
                kinds: Sequence[str] = KINDS) -> Iterator[tuple[Document, str, list[Case]]]:
-    """For each document and pivot it has, one faulted case per other edition, kinds taken in turn.
+    """For each document, pivot it has and round, one faulted case per other edition, kinds taken in turn.
 
-    The random stream of each case is seeded from the seed and the case's names,
-    so a case does not change when documents are added, removed or limited.
+    Round r goes on where round r-1 stopped in the list of kinds, so a
+    document takes different kinds in different rounds. The random stream of
+    each case is seeded from the seed and the case's names, so a case does not
+    change when documents are added, removed or limited.
     """
     by_corpus: dict[str, list[Document]] = {}
     for doc in docs:
         by_corpus.setdefault(doc.corpus, []).append(doc)
     for doc in docs:
         for pivot in (p for p in pivots if p in doc.paragraphs):
+            others = [other for other in doc.langs if other != pivot]
             start = random.Random(f"{seed}/{doc.corpus}/{doc.name}/{pivot}").randrange(len(kinds))
-            cases = []
-            for j, lang in enumerate(other for other in doc.langs if other != pivot):
-                kind = kinds[(start + j) % len(kinds)]
-                plan.asked[kind] += 1
-                rng = random.Random(f"{seed}/{doc.corpus}/{doc.name}/{pivot}/{lang}/{kind}")
-                try:
-                    cases.append(inject(doc, pivot, lang, kind, rng, by_corpus[doc.corpus]))
-                    plan.placed[kind] += 1
-                except Unplaceable as why:
-                    plan.unplaced[(kind, str(why))] += 1
-            yield doc, pivot, cases
+            for r in range(rounds):
+                cases = []
+                for j, lang in enumerate(others):
+                    kind = kinds[(start + r * len(others) + j) % len(kinds)]
+                    plan.asked[kind] += 1
+                    rng = random.Random(f"{seed}/{doc.corpus}/{doc.name}/{pivot}/{lang}/{kind}")
+                    try:
+                        cases.append(inject(doc, pivot, lang, kind, rng, by_corpus[doc.corpus]))
+                        plan.placed[kind] += 1
+                    except Unplaceable as why:
+                        plan.unplaced[(kind, str(why))] += 1
+                yield doc, pivot, cases
 
 
-def write_cases(out: Path, docs: Sequence[Document], pivots: Sequence[str], seed: int, plan: Plan) -> int:
+def write_cases(out: Path, docs: Sequence[Document], pivots: Sequence[str], seed: int, plan: Plan,
+                rounds: int = 1) -> int:
     """Each faulted pair as a document folder (pivot and faulted edition) plus cases.jsonl."""
     lines = []
-    for doc, pivot, cases in make_cases(docs, pivots, seed, plan):
+    for doc, pivot, cases in make_cases(docs, pivots, seed, plan, rounds):
         for case in cases:
             folder = out / case.corpus / f"{case.document}.{pivot}.{case.lang}.{case.kind}"
             folder.mkdir(parents=True, exist_ok=True)
@@ -451,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pivots", default="en,ru,de")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--split", choices=("dev", "report", "all"), default="report")
+    parser.add_argument("--rounds", type=int, default=1, help="faulted cases per edition, document and pivot")
     parser.add_argument("--out", type=Path, default=None, help="write the faulted documents and cases.jsonl here")
     args = parser.parse_args(argv)
     root = args.corpus or shared_corpus()
@@ -461,10 +466,10 @@ def main(argv: list[str] | None = None) -> int:
     plan = Plan(args.seed)
     print(f"inject: {len(docs)} documents ({args.split} split) from {root}, seed {args.seed}, pivots {args.pivots}")
     if args.out:
-        count = write_cases(args.out, docs, args.pivots.split(","), args.seed, plan)
+        count = write_cases(args.out, docs, args.pivots.split(","), args.seed, plan, args.rounds)
         print(f"{count} faulted pairs written to {args.out}")
     else:
-        for _ in make_cases(docs, args.pivots.split(","), args.seed, plan):
+        for _ in make_cases(docs, args.pivots.split(","), args.seed, plan, args.rounds):
             pass
     print("\n".join(plan.lines()))
     return 0

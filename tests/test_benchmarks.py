@@ -43,13 +43,14 @@ def run_script(name, *args):
 
 def test_accuracy_benchmark_smoke(tiny_corpus, capsys):
     out_json = tiny_corpus / "accuracy.json"
-    code = run_script("accuracy.py", str(tiny_corpus), "--pivots", "en,ru", "--json", str(out_json))
+    code = run_script("accuracy.py", str(tiny_corpus), "--split", "all", "--pivots", "en,ru", "--jobs", "1",
+                      "--no-textberg", "--json", str(out_json))
     printed = capsys.readouterr().out
     assert code == 0
-    assert "2 documents" in printed and "pivot en: per corpus" in printed and "overall" in printed
+    assert "2 documents" in printed and "fault plan (seed 13)" in printed and "Per language pair" in printed
     figures = json.loads(out_json.read_text())
-    assert set(figures) >= {"en", "ru", "overall", "seed"}
-    assert 0 <= figures["overall"]["reconcile"]["link_f1"] <= 1
+    assert set(figures) >= {"summary", "faults", "pivots", "pairs", "seed"}
+    assert 0 <= figures["summary"]["pairs"]["all"]["link_f1"] <= 1
 
 
 def test_speed_benchmark_smoke(tiny_corpus, capsys):
