@@ -98,8 +98,8 @@ def run(docs: Sequence[Document], pivots: Sequence[str], seed: int, rounds: int,
     by_doc: dict[tuple[str, str], list[tuple[str, list[Case]]]] = defaultdict(list)
     for doc, pivot, cases in make_cases(docs, pivots, seed, plan, rounds):
         by_doc[(doc.corpus, doc.name)].append((pivot, cases))
-    work: list[Work] = [(doc, by_doc[(doc.corpus, doc.name)], with_peer) for doc in docs
-                        if by_doc[(doc.corpus, doc.name)]]
+    work: list[Work] = [(doc, [(p, []) for p in pivots if p in doc.paragraphs] + by_doc[(doc.corpus, doc.name)],
+                         with_peer) for doc in docs if any(p in doc.paragraphs for p in pivots)]
     if jobs > 1:
         with Pool(jobs) as pool:
             batches = pool.map(run_document, work, chunksize=4)
