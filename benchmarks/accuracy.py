@@ -139,7 +139,7 @@ def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) ->
             out.append({"system": result.system, "corpus": case.corpus, "document": case.document,
                         "pivot": case.pivot, "lang": f.lang, "kind": f.kind, "severity": f.severity,
                         "pivot_paragraphs": list(f.pivot), "edition_paragraphs": list(f.edition),
-                        "genuine": entry.id if entry else None,
+                        "genuine": entry.id if entry else None, "message": f.message,
                         "text": {lang: [paragraphs[lang][k - 1] for k in numbers if k <= len(paragraphs[lang])]
                                  for lang in (case.pivot, case.lang) if lang in paragraphs}})
     return out

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from split import side
+from split import shared_corpus, side
 
 LANGS = ("ru", "en", "de", "es", "fr")
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -439,14 +439,6 @@ def write_cases(out: Path, docs: Sequence[Document], pivots: Sequence[str], seed
             lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
     (out / "cases.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     return len(lines)
-
-
-def shared_corpus() -> Path:
-    """``shared/corpus`` beside the repository or any folder above it (worktrees live deeper)."""
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shared" / "corpus").is_dir():
-            return parent / "shared" / "corpus"
-    return Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def main(argv: list[str] | None = None) -> int:

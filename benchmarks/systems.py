@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reconcile.model import Edition, Report, Settings
 from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
@@ -33,6 +33,7 @@ class Found:
     lang: str
     pivot: tuple[int, ...]
     edition: tuple[int, ...]
+    message: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def _outcomes(report: Report, langs: Sequence[str]) -> dict[str, Outcome]:
 
 
 def _found(finding: object) -> Found:
-    return Found(finding.kind, finding.severity, finding.lang, finding.pivot, finding.edition)  # type: ignore[attr-defined]
+    return Found(finding.kind, finding.severity, finding.lang, finding.pivot,  # type: ignore[attr-defined]
+                 finding.edition, finding.message)  # type: ignore[attr-defined]
 
 
 def prepared(lang: str, paragraphs: Sequence[str]) -> Edition:

@@ -33,6 +33,7 @@ def summary(t: Tally, kinds: Sequence[str]) -> dict[str, Any]:
         "untouched_pairs": c["pairs"],
         "false_errors_per_100": t.rate("false_error", "pairs", 100),
         "false_warnings_per_100": t.rate("false_warning", "pairs", 100),
+        "untouched_error_precision": _share(c["genuine_error"], c["genuine_error"] + c["false_error"]),
         "genuine_total": len(t.genuine_all),
         "genuine_found": len(t.genuine_found & t.genuine_all) if t.genuine_all else len(t.genuine_found),
         "link_precision": p, "link_recall": r, "link_f1": f1,
