@@ -23,21 +23,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from genuine import Index, load
-from inject import (
-    EXPECT,
-    Case,
-    Document,
-    Plan,
-    identity,
-    load_corpus,
-    make_cases,
-    shared_corpus,
-)
-from scoring import Result, Tally, add_applicable, group_of, score
+from inject import EXPECT, Case, Document, Plan, identity, load_corpus, make_cases
+from scoring import Result, Tally, add_applicable, genuine_entry, group_of, score
+from split import shared_corpus
 from systems import SYSTEMS, peer_missing, prepared, run_editions, run_pair, run_peer
 from tables import markdown, print_textberg, tables
 
@@ -120,10 +113,8 @@ def run(docs: Sequence[Document], pivots: Sequence[str], seed: int, rounds: int,
     return tallies, plan, every
 
 
-def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) -> list[dict[str, object]]:
+def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) -> list[dict[str, Any]]:
     """Every error and warning on documents as published, with both paragraphs and the genuine entry met."""
-    from scoring import _genuine
-
     texts = {(d.corpus, d.name): d.paragraphs for d in docs}
     out = []
     for result in results:
@@ -133,7 +124,7 @@ def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) ->
         for f in result.outcome.findings:
             if f.severity not in ("error", "warning"):
                 continue
-            entry = _genuine(index, case, f)
+            entry = genuine_entry(index, case, f)
             numbers = sorted(set(f.pivot) | set(f.edition))
             paragraphs = texts[(case.corpus, case.document)]
             out.append({"system": result.system, "corpus": case.corpus, "document": case.document,
@@ -145,13 +136,13 @@ def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) ->
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=None)
     parser.add_argument("--split", choices=("dev", "report", "all"), default="report")
     parser.add_argument("--pivots", default="en,ru,de")
     parser.add_argument("--corpora", default="", help="comma-separated corpus names (default: all)")
-    parser.add_argument("--limit", type=int, default=None, help="documents per corpus (for a smoke test)")
+    parser.add_argument("--limit", type=int, default=0, help="documents per corpus (for a smoke test)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--rounds", type=int, default=2, help="faulted cases per edition, document and pivot")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
@@ -160,26 +151,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, default=None, help="also write the README tables here")
     parser.add_argument("--alarms", type=Path, default=None, help="write every finding on untouched documents here")
     parser.add_argument("--no-textberg", action="store_true", help="skip the Text+Berg sentence-alignment table")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def write(path: Path, text: str) -> None:
+    """Written atomically: a temporary file renamed into place."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, "utf-8")
+    temporary.replace(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
     root = args.corpus or shared_corpus()
     if not root.is_dir():
         print(f"accuracy: corpus folder {root} not found", file=sys.stderr)
         return 2
     start, cpu = time.perf_counter(), time.process_time()
-    docs = load_corpus(root, args.split, [c for c in args.corpora.split(",") if c])
-    if args.limit:
-        kept: dict[str, int] = defaultdict(int)
-        docs = [d for d in docs if (kept.__setitem__(d.corpus, kept[d.corpus] + 1) or kept[d.corpus]) <= args.limit]
+    docs = load_corpus(root, args.split, [c for c in args.corpora.split(",") if c], args.limit)
     index = Index(load(args.genuine) if args.genuine else load())
     why_not_peer = peer_missing()
     print(f"accuracy benchmark: {len(docs)} documents ({args.split} split) from {root}, seed {args.seed}, "
           f"pivots {args.pivots}; {len(index.entries)} reviewed genuine divergences")
     if why_not_peer:
         print(f"peer (Gale–Church + digits) skipped: {why_not_peer}")
-    tallies, plan, results = run(docs, args.pivots.split(","), args.seed, args.rounds, args.jobs, why_not_peer is None, index)
+    tallies, plan, results = run(docs, args.pivots.split(","), args.seed, args.rounds, args.jobs,
+                                 why_not_peer is None, index)
     print("\n".join(plan.lines()))
-    figures = tables(tallies, [k for k in EXPECT])
-    figures["seed"], figures["split"], figures["documents"] = args.seed, args.split, len(docs)
+    figures = tables(tallies, list(EXPECT))
+    figures |= {"seed": args.seed, "split": args.split, "documents": len(docs), "rounds": args.rounds,
+                "plan": {"asked": dict(plan.asked), "placed": dict(plan.placed)}}
     if not args.no_textberg:
         figures["textberg"] = print_textberg(args.split)
     children = os.times()
@@ -188,12 +189,11 @@ def main(argv: list[str] | None = None) -> int:
                                        1)}
     print(f"\ntime: {figures['seconds']['wall']} s wall, {figures['seconds']['cpu']} s CPU (this process and workers)")
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
+        write(args.json, json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     if args.markdown:
-        args.markdown.write_text(markdown(figures), "utf-8")
+        write(args.markdown, markdown(figures))
     if args.alarms:
-        lines = [json.dumps(a, ensure_ascii=False) for a in alarms(results, docs, index)]
-        args.alarms.write_text("\n".join(lines) + "\n", "utf-8")
+        write(args.alarms, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in alarms(results, docs, index)))
     return 0
 
 

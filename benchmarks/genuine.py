@@ -28,7 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inject import FIGURE, YEAR, Document, digits, load_corpus, shared_corpus
+from inject import Document, load_corpus
+from inject_text import FIGURE, YEAR, digits
+from split import shared_corpus
 
 GENUINE = Path(__file__).resolve().parent / "data" / "genuine.jsonl"
 MESSY = ("wmt_dev", "wmt_dev_ruen")

@@ -1,7 +1,8 @@
 """An independent fault injector: what was changed is what must be found.
 
 It shares nothing with the detector (no import from ``reconcile``): its own
-digit finder, its own naive sentence splitter and its own scale words, so it
+digit finder, its own naive sentence splitter and its own scale words
+(``inject_text.py``, which it needs beside it), so it
 injects the faults a translation really suffers, not only those the detector
 was built to see. Each case is one (pivot, edition) pair of one document: the
 edition's paragraphs after the fault, where the fault is, the finding kind it
@@ -9,8 +10,8 @@ must produce (or none, for the faithful merges and splits), and the gold
 alignment of the faulted edition to the pivot.
 
 Every document and pivot gives, per round, one case per other edition, each
-with its own kind (the kinds taken in turn from a seeded start), and the plan says how many
-of each kind were asked for, placed and not placed, and why: a fault that
+with its own kind (the kinds taken in turn from a seeded start), and the plan
+says how many of each kind were asked for, placed and not placed, and why: a fault that
 cannot be placed is counted, never replaced by another kind.
 
     python benchmarks/inject.py [CORPUS_ROOT] [--pivots en,ru,de] [--seed 13]
@@ -29,12 +30,21 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from inject_text import (
+    Unplaceable,
+    fault_digit,
+    fault_round,
+    fault_scale,
+    fault_year,
+    pick,
+    sentences,
+)
 from split import shared_corpus, side
 
 LANGS = ("ru", "en", "de", "es", "fr")
@@ -49,31 +59,6 @@ EXPECT: dict[str, str | None] = {
     "merge": None, "split": None,
 }
 KINDS = tuple(EXPECT)
-
-# A figure as written: digits, with inner decimal or group separators ("45,000", "3,5", "1 200 000").
-FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+|[ \u00a0\u202f]\d{3}(?!\d))*(?![\d])")
-# A year standing alone: four digits not glued to another figure ("in 2009", not "2,009" or "2009.5").
-YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d]|[.,]\d)")
-# Naive sentence end: ., ! or ? (closing quotes allowed), spaces, then a capital, digit or opening quote.
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«„“(¿¡]?[A-ZÀ-ÝА-ЯЁ0-9])")
-# Words after which a full stop does not end a sentence (titles, initials, ordinals handled apart).
-ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "sr", "sra", "srta", "jr", "no", "nr", "abs", "bzw", "ca", "vgl", "dh", "zb", "mme", "mm", "av", "etc", "vs", "art", "hr", "fr", "gen", "lt", "col", "sgt", "корр", "им", "ул", "г", "гг", "т", "тыс", "млн", "млрд", "проф"])
-
-# Scale words by magnitude (3 = thousand, 6 = million ...), as (form, magnitude, grammatical slot).
-SCALES: dict[str, tuple[tuple[str, int, str], ...]] = {
-    "en": (("thousand", 3, "sg"), ("million", 6, "sg"), ("billion", 9, "sg"), ("trillion", 12, "sg"),
-           ("bn", 9, "abbr"), ("mn", 6, "abbr")),
-    "de": (("Tausend", 3, "sg"), ("Million", 6, "sg"), ("Millionen", 6, "pl"), ("Milliarde", 9, "sg"),
-           ("Milliarden", 9, "pl"), ("Billion", 12, "sg"), ("Billionen", 12, "pl"),
-           ("Tsd.", 3, "abbr"), ("Mio.", 6, "abbr"), ("Mrd.", 9, "abbr")),
-    "es": (("mil millones", 9, "pl"), ("millón", 6, "sg"), ("millones", 6, "pl"), ("billón", 12, "sg"),
-           ("billones", 12, "pl"), ("mil", 3, "pl")),
-    "fr": (("mille", 3, "sg"), ("million", 6, "sg"), ("millions", 6, "pl"), ("milliard", 9, "sg"),
-           ("milliards", 9, "pl"), ("billion", 12, "sg"), ("billions", 12, "pl")),
-    "ru": (("тыс.", 3, "abbr"), ("тысяч", 3, "pl"), ("тысячи", 3, "sg"), ("млн", 6, "abbr"),
-           ("миллионов", 6, "pl"), ("миллиона", 6, "sg"), ("миллион", 6, "sg"), ("млрд", 9, "abbr"),
-           ("миллиардов", 9, "pl"), ("миллиарда", 9, "sg"), ("миллиард", 9, "sg"), ("трлн", 12, "abbr")),
-}
 
 
 @dataclass(frozen=True)
@@ -134,41 +119,12 @@ class Plan:
         return out
 
 
-class Unplaceable(Exception):
-    """This document cannot take this fault (the message says why)."""
+def load_corpus(root: Path, split: str = "all", corpora: Sequence[str] = (), per_corpus: int = 0) -> list[Document]:
+    """``<corpus>/<doc>/<lang>.txt`` documents whose editions have the same number of paragraphs.
 
-
-def sentences(text: str) -> list[str]:
-    """A naive splitter: ends of sentences not after an abbreviation, an initial or an ordinal.
-
-    >>> sentences("Dr. Who came on 3. May. He left. Then?")
-    ['Dr. Who came on 3. May.', 'He left.', 'Then?']
+    ``per_corpus`` keeps only the first documents of each corpus (0: all).
     """
-    parts: list[str] = []
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        before = re.search(r"(\w+)\W*$", text[start:match.start()])
-        word = before.group(1) if before else ""
-        if text[match.start() - 1] == "." and (word.lower() in ABBREVIATIONS or len(word) == 1 or word.isdigit()):
-            continue
-        parts.append(text[start:match.start()].strip())
-        start = match.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
-def digits(figure: str) -> str:
-    return re.sub(r"\D", "", figure)
-
-
-def figure_keys(text: str) -> set[str]:
-    """The digit strings of a paragraph's figures, separators dropped ("45,000" and "45 000" meet)."""
-    return {digits(m.group()) for m in FIGURE.finditer(text)} | set(re.findall(r"\d+", text))
-
-
-def load_corpus(root: Path, split: str = "all", corpora: Sequence[str] = ()) -> list[Document]:
-    """``<corpus>/<doc>/<lang>.txt`` documents whose editions have the same number of paragraphs."""
-    docs = []
+    docs: list[Document] = []
     for folder in sorted(p for p in root.glob("*/*") if p.is_dir()):
         corpus = folder.parent.name
         if (corpora and corpus not in corpora) or (split != "all" and side(corpus, folder.name) != split):
@@ -176,106 +132,14 @@ def load_corpus(root: Path, split: str = "all", corpora: Sequence[str] = ()) -> 
         paragraphs = {lang: tuple(b.strip() for b in (folder / f"{lang}.txt").read_text("utf-8").split("\n\n")
                                   if b.strip())
                       for lang in LANGS if (folder / f"{lang}.txt").exists()}
-        if len(paragraphs) >= 2 and len({len(v) for v in paragraphs.values()}) == 1:
+        kept = sum(d.corpus == corpus for d in docs)
+        if len(paragraphs) >= 2 and len({len(v) for v in paragraphs.values()}) == 1 and kept < (per_corpus or kept + 1):
             docs.append(Document(corpus, folder.name, paragraphs))
     return docs
 
 
 def identity(n: int) -> tuple[Bead, ...]:
     return tuple(((i,), (i,)) for i in range(1, n + 1))
-
-
-def _figure_in_pivot(rng: random.Random, pivot: Sequence[str], edition: Sequence[str],
-                     pattern: re.Pattern[str], accept: Callable[[re.Match[str]], bool]) -> tuple[int, re.Match[str]]:
-    """A random match of ``pattern`` in an edition paragraph whose digits the pivot paragraph also has."""
-    found = [(k, m) for k in range(len(edition)) for m in pattern.finditer(edition[k])
-             if accept(m) and digits(m.group(1) if m.re.groups else m.group()) in figure_keys(pivot[k])]
-    if not found:
-        raise Unplaceable("no figure shared with the pivot")
-    return rng.choice(found)
-
-
-def _replace(text: str, start: int, end: int, new: str) -> str:
-    return text[:start] + new + text[end:]
-
-
-def fault_digit(rng: random.Random, pv: Sequence[str], ed: list[str]) -> tuple[int, str]:
-    """One digit of any figure the pivot paragraph also has, changed (no new leading zero)."""
-    k, m = _figure_in_pivot(rng, pv, ed, FIGURE, lambda m: True)
-    old = m.group()
-    places = [i for i, ch in enumerate(old) if ch.isdigit()]
-    i = rng.choice(places)
-    choices = [d for d in "0123456789" if d != old[i] and not (i == places[0] and d == "0" and len(places) > 1)]
-    new = old[:i] + rng.choice(choices) + old[i + 1:]
-    ed[k] = _replace(ed[k], m.start(), m.end(), new)
-    return k, f"{old} → {new}"
-
-
-def fault_year(rng: random.Random, pv: Sequence[str], ed: list[str]) -> tuple[int, str]:
-    """A year the pivot paragraph also has, shifted by 1 to 9."""
-    k, m = _figure_in_pivot(rng, pv, ed, YEAR, lambda m: True)
-    new = str(int(m.group()) + rng.choice([-1, 1]) * rng.randint(1, 9))
-    ed[k] = _replace(ed[k], m.start(), m.end(), new)
-    return k, f"{m.group()} → {new}"
-
-
-def _scale_pattern(lang: str) -> re.Pattern[str]:
-    forms = sorted((f for f, _, _ in SCALES.get(lang, ())), key=len, reverse=True)
-    if not forms:
-        raise Unplaceable("no scale words for this language")
-    alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"({FIGURE.pattern})[ \u00a0]?({alternation})(?!\w)")
-
-
-def fault_scale(rng: random.Random, pv: Sequence[str], ed: list[str], lang: str) -> tuple[int, str]:
-    """A scale word after a shared figure turned into the next scale up or down (million ↔ billion)."""
-    k, m = _figure_in_pivot(rng, pv, ed, _scale_pattern(lang), lambda m: True)
-    table = SCALES[lang]
-    form = m.group(2)
-    magnitude, slot = next((mag, s) for f, mag, s in table if f == form)
-    target = magnitude + rng.choice([-3, 3]) if magnitude not in (3, 12) else (6 if magnitude == 3 else 9)
-    options = [f for f, mag, s in table if mag == target and s == slot] or [f for f, mag, _ in table if mag == target]
-    if not options:
-        raise Unplaceable(f"no scale word for 10^{target}")
-    new = rng.choice(options)
-    ed[k] = _replace(ed[k], m.start(2), m.end(2), new)
-    return k, f"{m.group()} → {m.group(1)} {new}"
-
-
-def _rounded(figure: str) -> str | None:
-    """The figure rounded to two significant digits in its own format, or None when that changes nothing.
-
-    >>> _rounded("45,213"), _rounded("3,8"), _rounded("1 530 000"), _rounded("2009"), _rounded("450")
-    ('45,000', '4', '1 500 000', None, None)
-    """
-    if YEAR.fullmatch(figure) or re.fullmatch(r"\d+[.,]0+", figure):
-        return None
-    decimal = re.fullmatch(r"(\d+)[.,](\d{1,2})", figure)
-    if decimal and int(decimal.group(2)):  # a decimal fraction: drop it, rounding half up
-        whole = int(decimal.group(1)) + (int(decimal.group(2)[0]) >= 5)
-        return str(whole)
-    run = digits(figure)
-    if len(run) < 3 or int(run[2:]) == 0:
-        return None
-    value = round(int(run), 2 - len(run))
-    if len(str(value)) != len(run):
-        return None
-    new = iter(str(value))
-    return "".join(next(new) if ch.isdigit() else ch for ch in figure)
-
-
-def fault_round(rng: random.Random, pv: Sequence[str], ed: list[str]) -> tuple[int, str]:
-    """A figure the pivot paragraph also has, rounded (45,213 → 45,000; 3,8 → 4)."""
-    k, m = _figure_in_pivot(rng, pv, ed, FIGURE, lambda m: _rounded(m.group()) is not None)
-    new = _rounded(m.group()) or ""
-    ed[k] = _replace(ed[k], m.start(), m.end(), new)
-    return k, f"{m.group()} → {new}"
-
-
-def _pick(rng: random.Random, candidates: Sequence[int], why: str) -> int:
-    if not candidates:
-        raise Unplaceable(why)
-    return rng.choice(list(candidates))
 
 
 def inject(doc: Document, pivot: str, lang: str, kind: str, rng: random.Random,
@@ -300,11 +164,11 @@ def _rewrite(kind: str, rng: random.Random, doc: Document, pivot: str, lang: str
     """Faults that rewrite one paragraph in place."""
     pv, n = doc.paragraphs[pivot], len(ed)
     if kind == "untranslated":
-        k = _pick(rng, [i for i in range(n) if pv[i] != ed[i]], "every paragraph reads the same in both")
+        k = pick(rng, [i for i in range(n) if pv[i] != ed[i]], "every paragraph reads the same in both")
         ed[k] = pv[k]
         return k, "the pivot's paragraph, verbatim"
     if kind == "untranslated_partial":  # the first sentence translated, the rest left in the pivot's language
-        k = _pick(rng, [i for i in range(n) if len(sentences(pv[i])) >= 2 and len(sentences(ed[i])) >= 2],
+        k = pick(rng, [i for i in range(n) if len(sentences(pv[i])) >= 2 and len(sentences(ed[i])) >= 2],
                   "no paragraph of two or more sentences")
         ed[k] = " ".join([sentences(ed[k])[0], *sentences(pv[k])[1:]])
         return k, "first sentence translated, the rest the pivot's"
@@ -313,16 +177,16 @@ def _rewrite(kind: str, rng: random.Random, doc: Document, pivot: str, lang: str
         if not thirds:
             raise Unplaceable("no third edition")
         third = rng.choice(thirds)
-        k = _pick(rng, [i for i in range(n) if doc.paragraphs[third][i] != ed[i]], "third edition reads the same")
+        k = pick(rng, [i for i in range(n) if doc.paragraphs[third][i] != ed[i]], "third edition reads the same")
         ed[k] = doc.paragraphs[third][k]
         return k, f"the {third} edition's paragraph"
     if kind == "sentence_out":
-        k = _pick(rng, [i for i in range(n) if len(sentences(ed[i])) >= 3], "no paragraph of three or more sentences")
+        k = pick(rng, [i for i in range(n) if len(sentences(ed[i])) >= 3], "no paragraph of three or more sentences")
         parts = sentences(ed[k])
         gone = rng.randrange(1, len(parts) - 1)
         ed[k] = " ".join(p for i, p in enumerate(parts) if i != gone)
         return k, f"sentence {gone + 1} of {len(parts)} left out"
-    k = _pick(rng, [i for i in range(n) if len(ed[i].split()) >= 8], "no paragraph of eight or more words")
+    k = pick(rng, [i for i in range(n) if len(ed[i].split()) >= 8], "no paragraph of eight or more words")
     parts = sentences(ed[k])
     if len(parts) >= 2:  # cut at the sentence end nearest the middle
         keep = min(range(1, len(parts)), key=lambda j: abs(len(" ".join(parts[:j])) - len(ed[k]) / 2))
@@ -359,18 +223,18 @@ def _restructure(kind: str, rng: random.Random, doc: Document, pivot: str, lang:
         if n < 3:
             raise Unplaceable("fewer than three paragraphs")
         k = rng.randrange(n)
-        target = _pick(rng, [t for t in range(n) if abs(t - k) >= 2], "nowhere two places away")
+        target = pick(rng, [t for t in range(n) if abs(t - k) >= 2], "nowhere two places away")
         ed.insert(target, ed.pop(k))
         order.insert(target, order.pop(k))
         at, detail = ((k + 1,), (target + 1,)), f"moved from {k + 1} to {target + 1}"
     elif kind == "merge":  # editors merge body paragraphs: the first of the two ends a sentence
-        k = _pick(rng, [i for i in range(n - 1) if re.search(r"[.!?…][\"'»”)]*$", ed[i])],
+        k = pick(rng, [i for i in range(n - 1) if re.search(r"[.!?…][\"'»”)]*$", ed[i])],
                   "no paragraph ending a sentence before another")
         ed[k: k + 2] = [ed[k] + " " + ed[k + 1]]
         order[k: k + 2] = [(k + 1, k + 2)]
         at, detail = ((k + 1, k + 2), (k + 1,)), f"paragraphs {k + 1} and {k + 2} merged"
     elif kind == "split":
-        k = _pick(rng, [i for i in range(n) if len(sentences(ed[i])) >= 2], "no paragraph of two or more sentences")
+        k = pick(rng, [i for i in range(n) if len(sentences(ed[i])) >= 2], "no paragraph of two or more sentences")
         parts = sentences(ed[k])
         cut = rng.randrange(1, len(parts))
         ed[k: k + 1] = [" ".join(parts[:cut]), " ".join(parts[cut:])]

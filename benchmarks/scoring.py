@@ -78,7 +78,7 @@ def _original(case: Case, finding: Found) -> set[int]:
     return numbers
 
 
-def _genuine(index: Index, case: Case, finding: Found) -> Entry | None:
+def genuine_entry(index: Index, case: Case, finding: Found) -> Entry | None:
     langs = (finding.lang,) if finding.lang == case.pivot else (case.pivot, case.lang)
     return index.match(case.corpus, case.document, langs, _original(case, finding), finding.kind)
 
@@ -103,7 +103,7 @@ def score(result: Result, index: Index, tallies: Sequence[Tally]) -> None:
     if case.kind == "none":
         counts["pairs"] += len(case.edition)
         for finding in alarms + pivot_alarms:
-            entry = _genuine(index, case, finding)
+            entry = genuine_entry(index, case, finding)
             if entry:
                 found_genuine.add(entry.id)
                 counts[f"genuine_{finding.severity}"] += 1
@@ -131,7 +131,7 @@ def _score_fault(case: Case, alarms: list[Found], pivot_alarms: list[Found], ind
         counts[f"{kind}:kind"] += bool(right)
         counts[f"{kind}:error"] += any(f.severity == "error" for f in right)
     for finding in alarms + pivot_alarms:
-        true = (expect is not None and finding in at_fault) or _genuine(index, case, finding) is not None
+        true = (expect is not None and finding in at_fault) or genuine_entry(index, case, finding) is not None
         counts[f"{finding.severity}s"] += 1
         counts[f"true_{finding.severity}s"] += true
 

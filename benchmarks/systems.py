@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reconcile.model import Edition, Report, Settings
@@ -78,7 +78,7 @@ def run_pair(pivot: Edition, edition: Edition) -> Outcome:
     return _outcomes(report, [edition.lang])[edition.lang]
 
 
-def run_editions(pivot: str, texts: dict[str, Sequence[str]]) -> dict[str, Outcome]:
+def run_editions(pivot: str, texts: Mapping[str, Sequence[str]]) -> dict[str, Outcome]:
     """Every edition at once (``reconcile check``); the pivot's key holds findings put on the pivot."""
     editions = prepare([edition_from_text(lang, paragraphs) for lang, paragraphs in texts.items()])
     report = reconcile_editions(editions, Settings(pivot=pivot))

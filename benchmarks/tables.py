@@ -158,7 +158,7 @@ def markdown(figures: dict[str, Any]) -> str:
 def print_textberg(split: str) -> list[dict[str, Any]] | None:
     """The Text+Berg table of ``textberg.py`` (the aligner's benchmark) when it is on this branch."""
     try:
-        import textberg  # type: ignore[import-not-found]
+        import textberg
     except ImportError:
         print("\nText+Berg sentence alignment: benchmarks/textberg.py is not on this branch; no figures")
         return None

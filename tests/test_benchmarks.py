@@ -27,6 +27,7 @@ sys.path.insert(0, str(BENCH))
 import accuracy
 import genuine
 import inject
+import inject_text
 from split import shared_corpus
 from tables import summary
 
@@ -97,7 +98,7 @@ PUBLIC = {"reconcile.pipeline", "reconcile.model"}
 # Modules that may reach further, and why.
 EXEMPT = {"speed.py": "times each stage of the pipeline; it measures no accuracy"}
 EXTRA = {"textberg.py": {"reconcile.align", "reconcile.embed"}}  # the aligner under test, its embedder
-NO_RECONCILE = {"inject.py", "split.py", "genuine.py", "scoring.py", "tables.py"}
+NO_RECONCILE = {"inject.py", "inject_text.py", "split.py", "genuine.py", "scoring.py", "tables.py"}
 
 
 def imported(path: Path) -> set[str]:
@@ -162,8 +163,8 @@ def test_each_kind_changes_what_it_says():
     assert other.edition[other.at[1][0] - 1] in DOC.paragraphs["fr"]
     out = faulted("sentence_out")
     k = out.at[1][0] - 1
-    assert inject.sentences(out.edition[k])[0] == inject.sentences(ed[k])[0]  # the first sentence stays
-    assert inject.sentences(out.edition[k])[-1] == inject.sentences(ed[k])[-1]  # and the last
+    assert inject_text.sentences(out.edition[k])[0] == inject_text.sentences(ed[k])[0]  # the first sentence stays
+    assert inject_text.sentences(out.edition[k])[-1] == inject_text.sentences(ed[k])[-1]  # and the last
     merge, split = faulted("merge"), faulted("split")
     assert len(merge.edition) == 4 and len(merge.at[0]) == 2 and merge.expect is None
     assert len(split.edition) == 6 and len(split.at[1]) == 2 and split.expect is None
@@ -186,7 +187,7 @@ def test_digit_faults_change_one_digit_of_a_figure_the_pivot_has():
         before, after = DOC.paragraphs["de"][k], case.edition[k]
         assert len(before) == len(after) and sum(a != b for a, b in zip(before, after)) == 1
         old, _new = case.detail.split(" → ")
-        assert inject.digits(old) in inject.figure_keys(DOC.paragraphs["en"][k])
+        assert inject_text.digits(old) in inject_text.figure_keys(DOC.paragraphs["en"][k])
 
 
 def test_a_fault_that_cannot_be_placed_is_counted_not_replaced():
@@ -232,9 +233,7 @@ def test_genuine_words_are_in_the_corpus():
 # --- floors ---------------------------------------------------------------------------------
 
 def figures(root: Path, corpora=(), split="all", per_corpus=0) -> dict[str, dict]:
-    docs = inject.load_corpus(root, split, corpora)
-    if per_corpus:
-        docs = [d for d in docs if [e.corpus for e in docs].index(d.corpus) + per_corpus > docs.index(d)]
+    docs = inject.load_corpus(root, split, corpora, per_corpus)
     tallies, _, _ = accuracy.run(docs, ["en", "ru", "de"], 13, 2, 1, False, genuine.Index(genuine.load()))
     return {system: summary(tallies[(system, "all")], inject.KINDS) for system in ("pairs", "editions")}
 
@@ -263,3 +262,9 @@ def test_floors_on_the_clean_sample():
 def test_floors_on_the_messy_sample():
     """The first 8 development documents of wmt_dev and of wmt_dev_ruen, as published."""
     check(figures(SHARED, genuine.MESSY, "dev", 8), MESSY_FLOORS, MESSY_CEILINGS)
+
+
+def test_injector_doctests():
+    import doctest
+
+    assert doctest.testmod(inject_text).failed == 0
