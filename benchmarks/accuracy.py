@@ -1,249 +1,199 @@
-"""Accuracy benchmark: inject faults into real translations, score what is found.
+"""Accuracy benchmark: independent faults, messy real translations, everything a user sees counted.
 
-    python benchmarks/accuracy.py [CORPUS_ROOT] [--pivots en,ru,de] [--seed 13] [--limit N] [--json out.json]
+    python benchmarks/accuracy.py [CORPUS_ROOT] [--split report|dev|all] [--pivots en,ru,de] [--seed 13]
+                                  [--jobs 2] [--json FILE] [--markdown FILE] [--alarms FILE] [--no-textberg]
 
-CORPUS_ROOT defaults to ../shared/corpus (layout ``<source>/<doc>/{de,en,es,ru,fr}.txt``).
-Peers, run on the same cases in the same run: NLTK's Gale–Church aligner
-(missing/extra from its unlinked paragraphs) and, on its links, a digit
-comparison in the style of translate-toolkit's pofilter ``numbers`` test.
-Install the peer with ``pip install nltk``; without it the peer is skipped.
+Every document of the split is run twice per pivot it has: as published (false
+alarms, genuine divergences found) and with one fault per other edition from
+``inject.py`` (what is found). Systems, in the same run on the same cases:
+``pairs`` (as ``reconcile align``), ``editions`` (as ``reconcile check``) and the
+peer (NLTK Gale–Church + digit runs). What is counted and how: ``scoring.py``.
+The Text+Berg sentence-alignment table comes from ``textberg.py`` when present.
+Headline figures are those of the report split (``split.py``), the default.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
 import sys
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faults import EXPECTED_KIND, FAULTS, Case, load_corpus, make_cases
+from genuine import Index, load
+from inject import EXPECT, Case, Document, Plan, identity, load_corpus, make_cases
+from scoring import Result, Tally, add_applicable, genuine_entry, group_of, score
+from split import shared_corpus
+from systems import SYSTEMS, peer_missing, prepared, run_editions, run_pair, run_peer
+from tables import markdown, print_textberg, tables
 
-from reconcile.model import Settings
-from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
-
-ROOT = Path(__file__).resolve().parent.parent
-DETECTED = ("missing", "extra", "number_mismatch", "date_mismatch", "untranslated", "truncated", "moved")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A finding reduced to what scoring needs."""
-
-    kind: str
-    severity: str
-    pivot: tuple[int, ...]
-    edition: tuple[int, ...]
+Work = tuple[Document, list[tuple[str, list[Case]]], bool]  # a document, its (pivot, faulted cases) rounds, peer
 
 
-@dataclass
-class Outcome:
-    findings: list[Found]
-    links: set[tuple[tuple[int, ...], tuple[int, ...]]]
-    seconds: float
+def untouched(doc: Document, pivot: str, lang: str) -> Case:
+    n = len(doc.paragraphs[lang])
+    return Case(doc.corpus, doc.name, pivot, lang, "none", doc.paragraphs[lang], gold=identity(n),
+                origin=tuple((i,) for i in range(1, n + 1)))
 
 
-def _outcome(report, lang: str, seconds: float) -> Outcome:
-    """One edition's findings and links out of a report."""
-    alignment = next(a for a in report.alignments if a.lang == lang)
-    return Outcome([Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == lang],
-                   {(l.pivot, l.edition) for l in alignment.links if l.pivot and l.edition}, seconds)
+def run_document(work: Work) -> list[Result]:
+    """Every system on one document, as published and faulted, for each pivot (runs in a worker).
 
-
-def run_reconcile(case: Case, pivot_edition) -> Outcome:
-    """The edition against the pivot alone, as ``reconcile align`` does."""
-    start = time.perf_counter()
-    report = reconcile_editions([pivot_edition, prepare([edition_from_text(case.lang, case.edition)])[0]],
-                                Settings(pivot=case.pivot))
-    return _outcome(report, case.lang, time.perf_counter() - start)
-
-
-def peer_available() -> str | None:
-    import importlib.util
-
-    if importlib.util.find_spec("nltk") is None:
-        return "nltk is not installed (pip install nltk)"
-    return None
-
-
-def run_peer(case: Case, pivot_texts: list[str]) -> Outcome:
-    """Gale–Church on character lengths; digits compared on its 1-1 links (pofilter style)."""
-    from nltk.translate.gale_church import align_blocks
-
-    start = time.perf_counter()
-    pairs = align_blocks([len(t) for t in pivot_texts], [len(t) for t in case.edition])
-    groups: dict[int, tuple[set[int], set[int]]] = {}
-    owner_s: dict[int, int] = {}
-    owner_t: dict[int, int] = {}
-    for s, t in pairs:  # connected components of the pair graph are beads
-        g = owner_s.get(s, owner_t.get(t, len(groups)))
-        groups.setdefault(g, (set(), set()))
-        groups[g][0].add(s + 1)
-        groups[g][1].add(t + 1)
-        owner_s[s], owner_t[t] = g, g
-    links = {(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()}
-    findings = [Found("missing", "error", (i,), ()) for i in range(1, len(pivot_texts) + 1) if i - 1 not in owner_s]
-    findings += [Found("extra", "error", (), (j,)) for j in range(1, len(case.edition) + 1) if j - 1 not in owner_t]
-    for a, b in links:
-        left = sorted(re.findall(r"\d+", " ".join(pivot_texts[i - 1] for i in a)))
-        right = sorted(re.findall(r"\d+", " ".join(case.edition[j - 1] for j in b)))
-        if left != right:
-            findings.append(Found("number_mismatch", "error", a, b))
-    return Outcome(findings, links, time.perf_counter() - start)
-
-
-@dataclass
-class Score:
-    """Counts for one system over a group of cases."""
-
-    faults: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))  # n, found, kind
-    errors: int = 0
-    true_errors: int = 0
-    false_alarms: int = 0
-    clean_pairs: int = 0
-    links_pred: int = 0
-    links_gold: int = 0
-    links_hit: int = 0
-    seconds: float = 0.0
-
-    def add(self, case: Case, outcome: Outcome) -> None:
-        self.seconds += outcome.seconds
-        expected_kind = EXPECTED_KIND[case.fault]
-        gold = {g for g in case.gold}
-        self.links_pred += len(outcome.links)
-        self.links_gold += len(gold)
-        self.links_hit += len(outcome.links & gold)
-        at_fault = [f for f in outcome.findings if f.severity in ("error", "warning") and case.expected
-                    and (set(f.pivot) & set(case.expected[0]) or set(f.edition) & set(case.expected[1]))]
-        if expected_kind:
-            row = self.faults[case.fault]
-            row[0] += 1
-            row[1] += bool(at_fault)
-            row[2] += any(f.kind == expected_kind for f in at_fault)
-        errors = [f for f in outcome.findings if f.severity == "error"]
-        self.errors += len(errors)
-        if expected_kind:
-            self.true_errors += sum(1 for f in errors if f in at_fault)
-        else:
-            self.false_alarms += len(errors)
-            self.clean_pairs += len(case.document.paragraphs[case.pivot])
-
-    def row(self) -> dict[str, float | int | None]:
-        out: dict[str, float | int | None] = {}
-        for fault in FAULTS:
-            if EXPECTED_KIND[fault]:
-                n, found, kind = self.faults[fault]
-                out[f"{fault}_n"] = n
-                out[f"{fault}_found"] = round(found / n, 3) if n else None
-                out[f"{fault}_kind"] = round(kind / n, 3) if n else None
-        out["error_precision"] = round(self.true_errors / self.errors, 3) if self.errors else None
-        out["false_alarms_per_100"] = round(100 * self.false_alarms / self.clean_pairs, 2) if self.clean_pairs else None
-        p = self.links_hit / self.links_pred if self.links_pred else 0.0
-        r = self.links_hit / self.links_gold if self.links_gold else 0.0
-        out["link_precision"], out["link_recall"] = round(p, 4), round(r, 4)
-        out["link_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-        return out
-
-
-def fmt(value: float | int | None) -> str:
-    return "—" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
-
-
-def print_table(title: str, rows: list[tuple[str, dict]]) -> None:
-    faults = [f for f in FAULTS if EXPECTED_KIND[f]]
-    header = ["system"] + [f"{f}" for f in faults] + ["err.prec", "FA/100", "link P", "link R", "link F1"]
-    print(f"\n{title}\n(fault cells: found / right kind, n)")
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
-    for name, row in rows:
-        cells = [name] + [f"{fmt(row[f + '_found'])} / {fmt(row[f + '_kind'])} ({row[f + '_n']})" for f in faults]
-        cells += [fmt(row["error_precision"]), fmt(row["false_alarms_per_100"]),
-                  fmt(row["link_precision"]), fmt(row["link_recall"]), fmt(row["link_f1"])]
-        print(" | ".join(cells))
-
-
-def run_check_mode(cases: list[Case], pivot: str) -> tuple[list[Outcome], list[Found]]:
-    """All editions of one document at once (what ``reconcile check`` does), split back into pairs.
-
-    Returns an outcome per case and the findings the run put on the pivot itself
-    (the odd edition out): the pivot is never faulted, so those count as false alarms.
+    ``pairs`` and the peer see one faulted edition at a time; ``editions`` sees
+    all the editions faulted in one round together (each at its own place, as in
+    a real statement whose translations each went wrong somewhere).
     """
-    start = time.perf_counter()
-    editions = prepare([edition_from_text(pivot, cases[0].document.paragraphs[pivot])] +
-                       [edition_from_text(case.lang, case.edition) for case in cases])
-    report = reconcile_editions(editions, Settings(pivot=pivot))
-    share = (time.perf_counter() - start) / len(cases)
-    outcomes = [_outcome(report, case.lang, share) for case in cases]
-    return outcomes, [Found(f.kind, f.severity, f.pivot, f.edition) for f in report.findings if f.lang == pivot]
+    doc, rounds, with_peer = work
+    single = {lang: prepared(lang, doc.paragraphs[lang]) for lang in doc.langs}
+    results: list[Result] = []
+    for pivot in dict.fromkeys(pivot for pivot, _ in rounds):
+        pv = doc.paragraphs[pivot]
+        together = run_editions(pivot, doc.paragraphs)
+        results.append(Result("editions", Case(doc.corpus, doc.name, pivot, pivot, "none", ()), together[pivot]))
+        for case in (untouched(doc, pivot, lang) for lang in doc.langs if lang != pivot):
+            results.append(Result("pairs", case, run_pair(single[pivot], single[case.lang])))
+            results.append(Result("editions", case, together[case.lang]))
+            if with_peer:
+                results.append(Result("peer", case, run_peer(pv, case.edition, case.lang)))
+    for pivot, cases in rounds:
+        pv = doc.paragraphs[pivot]
+        for case in cases:
+            results.append(Result("pairs", case, run_pair(single[pivot], prepared(case.lang, case.edition))))
+            if with_peer:
+                results.append(Result("peer", case, run_peer(pv, case.edition, case.lang)))
+        if cases:
+            texts = dict(doc.paragraphs) | {case.lang: case.edition for case in cases}
+            faulted = run_editions(pivot, texts)
+            for j, case in enumerate(cases):  # findings put on the pivot go with the round's first case
+                results.append(Result("editions", case, faulted[case.lang], faulted[pivot].findings if j == 0 else ()))
+    return results
+
+
+def scopes(result: Result) -> list[tuple[str, ...]]:
+    case, group = result.case, group_of(result.case.corpus)
+    scopes = [("all",), ("group", group), ("corpus", case.corpus), ("pivot", group, case.pivot)]
+    if case.lang != case.pivot:  # findings put on the pivot itself belong to no one pair
+        scopes.append(("pair", group, f"{case.pivot}→{case.lang}"))
+    return scopes
+
+
+def run(docs: Sequence[Document], pivots: Sequence[str], seed: int, rounds: int, jobs: int, with_peer: bool,
+        index: Index) -> tuple[dict[tuple[str, ...], Tally], Plan, list[Result]]:
+    """All documents through every system; tallies per system and scope."""
+    plan = Plan(seed)
+    by_doc: dict[tuple[str, str], list[tuple[str, list[Case]]]] = defaultdict(list)
+    for doc, pivot, cases in make_cases(docs, pivots, seed, plan, rounds):
+        by_doc[(doc.corpus, doc.name)].append((pivot, cases))
+    work: list[Work] = [(doc, [(p, []) for p in pivots if p in doc.paragraphs] + by_doc[(doc.corpus, doc.name)],
+                         with_peer) for doc in docs if any(p in doc.paragraphs for p in pivots)]
+    if jobs > 1:
+        with Pool(jobs) as pool:
+            batches = pool.map(run_document, work, chunksize=4)
+    else:
+        batches = [run_document(w) for w in work]
+    tallies: dict[tuple[str, ...], Tally] = defaultdict(Tally)
+    every: list[Result] = []
+    for (doc, by_pivot, _), results in zip(work, batches):
+        for system in SYSTEMS:
+            for pivot in dict.fromkeys(pivot for pivot, _ in by_pivot):
+                langs = [lang for lang in doc.langs if lang != pivot]
+                group = group_of(doc.corpus)
+                for scope in (("all",), ("group", group), ("corpus", doc.corpus), ("pivot", group, pivot)):
+                    add_applicable(tallies[(system, *scope)], index, doc.corpus, doc.name, pivot, langs)
+        for result in results:
+            score(result, index, [tallies[(result.system, *scope)] for scope in scopes(result)])
+        every.extend(results)
+    return tallies, plan, every
+
+
+def alarms(results: Iterable[Result], docs: Sequence[Document], index: Index) -> list[dict[str, Any]]:
+    """Every error and warning on documents as published, with both paragraphs and the genuine entry met."""
+    texts = {(d.corpus, d.name): d.paragraphs for d in docs}
+    out = []
+    for result in results:
+        case = result.case
+        if case.kind != "none" or result.system == "peer":
+            continue
+        for f in result.outcome.findings:
+            if f.severity not in ("error", "warning"):
+                continue
+            entry = genuine_entry(index, case, f)
+            numbers = sorted(set(f.pivot) | set(f.edition))
+            paragraphs = texts[(case.corpus, case.document)]
+            out.append({"system": result.system, "corpus": case.corpus, "document": case.document,
+                        "pivot": case.pivot, "lang": f.lang, "kind": f.kind, "severity": f.severity,
+                        "pivot_paragraphs": list(f.pivot), "edition_paragraphs": list(f.edition),
+                        "genuine": entry.id if entry else None, "message": f.message,
+                        "text": {lang: [paragraphs[lang][k - 1] for k in numbers if k <= len(paragraphs[lang])]
+                                 for lang in (case.pivot, case.lang) if lang in paragraphs}})
+    return out
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=None)
+    parser.add_argument("--split", choices=("dev", "report", "all"), default="report")
+    parser.add_argument("--pivots", default="en,ru,de")
+    parser.add_argument("--corpora", default="", help="comma-separated corpus names (default: all)")
+    parser.add_argument("--limit", type=int, default=0, help="documents per corpus (for a smoke test)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--rounds", type=int, default=2, help="faulted cases per edition, document and pivot")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--genuine", type=Path, default=None, help="reviewed divergences (default: data/genuine.jsonl)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--markdown", type=Path, default=None, help="also write the README tables here")
+    parser.add_argument("--alarms", type=Path, default=None, help="write every finding on untouched documents here")
+    parser.add_argument("--no-textberg", action="store_true", help="skip the Text+Berg sentence-alignment table")
+    return parser.parse_args(argv)
+
+
+def write(path: Path, text: str) -> None:
+    """Written atomically: a temporary file renamed into place."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, "utf-8")
+    temporary.replace(path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--pivots", default="en,ru,de")
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--limit", type=int, default=None, help="documents per run (for a smoke test)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"accuracy: corpus folder {args.corpus} not found", file=sys.stderr)
+    args = parse(argv)
+    root = args.corpus or shared_corpus()
+    if not root.is_dir():
+        print(f"accuracy: corpus folder {root} not found", file=sys.stderr)
         return 2
-    docs = load_corpus(args.corpus, args.limit)
-    skip_peer = peer_available()
-    print(f"accuracy benchmark: {len(docs)} documents from {args.corpus}, seed {args.seed}, pivots {args.pivots}")
-    print("systems: reconcile (pairs: each edition against the pivot alone, as `reconcile align`), "
-          "reconcile-check (all five editions at once, as `reconcile check`), gale-church+digits (peer)")
-    if skip_peer:
-        print(f"peer Gale–Church + digits skipped: {skip_peer}")
-    results: dict[str, dict] = {}
-    systems = ("reconcile", "reconcile-check", "gale-church+digits")
-    overall = {name: Score() for name in systems}
-    for pivot in args.pivots.split(","):
-        cases = make_cases(docs, pivot, args.seed)
-        by_corpus: dict[tuple[str, str], Score] = defaultdict(Score)
-        by_pair: dict[tuple[str, str], Score] = defaultdict(Score)
-
-        def score(system: str, case: Case, outcome: Outcome,
-                  by_corpus: dict = by_corpus, by_pair: dict = by_pair) -> None:
-            for target in (by_corpus[(system, case.document.corpus)], by_pair[(system, case.lang)], overall[system]):
-                target.add(case, outcome)
-
-        by_document: dict[str, list[Case]] = defaultdict(list)
-        for case in cases:
-            by_document[case.document.name].append(case)
-        for document_cases in by_document.values():
-            pivot_edition = prepare([edition_from_text(pivot, document_cases[0].document.paragraphs[pivot])])[0]
-            for case in document_cases:
-                score("reconcile", case, run_reconcile(case, pivot_edition))
-                if not skip_peer:
-                    score("gale-church+digits", case, run_peer(case, case.document.paragraphs[pivot]))
-            outcomes, on_pivot = run_check_mode(document_cases, pivot)
-            for case, outcome in zip(document_cases, outcomes):
-                score("reconcile-check", case, outcome)
-            pivot_errors = sum(1 for f in on_pivot if f.severity == "error")
-            for target in (by_corpus[("reconcile-check", document_cases[0].document.corpus)], overall["reconcile-check"]):
-                target.errors += pivot_errors
-                target.false_alarms += pivot_errors
-        rows = [(f"{system} {corpus}", s.row()) for (system, corpus), s in sorted(by_corpus.items())]
-        print_table(f"pivot {pivot}: per corpus", rows)
-        pair_rows = [(f"{system} {pivot}→{lang}", s.row()) for (system, lang), s in sorted(by_pair.items())]
-        print_table(f"pivot {pivot}: per language pair", pair_rows)
-        results[pivot] = {"corpus": dict(rows), "pairs": dict(pair_rows)}
-    summary = [(name, s.row()) for name, s in overall.items() if s.links_pred]
-    print_table("overall (all pivots)", summary)
-    for name, s in overall.items():
-        if s.links_pred:
-            print(f"{name}: {s.seconds * 1000:.0f} ms in alignment and diagnosis over all cases")
-    results["overall"] = dict(summary)
-    results["seed"] = args.seed
+    start, cpu = time.perf_counter(), time.process_time()
+    docs = load_corpus(root, args.split, [c for c in args.corpora.split(",") if c], args.limit)
+    index = Index(load(args.genuine) if args.genuine else load())
+    why_not_peer = peer_missing()
+    print(f"accuracy benchmark: {len(docs)} documents ({args.split} split) from {root}, seed {args.seed}, "
+          f"pivots {args.pivots}; {len(index.entries)} reviewed genuine divergences")
+    if why_not_peer:
+        print(f"peer (Gale–Church + digits) skipped: {why_not_peer}")
+    tallies, plan, results = run(docs, args.pivots.split(","), args.seed, args.rounds, args.jobs,
+                                 why_not_peer is None, index)
+    print("\n".join(plan.lines()))
+    figures = tables(tallies, list(EXPECT))
+    figures |= {"seed": args.seed, "split": args.split, "documents": len(docs), "rounds": args.rounds,
+                "plan": {"asked": dict(plan.asked), "placed": dict(plan.placed)}}
+    if not args.no_textberg:
+        figures["textberg"] = print_textberg(args.split)
+    children = os.times()
+    figures["seconds"] = {"wall": round(time.perf_counter() - start, 1),
+                          "cpu": round(time.process_time() - cpu + children.children_user + children.children_system,
+                                       1)}
+    print(f"\ntime: {figures['seconds']['wall']} s wall, {figures['seconds']['cpu']} s CPU (this process and workers)")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        write(args.json, json.dumps(figures, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    if args.markdown:
+        write(args.markdown, markdown(figures))
+    if args.alarms:
+        write(args.alarms, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in alarms(results, docs, index)))
     return 0
 
 

@@ -34,13 +34,21 @@ def side(corpus: str, document: str) -> Side:
     return "report" if int.from_bytes(digest[:8], "big") / 2**64 < REPORT_SHARE else "dev"
 
 
+def shared_corpus() -> Path:
+    """``shared/corpus`` beside the repository or any folder above it (worktrees live deeper)."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared" / "corpus"
+    return Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
 TEXTBERG_DEV = ("dev",)
 TEXTBERG_REPORT = tuple(f"test{k}" for k in range(7))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    root = Path(args[0]) if args else shared_corpus()
     if not root.is_dir():
         print(f"split: corpus folder {root} not found", file=sys.stderr)
         return 2
