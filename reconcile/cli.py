@@ -234,12 +234,14 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx: TMX 1.4, one unit per aligned row.")] = ExportFormat.tmx,
     pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+    include_flagged: Annotated[bool, typer.Option("--include-flagged", help="Keep paragraphs with an error finding "
+                                                  "(marked with a x-reconcile-finding prop); default: leave them out.")] = False,
 ) -> None:
     """Export the aligned paragraphs of every statement as a translation memory (TMX 1.4)."""
     from .render_tmx import render_tmx
 
     found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
-    _deliver(render_tmx(found.reports), output)
+    _deliver(render_tmx(found.reports, include_flagged), output)
 
 
 @app.callback()
