@@ -14,16 +14,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from . import __version__
 from .explain import WHAT, explain
-from .labels import FURNITURE, KIND_HELP, SEVERITY_LABELS, VERDICT_LABELS, kind_label, language_name
+from .labels import (
+    FURNITURE,
+    KIND_HELP,
+    SEVERITY_LABELS,
+    VERDICT_LABELS,
+    kind_label,
+    language_name,
+)
 from .model import SEVERITY_RANK, Finding, Paragraph, Report, Severity
 from .rows import concerns
 

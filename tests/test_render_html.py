@@ -14,7 +14,12 @@ from reconcile.cli import main
 from reconcile.explain import explain, quotation
 from reconcile.labels import KIND_HELP, KIND_LABELS
 from reconcile.model import Finding
-from reconcile.pipeline import edition_from_text, find_editions, prepare, reconcile_editions
+from reconcile.pipeline import (
+    edition_from_text,
+    find_editions,
+    prepare,
+    reconcile_editions,
+)
 from reconcile.render_html import render_html
 from reconcile.render_markdown import render_markdown
 from reconcile.render_tmx import render_tmx
@@ -181,8 +186,8 @@ def test_tmx_leaves_out_what_an_error_finding_is_about(divergent):
 def test_tmx_can_keep_them_marked(divergent):
     found = units(divergent, include_flagged=True)
     untranslated = next(tu for tu in found.values() if tu["ru"][0].startswith("Больше предстоит работать"))
-    assert untranslated["fr"][1] == ["error untranslated: fr ¶9 is not in French: it is the Russian text (its "
-                                     "counterpart is ru ¶8). (de, en and es agree with the reference edition.)"]
+    assert untranslated["fr"][1] == [("error untranslated: fr ¶9 is not in French: it is the Russian text (its "
+                                      "counterpart is ru ¶8). (de, en and es agree with the reference edition.)")]
 
 
 def test_tmx_drops_a_unit_whose_reference_is_wrong():

@@ -20,7 +20,12 @@ from conftest import ROOT, SAMPLES
 
 from reconcile import Settings, reconcile
 from reconcile.checking import gather
-from reconcile.pipeline import edition_from_text, find_editions, prepare, reconcile_editions
+from reconcile.pipeline import (
+    edition_from_text,
+    find_editions,
+    prepare,
+    reconcile_editions,
+)
 from reconcile.render_html import render_html
 
 REPOS = ROOT / "tests" / "repos"
