@@ -77,3 +77,13 @@ def test_the_hook_definition_passes_file_names_to_check_changed():
     assert all(files.search(f"statement.ru{suffix}") for suffix in FORMATS)
     assert all(files.search(f"x/EN{suffix.upper()}") for suffix in FORMATS)
     assert not files.search("logo.png") and not files.search("reconcile.toml")
+
+
+def test_the_readme_pins_the_hook_to_a_ref_that_can_exist():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(repos:.*?)```", readme, re.DOTALL)]
+    remote = next(r for b in blocks for r in b["repos"] if r["repo"] != "local")
+    assert re.fullmatch(r"[0-9a-f]{40}", remote["rev"])  # a commit SHA: this repository has no release tags
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    local = next(r for b in blocks for r in b["repos"] if r["repo"] == "local")["hooks"][0]
+    assert (local["id"], local["entry"], local["files"]) == (hook["id"], hook["entry"], hook["files"])
