@@ -177,6 +177,14 @@ def test_edition_labels_stay_in_view_after_a_jump(desktop):
             assert abs(rect(desktop, "#s0 thead th[data-lang=de]")["top"] - bar["bottom"]) <= 2
 
 
+def test_a_row_taller_than_the_window_starts_under_the_edition_names(desktop):
+    desktop.set_viewport_size({"width": 1366, "height": 360})
+    row = jump_to(desktop, "truncated", "es")
+    assert rect(desktop, f"#{row} td[data-lang=es]")["height"] > 360
+    head, target = rect(desktop, "#s0 thead th[data-lang=es]"), rect(desktop, f"#{row}")
+    assert head["bottom"] - 2 <= target["top"] <= head["bottom"] + 20
+
+
 def test_missing_cell_is_hatched_and_its_message_reads(desktop):
     jump_to(desktop, "missing", "de")
     cell = "tr.target td.missing[data-lang=de]"
