@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from reconcile import Settings, find_editions, reconcile
+from reconcile.render_html import render_html
 
-from reconcile import Settings, find_editions, reconcile  # noqa: E402
-from reconcile.render_html import render_html  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

@@ -59,4 +59,4 @@ def language_name(code: str) -> str:
     """The English name of a language code, from CLDR (Babel); the code itself when unknown."""
     from babel import Locale
 
-    return Locale("en").languages.get(code.split("-")[0].lower(), code)
+    return str(Locale("en").languages.get(code.split("-")[0].lower(), code))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +51,7 @@ class FindingView:
 @dataclass(frozen=True)
 class Cell:
     lang: str
-    paragraphs: list[tuple[int, Markup, str]]  # number, highlighted text, block kind
+    paragraphs: Sequence[tuple[int, Markup, str]]  # number, highlighted text, block kind
     notes: list[FindingView]
 
 
@@ -93,7 +93,7 @@ def _surface_pattern(surface: str) -> re.Pattern[str]:
     return re.compile(r"[\s\u00a0\u202f\u2009]+".join(parts))
 
 
-def highlight(paragraph: Paragraph, bad: dict[str, str], lost: Sequence[str] = ()) -> Markup:
+def highlight(paragraph: Paragraph, bad: Mapping[str, str], lost: Sequence[str] = ()) -> Markup:
     """The published text with its facts marked: quietly when they match, by severity when they do not.
 
     ``bad`` maps a divergent surface to the severity of its finding; ``lost``
@@ -102,22 +102,20 @@ def highlight(paragraph: Paragraph, bad: dict[str, str], lost: Sequence[str] = (
     text = paragraph.text
     spans: list[tuple[int, int, str]] = []
 
-    def free(match: re.Match[str] | None) -> bool:
-        return bool(match) and not any(s < match.end() and match.start() < e for s, e, _ in spans)
+    def place(pattern: re.Pattern[str], css: str, to_end: bool = False) -> None:
+        match = pattern.search(text)
+        if match and not any(s < match.end() and match.start() < e for s, e, _ in spans):
+            spans.append((match.start(), len(text) if to_end else match.end(), css))
 
     for anchor in paragraph.anchors:
-        if not anchor.strong and anchor.surface not in bad:
-            continue  # names and number words only when a finding is about them
-        match = _surface_pattern(anchor.surface).search(text)
-        if free(match):
+        if anchor.strong or anchor.surface in bad:  # names and number words only when a finding is about them
             severity = bad.get(anchor.surface)
-            spans.append((match.start(), match.end(), f"bad {severity}" if severity else "ok"))
+            place(_surface_pattern(anchor.surface), f"bad {severity}" if severity else "ok")
     for sentence in lost:
-        match = _surface_pattern(sentence.rstrip("…")).search(text)
-        if free(match):
-            spans.append((match.start(), len(text), "lost"))
+        place(_surface_pattern(sentence.rstrip("…")), "lost", to_end=True)
     spans.sort()
-    out, position = [], 0
+    out: list[Markup] = []
+    position = 0
     for start, end, css in spans:
         out.append(escape(text[position:start]))
         out.append(Markup('<mark class="{}">{}</mark>').format(css, text[start:end]))
@@ -126,9 +124,9 @@ def highlight(paragraph: Paragraph, bad: dict[str, str], lost: Sequence[str] = (
     return Markup("").join(out)
 
 
-def _marks(findings: Sequence[FindingView], lang: str, pivot: str) -> tuple[dict[str, str], list[str]]:
+def _marks(findings: Sequence[FindingView], lang: str, pivot: str) -> tuple[dict[str, Severity], list[str]]:
     """Surfaces to mark in one edition's cell (with the worst severity behind each) and lost sentences."""
-    bad: dict[str, str] = {}
+    bad: dict[str, Severity] = {}
     lost: list[str] = []
     for view in findings:
         f = view.finding
@@ -138,7 +136,7 @@ def _marks(findings: Sequence[FindingView], lang: str, pivot: str) -> tuple[dict
         elif f.kind in WHAT and lang == pivot:
             surfaces = f.expected if f.lang != pivot else f.found
         for surface in surfaces:
-            if surface not in bad or SEVERITY_RANK[f.severity] > SEVERITY_RANK[bad[surface]]:  # type: ignore[index]
+            if surface not in bad or SEVERITY_RANK[f.severity] > SEVERITY_RANK[bad[surface]]:
                 bad[surface] = f.severity
         if f.kind == "truncated" and lang == pivot:
             lost += list(f.expected)

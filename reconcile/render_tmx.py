@@ -52,8 +52,9 @@ def render_tmx(reports: Sequence[Report], include_flagged: bool = False) -> str:
                     etree.SubElement(variant, "prop", type=FINDING_PROP).text = \
                         f"{finding.severity} {finding.kind}: {explain(finding, report).striptags()}"
                 etree.SubElement(variant, "seg").text = " ".join(texts[lang][n] for n in cell)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                          doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">').decode("utf-8")
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                                 doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    return data.decode("utf-8")
 
 
 def _variants(report: Report, row: Row, include_flagged: bool
