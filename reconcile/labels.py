@@ -6,7 +6,7 @@ comment get these labels instead. A kind added later without a label still
 reads as words.
 
 >>> kind_label("number_mismatch"), kind_label("brand_new_kind")
-('Different figure', 'Brand new kind')
+('Figure differs', 'Brand new kind')
 >>> language_name("de"), language_name("xx")
 ('German', 'xx')
 """
@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from functools import cache
 
+# The titles of i13-robust's ``kinds.py`` (SARIF rules, help text), word for word, so the two
+# tables can become one when the branches meet.
 KIND_LABELS: dict[str, str] = {
     "missing": "Missing paragraph",
-    "extra": "Added paragraph",
-    "number_mismatch": "Different figure",
-    "date_mismatch": "Different date",
-    "untranslated": "Not translated",
-    "truncated": "Cut short",
-    "moved": "Moved paragraph",
-    "name_mismatch": "Different name",
-    "split": "Split paragraph",
-    "merge": "Merged paragraphs",
+    "extra": "Extra paragraph",
+    "number_mismatch": "Figure differs",
+    "date_mismatch": "Date differs",
+    "untranslated": "Untranslated paragraph",
+    "truncated": "Truncated paragraph",
+    "moved": "Paragraph moved",
+    "name_mismatch": "Name differs",
+    "split": "Paragraph split",
+    "merge": "Paragraphs merged",
 }
 
 # What each kind means, in a sentence (report legends, SARIF rule help).

@@ -281,7 +281,7 @@ def test_plain_words_and_nothing_for_the_keyboard_on_paper(desktop):
     for jargon in ("chrome", "matched on", "name:", "num:", "number_mismatch", "date_mismatch", "nothing,", "«", "»",
                    "pivot"):
         assert jargon not in text, jargon
-    assert "Different figure" in text and "Moved paragraph" in text and "both mention 1992 and 1994" in text
+    assert "Figure differs" in text and "Paragraph moved" in text and "both mention 1992 and 1994" in text
     assert "page furniture" in text
     desktop.emulate_media(media="print")
     assert desktop.eval_on_selector_all("kbd, button, input", "els => els.every(e => e.offsetParent === null)")
