@@ -106,7 +106,7 @@ def gather(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None
            fail_on: str | None = None, jobs: int | None = None, config_path: Path | None = None,
            baseline: Path | None = None, use_baseline: bool = True, encoding: str | None = None,
            content_selector: str | None = None, max_bytes: int = 50 * 1024 * 1024,
-           progress: bool = False, today: datetime.date | None = None) -> Gathered:
+           progress: bool = False, today: datetime.date | None = None, changed: bool = False) -> Gathered:
     """Discover, configure and check every statement: what ``check``, ``report`` and ``export`` share."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(f"--config {config_path}: no such file")
@@ -114,8 +114,8 @@ def gather(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None
     wanted = tuple(l.strip() for l in langs.split(",") if l.strip()) if langs else None
     config = _merge(config, pivot=pivot, langs=wanted, fail_on=fail_on, jobs=jobs,
                     baseline=str(baseline) if baseline else None)
-    statements = discover(paths, config.ignore)
-    if not statements:
+    statements = discover(paths, config.ignore, changed=changed)
+    if not statements and not changed:  # a commit that touches no edition has nothing to check
         raise ConfigError(f"no statements found in {', '.join(map(str, paths))} "
                           "(editions are <lang>.<ext>, <name>.<lang>.<ext> or <root>/<lang>/<path>)")
     warnings = [f"{s.name}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
@@ -134,7 +134,8 @@ def gather(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None
         outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), today or datetime.date.today())
         reports = outcome.reports
         notes += [f"warning: baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no "
-                  f"finding any more: remove it" for e in outcome.stale]
+                  f"finding any more: remove it" for e in outcome.stale
+                  if not changed or e.statement in {r.name for r in reports}]
         notes += [f"warning: baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
                   for e in outcome.expired]
     return Gathered(reports, warnings, notes, config, errors)

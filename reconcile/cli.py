@@ -173,6 +173,8 @@ def check(
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record today's findings as accepted, to this file.")] = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+    changed: Annotated[bool, typer.Option("--changed", help="PATHS are changed files (a pre-commit hook): check "
+                                                            "their statements only; skip files that are not editions.")] = False,
 ) -> None:
     """Check every statement in every edition: a gate for repositories of translated publications."""
     from .checking import run_check
@@ -181,7 +183,7 @@ def check(
                        fail_on=fail_on.value if fail_on else None, jobs=jobs, config_path=config,
                        baseline=baseline, write_baseline=write_baseline, encoding=encoding,
                        content_selector=content_selector, max_bytes=int(max_input_mb * 1024 * 1024),
-                       colour=_colour(output), progress=_progress())
+                       colour=_colour(output), progress=_progress(), changed=changed)
     for line in result.messages:
         print(f"reconcile: {line}", file=sys.stderr)
     if result.exit_code == 2:
@@ -232,12 +234,14 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx: TMX 1.4, one unit per aligned row.")] = ExportFormat.tmx,
     pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: ConfigPath = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+    include_flagged: Annotated[bool, typer.Option("--include-flagged", help="Keep paragraphs with an error finding "
+                                                  "(marked with a x-reconcile-finding prop); default: leave them out.")] = False,
 ) -> None:
     """Export the aligned paragraphs of every statement as a translation memory (TMX 1.4)."""
     from .render_tmx import render_tmx
 
     found = _gathered(paths, pivot, langs, jobs, config, encoding, content_selector, max_input_mb)
-    _deliver(render_tmx(found.reports), output)
+    _deliver(render_tmx(found.reports, include_flagged), output)
 
 
 @app.callback()

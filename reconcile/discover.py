@@ -52,8 +52,11 @@ class Statement:
 
 
 def _ignored(path: Path, root: Path, ignore: Sequence[str]) -> bool:
+    """Globs match the path below the searched folder, the path as given, or the file name."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in ignore)
+    given = path.relative_to(Path.cwd()) if path.is_absolute() and path.is_relative_to(Path.cwd()) else path
+    return any(fnmatch.fnmatch(name, pattern) for pattern in ignore
+               for name in (rel, given.as_posix(), path.name))
 
 
 def _key(path: Path, root: Path) -> tuple[Path, str] | None:
@@ -86,20 +89,65 @@ def _collect(root: Path, files: list[Path], ignore: Sequence[str], found: dict[P
         editions[lang] = file
 
 
-def discover(paths: Sequence[Path], ignore: Sequence[str] = ()) -> list[Statement]:
-    """Statements under the given folders, or containing the given files, in a stable order."""
+def _tree_root(file: Path) -> Path | None:
+    """The root of the parallel trees a file lives in (``content`` for ``content/ru/news/x.md``), or None.
+
+    The topmost folder named like a language decides, as when the current
+    folder is searched; parts above the current folder are not looked at.
+    """
+    parts = file.parts
+    skip = len(Path.cwd().parts) if file.is_absolute() and file.is_relative_to(Path.cwd()) else 0
+    if file.is_absolute() and not skip:
+        skip = len(parts) - 1  # outside the current folder: no trees are guessed
+    for depth in range(skip, len(parts) - 1):
+        if lang_of_folder(parts[depth]):
+            return Path(*parts[:depth]) if depth else Path(".")
+    return None
+
+
+def _neighbours(file: Path) -> tuple[Path, list[Path]]:
+    """The root to read a file's statement from, and the files that may be its other editions."""
+    root = _tree_root(file)
+    if root is None:
+        return file.parent, sorted(p for p in file.parent.iterdir() if p.is_file())
+    rest = Path(*file.relative_to(root).parts[1:])
+    folders = sorted(d for d in root.iterdir() if d.is_dir() and lang_of_folder(d.name))
+    places = [folder / rest.parent for folder in folders]
+    return root, [p for place in places if place.is_dir() for p in sorted(place.iterdir())
+                  if p.is_file() and p.stem == file.stem]
+
+
+def _statement_of(file: Path, ignore: Sequence[str]) -> dict[Path, dict[str, Path]]:
+    """The statement an edition file belongs to, with all its editions (empty if the file is not an edition)."""
+    if file.suffix.lower() not in FORMATS:
+        return {}
+    root, candidates = _neighbours(file)
+    around: dict[Path, dict[str, Path]] = {}
+    _collect(root, candidates, ignore, around)
+    return {statement: editions for statement, editions in around.items() if file in editions.values()}
+
+
+def discover(paths: Sequence[Path], ignore: Sequence[str] = (), changed: bool = False) -> list[Statement]:
+    """Statements under the given folders, or containing the given files, in a stable order.
+
+    ``changed`` is for a pre-commit hook, which passes the files a commit
+    touches: each file stands for its whole statement, and files that are
+    not editions (README.md, deleted or ignored files) are passed over
+    instead of refused.
+    """
     found: dict[Path, dict[str, Path]] = {}
     for path in paths:
         if not path.exists():
+            if changed:
+                continue
             raise InputError(path, "no such file or folder")
         if path.is_dir():
             _collect(path, sorted(p for p in path.rglob("*") if p.is_file()), ignore, found)
             continue
-        around: dict[Path, dict[str, Path]] = {}
-        _collect(path.parent, sorted(p for p in path.parent.iterdir() if p.is_file()), ignore, around)
-        mine = {statement: editions for statement, editions in around.items() if path in editions.values()}
-        if not mine:
-            raise InputError(path, "is not named like an edition (<lang>.<ext> or <name>.<lang>.<ext>)")
+        mine = _statement_of(path, ignore)
+        if not mine and not changed:
+            raise InputError(path, "is not named like an edition (<lang>.<ext>, <name>.<lang>.<ext> "
+                                   "or <root>/<lang>/<path>)")
         for statement, editions in mine.items():
             found.setdefault(statement, {}).update(editions)
     return [Statement(statement.as_posix(), tuple(Source(p, lang) for lang, p in sorted(editions.items())))

@@ -1,15 +1,23 @@
-"""Reports → a compact Markdown summary for a pull-request comment."""
+"""Reports → a compact Markdown summary for a pull-request comment.
+
+Findings read as in the HTML report: a label per kind and a sentence in plain
+words (``labels.py``, ``explain.py``), not the identifiers of the JSON.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .explain import explain
+from .labels import kind_label
 from .model import SEVERITY_RANK, Report
 
 ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 
 
 def _cell(text: str) -> str:
+    """Table-cell text that stays text: no column breaks, no HTML (GitHub renders it in comments)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -20,7 +28,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
     lines = [f"## reconcile: {verdict}", "",
              f"{len(reports)} statement(s), {errors} error(s), {warnings} warning(s).", ""]
     for report in reports:
-        lines += [f"### {_cell(report.name or 'statement')} (pivot {report.pivot})", "",
+        lines += [f"### {_cell(report.name or 'statement')} (reference edition: {report.pivot})", "",
                   "| edition | paragraphs | errors | warnings | notes |", "|---|---:|---:|---:|---:|"]
         for edition in report.editions:
             mine = [f for f in report.findings if f.lang == edition.lang]
@@ -30,7 +38,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
                           key=lambda f: (-SEVERITY_RANK[f.severity], f.lang))
         if findings:
             lines += ["", "| | kind | edition | finding | confidence |", "|---|---|---|---|---:|"]
-            lines += [f"| {ICON[f.severity]} | `{f.kind}` | {f.lang} | {_cell(f.message)} | {f.confidence:.2f} |"
-                      for f in findings]
+            lines += [f"| {ICON[f.severity]} | {kind_label(f.kind)} | {f.lang} | {_cell(explain(f, report).striptags())} "
+                      f"| {f.confidence:.2f} |" for f in findings]
         lines.append("")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ report and the TMX export.
 
 from __future__ import annotations
 
-from .model import Alignment, Edition, Row
+from .model import Alignment, Edition, Finding, Row
 
 
 def build_rows(pivot: Edition, alignments: tuple[Alignment, ...]) -> tuple[Row, ...]:
@@ -58,3 +58,10 @@ def build_rows(pivot: Edition, alignments: tuple[Alignment, ...]) -> tuple[Row, 
         for lang, edition, confidence in extras.get(k, ()):
             out.append(Row(tuple((l, edition if l == lang else ()) for l in langs), confidence))
     return tuple(out)
+
+
+def concerns(finding: Finding, row: Row, pivot: str) -> bool:
+    """Is the finding about this row? Its pivot paragraphs, or, with none, its edition paragraphs."""
+    if finding.pivot:
+        return bool(set(finding.pivot) & set(row.cell(pivot)))
+    return bool(finding.edition) and bool(set(finding.edition) & set(row.cell(finding.lang)))

@@ -214,11 +214,12 @@ def test_bad_input_in_one_statement_fails_the_run_and_writes_nothing(capsys, mon
 def test_pre_commit_hook_definition_runs(tmp_path):
     yaml = pytest.importorskip("yaml")
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert hook["id"] == "reconcile-check" and hook["language"] == "python" and not hook["pass_filenames"]
+    assert hook["id"] == "reconcile-check" and hook["language"] == "python" and hook["pass_filenames"]
     assert re.search(hook["files"], "content/ru/news/aid.md")
     command = [sys.executable, "-m", "reconcile", *shlex.split(hook["entry"])[1:]]
-    assert subprocess.run(command, cwd=REPOS / "folders" / "2020-11-21-thanks", capture_output=True).returncode == 0
-    failing = subprocess.run(command, cwd=REPOS / "folders", capture_output=True, text=True)
+    assert subprocess.run([*command, "de.txt", "README.md"], cwd=REPOS / "folders" / "2020-11-21-thanks",
+                          capture_output=True).returncode == 0
+    failing = subprocess.run([*command, "README.md", "2020-11-20-aid/en.md"], cwd=REPOS / "folders", capture_output=True, text=True)
     assert failing.returncode == 1 and "number_mismatch" in failing.stdout
 
 
