@@ -8,13 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.errors import InputError
+from reconcile.furniture import furniture_reasons, is_language_switcher, mark_shared_chrome
 from reconcile.ingest import (
-    chrome_flags,
     decode,
-    is_language_switcher,
     lang_from_name,
     load_edition,
-    mark_shared_chrome,
     normalise,
     plain,
     text_blocks,
@@ -112,8 +110,8 @@ def test_shared_seed_matches_sample():
 
 
 def test_a_lone_short_title_is_not_chrome():
-    assert chrome_flags(["Statement", "A long paragraph of the statement that says things.", "Thanks."]) == \
-        [False, False, False]
+    assert furniture_reasons(["Statement", "A long paragraph of the statement that says things.", "Thanks."]) == \
+        ["", "", ""]
 
 
 def test_short_lines_every_edition_repeats_are_chrome_long_ones_are_not():
@@ -182,5 +180,5 @@ def test_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
                                   "https://mid.ru/ru/foreign_policy/news/1", "Photo: TASS", "Источник: kremlin.ru",
                                   "20 ноября 2020 года, 19:00", "EN | RU | DE", "Версия для печати", "Partager"])
 def test_single_chrome_lines(line):
-    assert chrome_flags(["A real paragraph of the statement, with a verb.", line, "Another real one."]) == \
-        [False, True, False]
+    reasons = furniture_reasons(["A real paragraph of the statement, with a verb.", line, "Another real one."])
+    assert reasons[0] == reasons[2] == "" and reasons[1]

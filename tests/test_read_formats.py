@@ -28,8 +28,8 @@ def test_every_format_gives_the_clean_texts_paragraphs(name):
 
 @pytest.mark.parametrize("name", ["page.html", "statement.md", "statement.docx"])
 def test_block_kinds_are_kept(name):
-    kinds = [p.block for p in load_edition(FIXTURES / "formats" / name, "en").paragraphs]
-    assert kinds == ["heading", "paragraph", "paragraph", "list_item", "list_item", "quote", "paragraph"]
+    kinds = [p.block for p in load_edition(FIXTURES / "formats" / name, "en").content]
+    assert kinds == ["title", "paragraph", "paragraph", "list_item", "list_item", "quote", "paragraph"]
 
 
 def test_html_line_numbers_point_into_the_file():
@@ -55,13 +55,13 @@ def test_html_page_chrome_is_left_out():
 
 def test_html_entities_inline_markup_and_double_br():
     blocks = html_blocks("<article><p>A&amp;B <b>bold</b>&nbsp;C<br><br>second &laquo;q&raquo;</p></article>")
-    assert [b[0] for b in blocks] == ["A&B bold\u00a0C", "second «q»"]
+    assert [b.text for b in blocks] == ["A&B bold\u00a0C", "second «q»"]
 
 
 def test_densest_block_without_article_or_main():
     page = ("<html><body><div class='menu'><a>One</a> <a>Two</a></div><div id='x'><div><p>" + "Real text. " * 30
             + "</p><p>More real text here.</p></div></div><div><p><a>link</a></p></div></body></html>")
-    assert [b[0][:9] for b in html_blocks(page)] == ["Real text", "More real"]
+    assert [b.text[:9] for b in html_blocks(page)] == ["Real text", "More real"]
 
 
 def test_content_selector_css_and_xpath(tmp_path):
@@ -147,4 +147,4 @@ def test_mixed_formats_in_one_statement(tmp_path):
 
 def test_double_br_in_loose_text_separates_paragraphs():
     page = "<html><body><div class='text'>One, a sentence.<br><br>Two <b>bold</b>.<br>same.<br/>\n<br/>Three.</div></body></html>"
-    assert [b[0] for b in html_blocks(page)] == ["One, a sentence.", "Two bold. same.", "Three."]
+    assert [b.text for b in html_blocks(page)] == ["One, a sentence.", "Two bold. same.", "Three."]
