@@ -93,8 +93,9 @@ def _on_pivot(pivot: str, members: list[Finding]) -> Finding:
                        f"(«{excerpt}»); {REVISION}", confidence, found=first.expected)
     what = "figure" if first.kind == "number_mismatch" else "date"
     theirs = "; ".join(f"{f.lang} {', '.join(f.found) or 'nothing'}" for f in sorted(members, key=lambda f: f.lang))
+    ours = f"{what} {', '.join(first.expected)}" if first.expected else f"no {what}"
     return Finding(first.kind, max((f.severity for f in members), key=SEVERITY_RANK.__getitem__), pivot, numbers, (),
-                   f"the {pivot} edition differs from all others: {where} has {what} {', '.join(first.expected)}, "
+                   f"the {pivot} edition differs from all others: {where} has {ours}, "
                    f"the others have {theirs}; {REVISION}", confidence,
                    expected=tuple(dict.fromkeys(a for f in members for a in f.found)), found=first.expected)
 
@@ -104,10 +105,11 @@ def _with_support(finding: Finding, langs: list[str], differs: dict[tuple[str, i
     """"(de, es agree with the pivot; fr differs in the same way)", for the editions that do."""
     if finding.kind not in CONTENT_KINDS or not finding.pivot:
         return finding
-    others = [lang for lang in langs if lang != finding.lang]
-    agreeing = [lang for lang in others
-                if (not covered or set(finding.pivot) <= covered.get(lang, set()))
-                and not any(differs.get((lang, n)) for n in finding.pivot)]
+    # On a missing paragraph, an edition that has it agrees; on anything else, one with no finding on it.
+    disagree = {"missing"} if finding.kind == "missing" else set(CONTENT_KINDS)
+    agreeing = [lang for lang in langs if lang != finding.lang
+                and (not covered or set(finding.pivot) <= covered.get(lang, set()))
+                and not any(differs.get((lang, n), set()) & disagree for n in finding.pivot)]
     same = sorted({f.lang for f in groups.get(_key(finding), []) if f.lang != finding.lang}) \
         if finding.kind in POOLED else []
     notes = []

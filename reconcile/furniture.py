@@ -46,9 +46,11 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IG
 _RIGHTS_RESERVED = re.compile(_alternation(locales.RIGHTS_RESERVED), re.IGNORECASE)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _REPRINT = re.compile(rf"^(?:{_alternation(locales.REPRINT_OPENERS)})\b", re.IGNORECASE)
-# A row of size or colour buttons, after an optional widget label: "A A A", "A- A A+", "Размер шрифта: А А А".
-_WIDGET_ROW = re.compile(
-    rf"^(?:(?:{_alternation(locales.WIDGET_LABELS)})\s?:?\s*)?(?:[AaАа]{{1,2}}[+\-–]?\s*){{2,}}$", re.IGNORECASE)
+# A row of size or colour buttons: "A A A", "A- A A+", or after a widget label any row of one- or
+# two-letter buttons ("Размер шрифта: А А А", "Цвет сайта: Ц Ц Ц").
+_SIZE_ROW = re.compile(r"^(?:[AaАа]{1,2}[+\-–]?\s*){2,}$")
+_WIDGET_ROW = re.compile(rf"^(?:{_alternation(locales.WIDGET_LABELS)})\s?:?\s*(?:[^\W\d_]{{1,2}}[+\-–]?\s*){{2,}}$",
+                         re.IGNORECASE)
 # Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–]*(?:[^\W\d_]{1,12}\.?[\d\s.,:/\-–]*){0,3}$")
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -157,7 +159,7 @@ def line_reason(norm: str) -> str:
     for reason, lines in locales.FURNITURE_LINES.items():
         if folded in lines:
             return reason
-    if _WIDGET_ROW.match(text):
+    if _SIZE_ROW.match(text) or _WIDGET_ROW.match(text):
         return "accessibility widget"
     if _REPRINT.match(text) and len(text.split()) <= 40:
         return "reprint notice"

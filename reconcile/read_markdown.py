@@ -5,8 +5,8 @@ block quotes, table cells and code become blocks with their kind and first
 line; a paragraph that follows an image in the same block is its caption.
 YAML (``---``) or TOML (``+++``) front matter is metadata, not content: its
 ``lang`` names the edition's language when the file name does not, its
-``title`` opens the text when the body has no heading of its own (the page
-shows it as the title), and ``original: true`` marks the edition the others
+``title`` opens the text when the body has no level-one heading of its own
+(the page shows it as the title), and ``original: true`` marks the edition the others
 were translated from (``reconcile check`` takes it as the pivot).
 
 kramdown's attribute lists (``{: datetime="2021-06-01" }``, ``{: #id .class}``),
@@ -151,7 +151,7 @@ def markdown_blocks(text: str) -> tuple[list[Block], FrontMatter]:
             blocks += fragment_blocks(token.content, line)
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(Block(" ".join(token.content.split()), line, "code"))
-    if meta.title and not any(b.kind in ("title", "heading") for b in blocks[:1]):
+    if meta.title and not any(b.kind == "title" for b in blocks):
         blocks.insert(0, Block(meta.title, 1, "title"))
     return _one_title(blocks), meta
 
