@@ -161,9 +161,28 @@ def line_reason(norm: str) -> str:
             return reason
     if _SIZE_ROW.match(text) or _WIDGET_ROW.match(text):
         return "accessibility widget"
-    if _REPRINT.match(text) and len(text.split()) <= 40:
+    if _is_reprint_notice(text):
         return "reprint notice"
     return ""
+
+
+def _is_reprint_notice(text: str) -> bool:
+    """A reprint's opener followed by where it first appeared (a name or a title), not a date.
+
+    >>> [_is_reprint_notice(t) for t in ("Originally published in The Conversation.",
+    ...                                  "First published in 1925, the novel was banned.")]
+    [True, False]
+    """
+    match = _REPRINT.match(text)
+    if not match or len(text.split()) > 40:
+        return False
+    following = text[match.end():].split()[:5]
+    for word in following:
+        if word[0].isdigit():
+            return False
+        if word[0].isupper() or word[0] in "«„“\"'":
+            return True
+    return len(following) <= 3
 
 
 def furniture_reasons(norms: Sequence[str], given: Sequence[str] = ()) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import locales
 from .errors import InputError
 from .furniture import furniture_reasons
-from .furniture import mark_shared_chrome as mark_shared_chrome  # re-exported: callers load editions from here
+from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
 from .kinds import refine_kinds, script_note
 from .model import BlockKind, Edition, Paragraph
 

@@ -67,9 +67,9 @@ CHROME_CLASS = re.compile(
     r"print|tags|pager|pagination)(?:$|[\s_-])", re.IGNORECASE)
 CHROME_ROLES = ("navigation", "banner", "contentinfo")
 KIND_CLASS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
-    ("kicker", re.compile(r"kicker|eyebrow|overline|rubric|supertitle|pretitle|overhead|dachzeile|topline", re.I)),
-    ("byline", re.compile(r"byline|\bauthors?\b|\bautor|\bwriter", re.I)),
-    ("caption", re.compile(r"caption|legend", re.I)),
+    ("kicker", re.compile(r"kicker|eyebrow|overline|rubric|supertitle|pretitle|overhead|dachzeile|topline", re.IGNORECASE)),
+    ("byline", re.compile(r"byline|\bauthors?\b|\bautor|\bwriter", re.IGNORECASE)),
+    ("caption", re.compile(r"caption|legend", re.IGNORECASE)),
 )
 # Three or more links and little else (nine tenths of the text or more) is a menu, not content.
 MIN_LINKS, LINK_SHARE = 3, 0.9
@@ -158,9 +158,9 @@ def _clean(root: etree._Element, content: etree._Element) -> None:
             continue
         never_text = element.tag in ALWAYS_DROP or _hidden(element)
         outside = content not in element.iterancestors()
-        if never_text or (outside and (element.tag in OUTSIDE_CONTENT_DROP or _chrome_mark(element))):
-            if content not in element.iterdescendants():
-                element.drop_tree()  # keeps the element's tail text in the document
+        furniture_outside = outside and (element.tag in OUTSIDE_CONTENT_DROP or _chrome_mark(element))
+        if (never_text or furniture_outside) and content not in element.iterdescendants():
+            element.drop_tree()  # keeps the element's tail text in the document
 
 
 def _title_before(root: etree._Element, content: etree._Element) -> etree._Element | None:

@@ -28,7 +28,8 @@ _ABBREVIATIONS = frozenset(
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _BOUNDARY = re.compile(r"""
     (?<=[.!?…])["')\]»]?\s+(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
-  | (?<=[。！？])[」』”’）]?\s*(?=\S)                          # CJK: a full-width stop, whatever follows
+  | (?<=[。！？])\s*(?=[^\s」』”’）])                           # CJK: a full-width stop, unless a quote closes
+  | (?<=[。！？][」』”’）])\s*(?=[「『“‘（])                    # … and then only before the next quote opens
 """, re.VERBOSE)
 
 
