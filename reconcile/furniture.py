@@ -35,7 +35,10 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # Locale tags as language switchers print them: "de-DE", "en-GB1", "RU".
 _LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*|[a-z]{2})$")
-_SWITCHER_SEPARATORS = re.compile(r"[\s|/•·,]+")
+_TOKEN = re.compile(r"[^\s|/•·,]+")
+_REGION = re.compile(r" ?\([^)]{1,30}\)")
+# A switcher or a footer of language names, even of forty languages, is shorter than this.
+MAX_LANGUAGE_LINE = 600
 # "Source: kremlin.ru", "Traduction : Marie Dupont": a known label and a colon (any space before it).
 _LABEL_OF = {label: reason for reason, labels in locales.FURNITURE_LABELS.items() for label in labels}
 _LABEL = re.compile(rf"^(?P<label>{_alternation(_LABEL_OF)})\s?:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -65,21 +68,33 @@ _CLOSING = frozenset({"source line", "translator credit", "copyright notice", "s
 MIN_LANGUAGE_RUN = 3
 
 
-def _language_names(text: str) -> tuple[int, int]:
+def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, int]:
     """(tokens that are language names or tags, all tokens) of a line; two-word names count once.
+
+    Reading stops, reporting no hits, once more than ``misses_allowed`` tokens are not names.
 
     >>> _language_names("English | Español | Bahasa Indonesia | 中文 (简体)")
     (4, 4)
     """
-    text = re.sub(r"\s*\([^)]{1,30}\)", "", text)  # region qualifiers: "português (Brasil)"
-    tokens = [t for t in _SWITCHER_SEPARATORS.split(text) if t]
-    hits = total = i = 0
-    while i < len(tokens):
-        pair = f"{tokens[i]} {tokens[i + 1]}".casefold() if i + 1 < len(tokens) else ""
-        step = 2 if pair in locales.LANGUAGE_NAMES else 1
-        hits += step == 2 or bool(_LOCALE_TAG.match(tokens[i])) or tokens[i].casefold() in locales.LANGUAGE_NAMES
-        total += 1
-        i += step
+    if len(text) > MAX_LANGUAGE_LINE:
+        return 0, 0
+    if "(" in text:
+        text = _REGION.sub("", text)  # region qualifiers: "português (Brasil)"
+    tokens = _TOKEN.finditer(text)
+    limit = len(text) if misses_allowed is None else misses_allowed
+    hits = total = 0
+    token = next(tokens, None)
+    while token is not None:
+        following = next(tokens, None)
+        word = token.group().casefold()
+        pair = f"{word} {following.group().casefold()}" if following else ""
+        if pair in locales.LANGUAGE_NAMES:
+            hit, following = True, next(tokens, None)
+        else:
+            hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group()))
+        hits, total, token = hits + hit, total + 1, following
+        if total - hits > limit:
+            return 0, total
     return hits, total
 
 
@@ -89,7 +104,8 @@ def is_language_switcher(norm: str) -> bool:
     >>> [is_language_switcher(t) for t in ("• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "Russia and the EU agreed")]
     [True, False]
     """
-    hits, total = _language_names(_plain(norm))
+    words = len(norm.split())
+    hits, total = _language_names(_plain(norm), 1 + words // 10)
     return hits >= 2 and hits >= total - 1 - total // 10
 
 
@@ -141,21 +157,32 @@ def line_reason(norm: str) -> str:
     ['translator credit', '', 'copyright notice']
     """
     text = _plain(norm)
-    folded = text.rstrip(".:!").casefold()
+    words = len(text.split())
     found = label(norm)
-    credit = _CREDIT.match(text)
     if is_language_switcher(norm):
         return "language switcher"
     if found and not is_caption(norm):
         return found[0]
-    if credit and len(text.split()) <= 12:
+    if words <= MAX_NOTICE_WORDS:
+        return _notice_reason(text, words)
+    return ""
+
+
+# Credits, notices and widget labels are short; longer text is looked at only for switchers and labels.
+MAX_NOTICE_WORDS = 40
+
+
+def _notice_reason(text: str, words: int) -> str:
+    credit = _CREDIT.match(text)
+    if credit and words <= 12:
         return _OPENER_OF[credit["opener"].casefold()]
-    if _COPYRIGHT.match(text) or (_RIGHTS_RESERVED.search(text) and len(text.split()) <= 25):
+    if _COPYRIGHT.match(text) or (words <= 25 and _RIGHTS_RESERVED.search(text)):
         return "copyright notice"
     if _BARE_LINK.match(text):
         return "bare link"
-    if is_dateline(norm):
+    if is_dateline(text):
         return "date line"
+    folded = text.rstrip(".:!").casefold()
     for reason, lines in locales.FURNITURE_LINES.items():
         if folded in lines:
             return reason
@@ -174,7 +201,7 @@ def _is_reprint_notice(text: str) -> bool:
     [True, False]
     """
     match = _REPRINT.match(text)
-    if not match or len(text.split()) > 40:
+    if not match or len(text.split()) > MAX_NOTICE_WORDS:
         return False
     following = text[match.end():].split()[:5]
     for word in following:
@@ -201,12 +228,14 @@ def furniture_reasons(norms: Sequence[str], given: Sequence[str] = ()) -> list[s
 
 
 def _mark_language_runs(norms: Sequence[str], reasons: list[str]) -> None:
+    """Three or more lines in a row, each one language's name (a menu or footer of languages)."""
     run: list[int] = []
     for i, norm in enumerate([*norms, ""]):
-        hits, total = _language_names(_plain(norm)) if not reasons[i:i + 1] or not reasons[i] else (0, 0)
-        if total and hits == total:
-            run.append(i)
-            continue
+        if i < len(norms) and not reasons[i] and len(norm.split()) <= 3:
+            hits, total = _language_names(_plain(norm), 0)
+            if hits and hits == total:
+                run.append(i)
+                continue
         if len(run) >= MIN_LANGUAGE_RUN:
             for k in run:
                 reasons[k] = "list of languages"

@@ -153,13 +153,14 @@ def _hidden(element: etree._Element) -> bool:
 
 def _clean(root: etree._Element, content: etree._Element) -> None:
     """Drop what is never text (scripts, forms, hidden elements) and the furniture outside the content."""
+    inside = set(content.iter())
+    above = set(content.iterancestors())  # never dropped: they hold the content
     for element in list(root.iter(etree.Element)):
-        if element is content or element.getparent() is None or not isinstance(element.tag, str):
+        if element is content or element in above or element.getparent() is None:
             continue
         never_text = element.tag in ALWAYS_DROP or _hidden(element)
-        outside = content not in element.iterancestors()
-        furniture_outside = outside and (element.tag in OUTSIDE_CONTENT_DROP or _chrome_mark(element))
-        if (never_text or furniture_outside) and content not in element.iterdescendants():
+        outside = element not in inside and (element.tag in OUTSIDE_CONTENT_DROP or _chrome_mark(element))
+        if never_text or outside:
             element.drop_tree()  # keeps the element's tail text in the document
 
 
