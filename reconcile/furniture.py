@@ -51,9 +51,10 @@ _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _REPRINT = re.compile(rf"^(?:{_alternation(locales.REPRINT_OPENERS)})\b", re.IGNORECASE)
 # A row of size or colour buttons: "A A A", "A- A A+", or after a widget label any row of one- or
 # two-letter buttons ("Размер шрифта: А А А", "Цвет сайта: Ц Ц Ц").
-_SIZE_ROW = re.compile(r"^(?:[AaАа]{1,2}[+\-–]?\s*){2,}$")
-_WIDGET_ROW = re.compile(rf"^(?:{_alternation(locales.WIDGET_LABELS)})\s?:?\s*(?:[^\W\d_]{{1,2}}[+\-–]?\s*){{2,}}$",
-                         re.IGNORECASE)
+# Buttons are separated by spaces, so each is matched once (no backtracking over a long run of letters).
+_SIZE_ROW = re.compile(r"^[AaАа]{1,2}[+\-–]?(?:\s+[AaАа]{1,2}[+\-–]?)+$")
+_WIDGET_ROW = re.compile(rf"^(?:{_alternation(locales.WIDGET_LABELS)})(?:\s?:\s*|\s+)"
+                         r"[^\W\d_]{1,2}[+\-–]?(?:\s+[^\W\d_]{1,2}[+\-–]?)+$", re.IGNORECASE)
 # Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–]*(?:[^\W\d_]{1,12}\.?[\d\s.,:/\-–]*){0,3}$")
 _WORD = re.compile(r"[^\W\d_]+\.?")

@@ -30,9 +30,15 @@ MAX_HEADLINE_WORDS = 25
 MAX_KICKER_WORDS = 2
 _CLOSERS = "\"'»”’)]」』）"
 _BYLINE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(locales.BYLINE_OPENERS, key=len, reverse=True)))})"
-                     r"\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
-_SECTION = re.compile(rf"^(?:(?:{'|'.join(sorted(locales.SECTION_WORDS, key=len, reverse=True))})\s+"
-                      r"(?:\d+|[IVXLC]+)\b|\d+(?:\.\d+)*\.?\s+\w|§\s*\d)", re.IGNORECASE)
+                     r"(?:\s*:\s*|\s+)(?P<names>\S.*)$", re.IGNORECASE)
+# "Article 5", "Глава II", "§ 2", "3. Pflichten", "3.2 Duties": a section word or a section number that a
+# stop, a bracket or a second level marks as one ("15 people were injured" is not a heading).
+_SECTION = re.compile(rf"""^(?:
+    (?:{'|'.join(sorted(locales.SECTION_WORDS, key=len, reverse=True))})\s+(?:\d+|[IVXLC]+)\b
+  | \d{{1,2}}(?:[.)]|(?:\.\d{{1,2}})+\.?)\s+\w
+  | §\s*\d)""", re.IGNORECASE | re.VERBOSE)
+# A numbered heading is short; a numbered paragraph is not a heading.
+MAX_SECTION_WORDS = 10
 
 
 def heading_like(text: str) -> bool:
@@ -66,10 +72,11 @@ def is_byline(text: str) -> bool:
 def is_section_heading(text: str) -> bool:
     """A heading the body text numbers or shouts: "Article 5", "3. Pflichten", "§ 2", "FINAL PROVISIONS".
 
-    >>> [is_section_heading(t) for t in ("Abschnitt 3 – Pflichten", "GENERAL PROVISIONS", "The end")]
-    [True, True, False]
+    >>> [is_section_heading(t) for t in ("Abschnitt 3 – Pflichten", "3.2 Duties", "GENERAL PROVISIONS", "The end",
+    ...                                  "15 Menschen wurden verletzt, als die")]
+    [True, True, True, False, False]
     """
-    if not heading_like(text) or len(text.split()) > 12:
+    if not heading_like(text) or len(text.split()) > MAX_SECTION_WORDS:
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(_SECTION.match(text)) or (len(letters) >= 4 and all(c.isupper() for c in letters))

@@ -297,3 +297,26 @@ def test_unknown_script_gets_a_note_and_stays_content():
     edition = edition_from_text("zh", ["联合国难民署周五表示，约有90000人离开了家园。", "UNHCR"])
     assert not any(p.chrome for p in edition.paragraphs)
     assert "Han (CJK) script" in edition.paragraphs[0].note and edition.paragraphs[1].note == ""
+
+
+def test_furniture_and_kind_patterns_do_not_backtrack():
+    """Long runs of letters, spaces or markers finish in linear time (patterns that could backtrack cannot)."""
+    import signal
+
+    from reconcile.kinds import is_byline, is_section_heading
+
+    def runaway(signum, frame):
+        raise AssertionError("a furniture or kind pattern backtracked for over 30 s")
+
+    previous = signal.signal(signal.SIGALRM, runaway)
+    signal.alarm(30)
+    try:
+        for text in ("A" * 50_000 + "x", "A " * 25_000 + "x", "Размер шрифта: " + "А" * 50_000 + "!",
+                     "by" + " " * 50_000, "Source" + " " * 50_000 + "x", "© " + "(" * 50_000,
+                     "English " * 5_000 + "x", "1." * 25_000 + " x"):
+            furniture_reasons([text])
+            is_byline(text)
+            is_section_heading(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
