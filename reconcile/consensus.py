@@ -58,8 +58,8 @@ def agree(pivot: Edition, others: list[Edition], findings: list[Finding],
     pooled: dict[int, Finding] = {}
     for key, members in groups.items():
         if _everyone(key, members, langs, covered):
-            merged = _on_pivot(pivot.lang, members)
-            pooled.update((id(member), merged) for member in members)
+            on_pivot = _on_pivot(pivot.lang, members)
+            pooled.update((id(member), on_pivot) for member in members)
     out: list[Finding] = []
     for finding in findings:
         merged = pooled.get(id(finding))

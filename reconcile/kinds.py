@@ -90,25 +90,24 @@ def refine_kinds(texts: Sequence[str], kinds: Sequence[BlockKind], furniture: Se
     """
     out = list(kinds)
     content = [i for i in range(len(texts)) if not furniture[i]]
-    for i in content:
-        if out[i] == "paragraph" and is_caption(texts[i]):
-            out[i] = "caption"
+    _relabel(out, [i for i in content if out[i] == "paragraph" and is_caption(texts[i])], "caption")
     if content and out[content[0]] == "heading" and "title" not in out:
         out[content[0]] = "title"  # a document that opens with a heading (a Word "Heading 1") is titled by it
     head = _head(texts, out, content)
-    for i in head:
-        if out[i] == "paragraph" and is_byline(texts[i]):
-            out[i] = "byline"
+    _relabel(out, [i for i in head if out[i] == "paragraph" and is_byline(texts[i])], "byline")
     if not any(out[i] in ("title", "heading") for i in content):
         _headline(texts, out, head)
-    elif (titles := [i for i in head if out[i] == "title"]):
-        for i in head:
-            if i < titles[0] and out[i] == "paragraph" and len(texts[i].split()) <= MAX_KICKER_WORDS:
-                out[i] = "kicker"
-    for i in content:
-        if out[i] == "paragraph" and i not in head and is_section_heading(texts[i]):
-            out[i] = "heading"
+    elif titles := [i for i in head if out[i] == "title"]:
+        _relabel(out, [i for i in head if i < titles[0] and out[i] == "paragraph"
+                       and len(texts[i].split()) <= MAX_KICKER_WORDS], "kicker")
+    _relabel(out, [i for i in content if out[i] == "paragraph" and i not in head
+                   and is_section_heading(texts[i])], "heading")
     return out
+
+
+def _relabel(kinds: list[BlockKind], indices: list[int], kind: BlockKind) -> None:
+    for i in indices:
+        kinds[i] = kind
 
 
 def _head(texts: Sequence[str], kinds: list[BlockKind], content: list[int]) -> list[int]:

@@ -71,7 +71,7 @@ def _attribute_list(text: str) -> int:
     if not text.startswith("{:"):
         return 0
     try:
-        end, _attrs = parse("{" + text[2:])
+        end: int = parse("{" + text[2:])[0]
     except ParseError:
         return 0
     return end + 2
