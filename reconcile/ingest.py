@@ -5,7 +5,7 @@ compares. Page furniture (language switchers, source lines, footer menus, date
 lines; ``furniture.py`` says how it is recognised) is kept in the edition but
 marked with its reason, so reports can show it and the aligner never reports it
 as a missing paragraph. Titles, kickers, bylines and headings are content, with
-their kind (``kinds.py``).
+their kind (``block_kinds.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from . import locales
 from .errors import InputError
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
-from .kinds import refine_kinds, script_note
+from .block_kinds import refine_kinds, script_note
 from .model import BlockKind, Edition, Paragraph
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024

@@ -303,7 +303,7 @@ def test_furniture_and_kind_patterns_do_not_backtrack():
     """Long runs of letters, spaces or markers finish in linear time (patterns that could backtrack cannot)."""
     import signal
 
-    from reconcile.kinds import is_byline, is_section_heading
+    from reconcile.block_kinds import is_byline, is_section_heading
 
     def runaway(signum, frame):
         raise AssertionError("a furniture or kind pattern backtracked for over 30 s")
