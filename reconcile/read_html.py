@@ -283,7 +283,8 @@ class _Reader:
                 self._emit(pieces, element, line, kind, furniture)
                 self.blocks.append((Block(f"<!--{child.text}-->", child.sourceline or line), element))
                 pieces, line = [], child.sourceline or line
-            elif tag in BLOCK_LEVEL or _is_metadata(child):
+            elif tag in BLOCK_LEVEL or _is_metadata(child) or (tag and _has_blocks(child)):
+                # a block, a metadata element, or inline markup around blocks (<a><h3>…</h3><p>…</p></a>)
                 self._emit(pieces, element, line, kind, furniture)
                 if _is_metadata(child) and not _has_blocks(child):
                     self._leaf(child, kind, furniture or f"metadata element <{tag}>")
