@@ -1,82 +1,124 @@
-"""Findings across all editions: let the agreement of the other editions decide.
+"""Findings across all editions: let the agreement of the other editions speak, neutrally.
 
-Pair by pair, the pivot is always right. With three or more editions it need
-not be: when every other edition disagrees with the pivot in the same way
-(each lacks the pivot's paragraph, each has the same other figure), the odd
-edition out is the pivot, and one finding on the pivot replaces one finding
-per edition. When only one edition disagrees, its finding says that the
-others agree with the pivot, and is surer for it.
+Pair by pair, the pivot is the reference. With three or more editions the
+other editions tell more. When every other edition that has the pivot's
+paragraph differs from the pivot in the same way (each lacks the paragraph,
+each has another figure), one finding on the pivot replaces one per
+edition, and it says so without blaming a side: the original may have been
+revised after the translations were made, or be wrong ("the ru edition
+differs from all others: the translations may be outdated or the original
+wrong"). When only some editions differ, each finding names the editions
+that really agree with the pivot (they have the paragraph and no finding on
+it) and those that differ in the same way; an edition that lacks the
+paragraph, or differs too, is never said to agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import SEVERITY_RANK, Edition, Finding
+from .model import SEVERITY_RANK, Alignment, Edition, Finding
 
 # Kinds whose per-edition findings can be pooled into one finding on the pivot.
 POOLED = ("missing", "number_mismatch", "date_mismatch")
+# Kinds that say an edition's rendering of a pivot paragraph differs from it.
+CONTENT_KINDS = POOLED + ("untranslated", "truncated")
+REVISION = "the translations may be outdated or the original wrong"
+
+Key = tuple[str, int, tuple[str, ...]]
 
 
-def _key(finding: Finding) -> tuple:
-    """Findings of different editions about the same thing: same kind, pivot paragraphs and lost values."""
-    return finding.kind, finding.pivot, tuple(sorted(finding.expected)) if finding.kind != "missing" else ()
+def _key(finding: Finding) -> Key:
+    """Findings of different editions about the same thing: kind, first pivot paragraph, the pivot's values."""
+    return finding.kind, finding.pivot[0], tuple(sorted(finding.expected)) if finding.kind != "missing" else ()
 
 
-def agree(pivot: Edition, others: list[Edition], findings: list[Finding]) -> list[Finding]:
-    """Pool findings every other edition shares onto the pivot; note agreement on the rest."""
+def _covered(alignments: Sequence[Alignment]) -> dict[str, set[int]]:
+    """Pivot paragraphs each edition has a counterpart for."""
+    return {a.lang: {n for link in a.links if link.edition for n in link.pivot} for a in alignments}
+
+
+def agree(pivot: Edition, others: list[Edition], findings: list[Finding],
+          alignments: Sequence[Alignment] = ()) -> list[Finding]:
+    """Pool findings every other edition shares onto the pivot; name who agrees on the rest."""
     langs = [e.lang for e in others]
     if len(langs) < 2:
         return findings
-    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    covered = _covered(alignments)
+    groups: dict[Key, list[Finding]] = defaultdict(list)
+    differs: dict[tuple[str, int], set[str]] = defaultdict(set)
     for finding in findings:
-        if finding.kind in POOLED and finding.pivot:
-            groups[_key(finding)].append(finding)
-    flagged = {(f.kind, f.pivot, f.lang) for f in findings}
+        if finding.kind in CONTENT_KINDS and finding.pivot:
+            for n in finding.pivot:
+                differs[(finding.lang, n)].add(finding.kind)
+            if finding.kind in POOLED:
+                groups[_key(finding)].append(finding)
     pooled: dict[int, Finding] = {}
-    for (kind, numbers, _expected), members in groups.items():
-        if sorted(f.lang for f in members) != sorted(langs):
-            continue
-        merged = _on_pivot(pivot.lang, kind, numbers, members)
-        for member in members:
-            pooled[id(member)] = merged
+    for key, members in groups.items():
+        if _everyone(key, members, langs, covered):
+            on_pivot = _on_pivot(pivot.lang, members)
+            pooled.update((id(member), on_pivot) for member in members)
     out: list[Finding] = []
-    emitted: set[int] = set()
     for finding in findings:
         merged = pooled.get(id(finding))
-        if merged is not None:
-            if id(merged) not in emitted:
-                emitted.add(id(merged))
-                out.append(merged)
-            continue
-        out.append(_with_support(finding, flagged, langs))
+        if merged is None:
+            out.append(_with_support(finding, langs, differs, covered, groups))
+        elif all(m is not merged for m in out):
+            out.append(merged)
     return out
 
 
-def _on_pivot(pivot: str, kind: str, numbers: tuple[int, ...], members: list[Finding]) -> Finding:
+def _everyone(key: Key, members: list[Finding], langs: list[str], covered: dict[str, set[int]]) -> bool:
+    """Every other edition differs this way: all of them, or all that have the paragraph (two or more)."""
+    have = {f.lang for f in members}
+    if have == set(langs):
+        return True
+    if key[0] == "missing" or not covered or len(have) < 2:
+        return False
+    return all(lang in have or key[1] not in covered.get(lang, set()) for lang in langs)
+
+
+def _on_pivot(pivot: str, members: list[Finding]) -> Finding:
+    first = members[0]
+    numbers = first.pivot
     others = ", ".join(sorted(f.lang for f in members))
     where = f"{pivot} ¶" + "+".join(map(str, numbers))
-    first = members[0]
-    if kind == "missing":
+    confidence = round(min(0.99, max(f.confidence for f in members) + 0.05), 2)
+    if first.kind == "missing":
+        excerpt = first.expected[0] if first.expected else ""
         return Finding("extra", first.severity, pivot, numbers, (),
-                       f"{where} has no counterpart in any other edition ({others}): «{first.expected[0] if first.expected else ''}»",
-                       round(min(0.99, max(f.confidence for f in members) + 0.05), 2), found=first.expected)
-    what = "figure" if kind == "number_mismatch" else "date"
+                       f"the {pivot} edition differs from all others: {where} has no counterpart in {others} "
+                       f"(«{excerpt}»); {REVISION}", confidence, found=first.expected)
+    what = "figure" if first.kind == "number_mismatch" else "date"
     theirs = "; ".join(f"{f.lang} {', '.join(f.found) or 'nothing'}" for f in sorted(members, key=lambda f: f.lang))
-    return Finding(kind, max((f.severity for f in members), key=SEVERITY_RANK.__getitem__), pivot, numbers, (),
-                   f"{where} has {what} {', '.join(first.expected)} where every other edition differs ({theirs})",
-                   round(min(0.99, max(f.confidence for f in members) + 0.05), 2),
+    ours = f"{what} {', '.join(first.expected)}" if first.expected else f"no {what}"
+    return Finding(first.kind, max((f.severity for f in members), key=SEVERITY_RANK.__getitem__), pivot, numbers, (),
+                   f"the {pivot} edition differs from all others: {where} has {ours}, "
+                   f"the others have {theirs}; {REVISION}", confidence,
                    expected=tuple(dict.fromkeys(a for f in members for a in f.found)), found=first.expected)
 
 
-def _with_support(finding: Finding, flagged: set[tuple], langs: list[str]) -> Finding:
-    """"(de, es, fr agree with the pivot)": the editions with no such finding here side with the pivot."""
-    if finding.kind not in POOLED + ("untranslated", "truncated") or not finding.pivot:
+def _with_support(finding: Finding, langs: list[str], differs: dict[tuple[str, int], set[str]],
+                  covered: dict[str, set[int]], groups: dict[Key, list[Finding]]) -> Finding:
+    """"(de, es agree with the pivot; fr differs in the same way)", for the editions that do."""
+    if finding.kind not in CONTENT_KINDS or not finding.pivot:
         return finding
-    agreeing = [lang for lang in langs if (finding.kind, finding.pivot, lang) not in flagged]
-    if not agreeing:
+    # On a missing paragraph, an edition that has it agrees; on anything else, one with no finding on it.
+    disagree = {"missing"} if finding.kind == "missing" else set(CONTENT_KINDS)
+    agreeing = [lang for lang in langs if lang != finding.lang
+                and (not covered or set(finding.pivot) <= covered.get(lang, set()))
+                and not any(differs.get((lang, n), set()) & disagree for n in finding.pivot)]
+    same = sorted({f.lang for f in groups.get(_key(finding), []) if f.lang != finding.lang}) \
+        if finding.kind in POOLED else []
+    notes = []
+    if agreeing:
+        notes.append(f"{', '.join(agreeing)} {'agrees' if len(agreeing) == 1 else 'agree'} with the pivot")
+    if same:
+        notes.append(f"{', '.join(same)} {'differs' if len(same) == 1 else 'differ'} in the same way")
+    if not notes:
         return finding
-    verb = "agrees" if len(agreeing) == 1 else "agree"
-    return replace(finding, message=f"{finding.message} ({', '.join(agreeing)} {verb} with the pivot)",
-                   confidence=round(min(0.99, finding.confidence + 0.02 * len(agreeing)), 2))
+    confidence = finding.confidence + 0.02 * len(agreeing) - 0.02 * len(same)
+    return replace(finding, message=f"{finding.message} ({'; '.join(notes)})",
+                   confidence=round(min(0.99, max(0.05, confidence)), 2))

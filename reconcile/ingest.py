@@ -1,9 +1,11 @@
-"""Files → Edition: decode, normalise for comparison, recognise page chrome.
+"""Files → Edition: decode, normalise for comparison, tell block kinds and page furniture.
 
 The text as published is kept for display; ``norm`` is what every later stage
-compares. Page chrome (language switchers, source lines, footer menus, date
-lines) is kept in the edition but marked, so reports can show it and the
-aligner never reports it as a missing paragraph.
+compares. Page furniture (language switchers, source lines, footer menus, date
+lines; ``furniture.py`` says how it is recognised) is kept in the edition but
+marked with its reason, so reports can show it and the aligner never reports it
+as a missing paragraph. Titles, kickers, bylines and headings are content, with
+their kind (``block_kinds.py``).
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import locales
 from .errors import InputError
+from .furniture import furniture_reasons
+from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
+from .block_kinds import refine_kinds, script_note
 from .model import BlockKind, Edition, Paragraph
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -24,12 +29,17 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph as found in the file, before normalisation."""
+    """A paragraph as found in the file, before normalisation.
+
+    ``furniture`` is the reason when the reader already knows the block is
+    page furniture (a metadata element, a list of links), else "".
+    """
 
     text: str
     line: int
     kind: BlockKind = "paragraph"
     waivers: tuple[str, ...] = ()
+    furniture: str = ""
 
 
 # --- waivers -----------------------------------------------------------------
@@ -172,32 +182,49 @@ def text_blocks(text: str) -> list[Block]:
     Except in a file written one paragraph per line with no blank lines at
     all (as many exports are): when most lines end a sentence, each line is
     a paragraph. Hard-wrapped prose, whose lines mostly stop mid-sentence,
-    stays joined.
+    stays joined. Lines of a list (two or more starting with a bullet or a
+    number) are items of their own.
 
     >>> [b.text for b in text_blocks("One sentence here.\\nAnother one here.\\nA third one.")]
     ['One sentence here.', 'Another one here.', 'A third one.']
     >>> [b.text for b in text_blocks("A long sentence wrapped\\nover two lines.")]
     ['A long sentence wrapped over two lines.']
+    >>> [(b.text, b.kind) for b in text_blocks("Steps:\\n1. Open the settings.\\n2. Click Save.")]
+    [('Steps:', 'paragraph'), ('1. Open the settings.', 'list_item'), ('2. Click Save.', 'list_item')]
     """
     numbered = [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)]
     filled = [(number, line) for number, line in numbered if line.strip(_BLANK)]
     if len(filled) >= 3 and len(filled) == len(numbered) - (not numbered[-1][1]) and \
             sum(1 for _, line in filled if _ENDS_SENTENCE.search(line)) >= 0.6 * len(filled):
-        return [Block(line, number) for number, line in filled]
+        return _list_items([Block(line, number) for number, line in filled])
     blocks: list[Block] = []
-    lines: list[str] = []
-    start = 0
-    for number, line in numbered:
+    lines: list[tuple[int, str]] = []
+    for number, line in [*numbered, (0, "")]:
         if line.strip(_BLANK):
-            if not lines:
-                start = number
-            lines.append(line)
+            lines.append((number, line))
         elif lines:
-            blocks.append(Block(" ".join(lines), start))
+            blocks += _join_lines(lines)
             lines = []
-    if lines:
-        blocks.append(Block(" ".join(lines), start))
-    return blocks
+    return _list_items(blocks)
+
+
+# A list item's marker: a bullet or a number ("- ", "• ", "1. ", "2) ", "a) "); not a dash of dialogue.
+_LIST_MARKER = re.compile(r"^(?:[-*•▪‣◦►]|\d{1,3}[.)]|[a-zа-я]\))\s+\S")
+
+
+def _join_lines(lines: list[tuple[int, str]]) -> list[Block]:
+    """A run of non-blank lines is one paragraph, or one block per item if two or more lines start a list item."""
+    starts = [k for k, (_, line) in enumerate(lines) if _LIST_MARKER.match(line)]
+    cuts = sorted({0, *starts}) if len(starts) >= 2 else [0]
+    return [Block(" ".join(line for _, line in lines[a:b]), lines[a][0])
+            for a, b in zip(cuts, [*cuts[1:], len(lines)])]
+
+
+def _list_items(blocks: list[Block]) -> list[Block]:
+    """Blocks that start with a list marker next to another such block are list items."""
+    marked = [bool(_LIST_MARKER.match(b.text)) for b in blocks]
+    return [replace(b, kind="list_item") if marked[k] and ((k and marked[k - 1]) or marked[k + 1:k + 2] == [True])
+            else b for k, b in enumerate(blocks)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +244,7 @@ def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     from .read_markdown import markdown_blocks
 
     blocks, meta = markdown_blocks(decode(path, data, options.encoding).replace("\r\n", "\n"))
-    return Parsed([Block(text, line, kind) for text, line, kind in blocks], meta.lang, meta.original)
+    return Parsed(blocks, meta.lang, meta.original)
 
 
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNORECASE)
@@ -229,7 +256,7 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     text = decode(path, data, options.encoding, html=True)
     declared = _HTML_LANG.search(data[:4096])
     blocks = html_blocks(text, path, options.content_selector)
-    return Parsed([Block(t, line, kind) for t, line, kind in blocks], declared.group(1).decode().lower() if declared else None)
+    return Parsed(blocks, declared.group(1).decode().lower() if declared else None)
 
 
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
@@ -258,104 +285,6 @@ def lang_from_name(path: Path) -> str | None:
     if match and (match.group("lang") in locales.LANGS or stem.lower() == match.group("lang")):
         return match.group("lang")
     return None
-
-
-# --- chrome ----------------------------------------------------------------
-
-# Locale tags as language switchers print them: "de-DE", "en-GB1", "RU", "Français".
-_LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*|[a-z]{2})$")
-# Labels that introduce page furniture rather than statement text ("Source:", "Фото:"),
-# a copyright line, a bare link.
-_CHROME_LABELS = re.compile(
-    rf"^(?:(?:{'|'.join(map(re.escape, locales.CHROME_LABELS))})\s?:"
-    r"|(?:©|\(c\)|copyright\b)"
-    r"|(?:https?://|www\.)\S+$)",
-    re.IGNORECASE,
-)
-# Digits, date punctuation and at most three short words ("20 de noviembre de 2020 19:00").
-_DATE_ONLY = re.compile(r"^[\d\s.,:/\-–]*(?:[^\W\d_]{1,12}\.?[\d\s.,:/\-–]*){0,3}$")
-# What makes such a line a date rather than a heading such as "Article 5": a year or a clock time.
-_YEAR_OR_TIME = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:\d\d")
-# A label does not end like a sentence or a clause.
-_SENTENCE_PUNCTUATION = (".", "!", "?", ":", ";", ",", "…")
-
-
-def is_language_switcher(norm: str) -> bool:
-    """A line made of two or more language tags or names, and little else."""
-    tokens = [t for t in re.split(r"[\s|/•·,]+", plain(norm)) if t]
-    if len(tokens) < 2 or len(tokens) > 12:
-        return False
-    hits = sum(1 for t in tokens if _LOCALE_TAG.match(t) or t.lower() in locales.LANGUAGE_NAMES)
-    return hits >= 2 and hits >= len(tokens) - 1
-
-
-def is_dateline(norm: str) -> bool:
-    """A paragraph that is only a date and/or a time: "20-11-2020", "20 November 2020 19:00".
-
-    >>> [is_dateline(t) for t in ("20-11-2020", "20 de noviembre de 2020 19:00", "Article 5", "In 2020 we won.")]
-    [True, True, False, False]
-    """
-    text = plain(norm)
-    return (len(text) <= 40 and bool(_YEAR_OR_TIME.search(text)) and bool(_DATE_ONLY.match(text))
-            and not re.search(r"[^\W\d_][.!?]$", text))
-
-
-def is_label(norm: str) -> bool:
-    """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
-    text = plain(norm)
-    return len(text.split()) <= 7 and not text.endswith(_SENTENCE_PUNCTUATION) and len(text) <= 60
-
-
-def chrome_flags(norms: list[str]) -> list[bool]:
-    """Which paragraphs of one edition are page chrome.
-
-    Single lines: language switchers, "Source:"-style labels, date lines,
-    copyright lines, bare links, and known furniture ("Версия для печати").
-    Runs: three or more label-like lines at the very start or end of the page
-    (menus, footers); a lone short heading is kept, so a title is never lost.
-    """
-    flags = [is_language_switcher(t) or bool(_CHROME_LABELS.match(plain(t))) or is_dateline(t)
-             or plain(t).rstrip(".:!").casefold() in locales.CHROME_LINES for t in norms]
-    for order in (range(len(norms)), range(len(norms) - 1, -1, -1)):
-        run: list[int] = []
-        for i in order:
-            if flags[i]:
-                continue
-            if not is_label(norms[i]):
-                break
-            run.append(i)
-        if len(run) >= 3:
-            for i in run:
-                flags[i] = True
-    return flags
-
-
-def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
-    """Mark as chrome the short label lines that every edition repeats verbatim (three or more editions).
-
-    Real translations do not repeat a sentence verbatim; sites repeat their
-    brand lines and menu entries on every language's page. A line only some
-    editions share is content (a title left in English, a name), and long text
-    repeated verbatim is an untranslated paragraph, which diagnosis must see.
-    """
-    editions = list(editions)
-    if len(editions) < 3:
-        return editions
-    seen: dict[str, set[str]] = {}
-    for edition in editions:
-        for p in edition.paragraphs:
-            if is_label(p.norm):
-                seen.setdefault(plain(p.norm).casefold(), set()).add(edition.lang)
-    everywhere = {e.lang for e in editions}
-    shared = {text for text, langs in seen.items() if langs == everywhere}
-    if not shared:
-        return editions
-    return [
-        replace(e, paragraphs=tuple(
-            replace(p, chrome=True) if plain(p.norm).casefold() in shared else p for p in e.paragraphs
-        ))
-        for e in editions
-    ]
 
 
 # --- entry point -----------------------------------------------------------
@@ -397,12 +326,14 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOption
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
-    """Normalise the blocks, drop the empty ones, number the rest and mark the chrome."""
+    """Normalise the blocks, drop the empty ones, number the rest, tell their kinds and the furniture."""
     kept = [(b, norm) for b in blocks if (norm := normalise(b.text))]
     blocks, norms = [b for b, _ in kept], [norm for _, norm in kept]
-    flags = chrome_flags(norms)
+    reasons = furniture_reasons(norms, [b.furniture for b in blocks])
+    kinds = refine_kinds([plain(n) for n in norms], [b.kind for b in blocks], reasons)
     paragraphs = tuple(
-        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=b.kind, chrome=flag, waivers=b.waivers)
-        for i, (b, norm, flag) in enumerate(zip(blocks, norms, flags), start=1)
+        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=kind, chrome=bool(reason), chrome_reason=reason,
+                  note="" if reason else script_note(norm), waivers=b.waivers)
+        for i, (b, norm, kind, reason) in enumerate(zip(blocks, norms, kinds, reasons), start=1)
     )
     return Edition(lang=lang, source=source, digest=digest, paragraphs=paragraphs)

@@ -240,27 +240,127 @@ NOT_NAMES = frozenset(
     "monsieur madame le la les président ministre".split()
 )
 
-# Language names as language switchers print them.
-LANGUAGE_NAMES = frozenset(
-    "english русский deutsch español espanol français francais russian german spanish french "
-    "eng rus deu fra esp".split()
+# --- page furniture -----------------------------------------------------------
+# Everything here is compared case-folded; whole lines without their final punctuation.
+
+# Language names as switchers and footers print them: the CLDR endonyms (Babel's
+# ``Locale(code).get_display_name(code)``; tests/test_ingest.py checks them against it) of the
+# languages sites are commonly published in, the usual variants, and the five languages' English names.
+LANGUAGE_NAMES = frozenset("""
+afrikaans|አማርኛ|العربية|azərbaycan|беларуская|български|বাংলা|bosanski|català|čeština|cymraeg|dansk|deutsch
+ελληνικά|english|español|eesti|euskara|فارسی|suomi|filipino|français|gaeilge|galego|ગુજરાતી|עברית|हिन्दी
+hrvatski|magyar|հայերեն|indonesia|íslenska|italiano|日本語|ქართული|қазақ тілі|ខ្មែរ|ಕನ್ನಡ|한국어|кыргызча|ລາວ
+lietuvių|latviešu|македонски|മലയാളം|монгол|मराठी|melayu|မြန်မာ|norsk bokmål|नेपाली|nederlands|norsk|ਪੰਜਾਬੀ
+polski|پښتو|português|română|русский|සිංහල|slovenčina|slovenščina|soomaali|shqip|српски|svenska|kiswahili
+தமிழ்|తెలుగు|тоҷикӣ|ไทย|türkmen dili|türkçe|українська|اردو|o‘zbek|tiếng việt|中文|isizulu
+简体中文|繁體中文|中文简体|中文繁體|bahasa indonesia|bahasa melayu|srpski|espanol|francais|portugues|turkce
+english|russian|german|spanish|french|chinese|arabic|italian|portuguese|japanese|ukrainian|eng|rus|deu|fra|esp
+""".replace("\n", "|").strip("|").split("|"))
+
+# Labels that open a line of furniture, by what the line is: "Source: kremlin.ru",
+# "Translation: Ana García", "Traduction : Marie Dupont". A colon must follow.
+FURNITURE_LABELS: dict[str, tuple[str, ...]] = {
+    "source line": ("source", "sources", "источник", "источники", "quelle", "quellen", "fuente", "fuentes"),
+    "translator credit": ("translation", "translated by", "translator", "translators", "перевод", "переводчик",
+                          "перевела", "перевёл", "перевел", "übersetzung", "übersetzt von", "übersetzer",
+                          "übersetzerin", "traducción", "traducido por", "traductor", "traductora", "traduction",
+                          "traduit par", "traducteur", "traductrice"),
+    "photo credit": ("photo", "photos", "фото", "фотография", "foto", "fotos", "bild", "picture", "image"),
+    "sharing widget": ("share", "поделиться", "teilen", "compartir", "partager"),
+    "print widget": ("print", "печать", "drucken", "imprimir", "imprimer"),
+    "tag list": ("tags", "теги", "метки", "schlagwörter", "etiquetas", "mots-clés", "étiquettes", "keywords",
+                 "ключевые слова", "palabras clave"),
+    "link to more": ("read more", "read also", "see also", "читать далее", "читайте также", "см. также",
+                     "weiterlesen", "lesen sie auch", "siehe auch", "leer más", "lea también", "véase también",
+                     "lire la suite", "lire aussi", "voir aussi"),
+}
+# Credits written without a colon: "Translated by Ana García", "Traduit de l'anglais par …".
+CREDIT_OPENERS: dict[str, tuple[str, ...]] = {
+    "translator credit": ("translated by", "translated from", "переведено", "перевод с", "übersetzt von",
+                          "aus dem", "traducido por", "traducido del", "traduit par", "traduit de"),
+}
+# Photo credits are short ("Photo: TASS"); a longer line after the label is a caption, which is content.
+PHOTO_CREDIT_MAX_WORDS = 4
+
+# "Copyright" as a notice, not as the word a definition is about ("Copyright means …").
+RIGHTS_RESERVED = ("all rights reserved", "все права защищены", "alle rechte vorbehalten",
+                   "todos los derechos reservados", "tous droits réservés")
+
+# A reprint's notice of where the text first appeared, at the start of a line.
+REPRINT_OPENERS = (
+    "originally published", "first published", "this article was originally published",
+    "this article was first published", "this story was originally published", "this article first appeared",
+    "republished from", "republished with permission", "reprinted from", "reprinted with permission",
+    "впервые опубликовано", "первоначально опубликовано", "оригинал опубликован", "перепечатано",
+    "перепечатка", "публикуется с разрешения",
+    "zuerst erschienen", "erstveröffentlichung", "ursprünglich erschienen", "ursprünglich veröffentlicht",
+    "nachdruck mit", "dieser artikel erschien zuerst",
+    "publicado originalmente", "publicado por primera vez", "reproducido con permiso",
+    "este artículo fue publicado originalmente",
+    "publié initialement", "initialement publié", "paru initialement", "article initialement paru",
+    "cet article a été publié initialement", "reproduit avec l'autorisation",
 )
 
-# Words that, followed by a colon, open a line of page furniture ("Source: kremlin.ru").
-CHROME_LABELS = (
-    "source", "sources", "источник", "quelle", "fuente", "photo", "фото", "foto", "share", "поделиться",
-    "teilen", "compartir", "partager", "print", "печать", "drucken", "imprimir", "imprimer", "tags", "теги",
-    "read more", "читать далее",
-)
-
-# Whole lines that are page furniture wherever they stand (compared lower-case, without final punctuation).
-CHROME_LINES = frozenset("""
+# Whole lines that are furniture wherever they stand, by what they are.
+FURNITURE_LINES: dict[str, frozenset[str]] = {key: frozenset(value.strip().replace("\n", "|").split("|")) for key, value in {
+    "print or share widget": """
 print version|printable version|print|share|share this|tweet|subscribe|back to top|read more|related news|related
 версия для печати|распечатать|печать|поделиться|подписаться|наверх|читать далее|читать также|другие новости
 druckversion|drucken|teilen|nach oben|weiterlesen|mehr lesen|ähnliche artikel
 versión para imprimir|imprimir|compartir|suscribirse|volver arriba|leer más|noticias relacionadas
-version imprimable|imprimer|partager|s'abonner|haut de page|lire la suite|articles liés
-""".replace("\n", "|").strip("|").split("|"))
+version imprimable|imprimer|partager|s'abonner|haut de page|lire la suite|articles liés""",
+    "accessibility widget": """
+version for the visually impaired|for the visually impaired|visually impaired version|accessible version
+font size|text size|increase font size|decrease font size|high contrast|normal version|skip to content
+skip to main content|версия для слабовидящих|для слабовидящих|обычная версия|размер шрифта|шрифт|цвет сайта
+перейти к содержанию|перейти к основному содержанию|version für sehbehinderte|barrierefreie version
+schriftgröße|schrift vergrößern|kontrast|zum inhalt springen|zum inhalt|versión para personas con discapacidad visual
+versión para discapacitados visuales|versión accesible|tamaño de fuente|tamaño del texto|alto contraste
+saltar al contenido|ir al contenido|version pour malvoyants|version malvoyants|version accessible
+taille du texte|taille de la police|contraste élevé|aller au contenu|aller au contenu principal""",
+    "portal widget label": """
+web content display|advanced settings|asset publisher|navigation menu|site map|sitemap
+отображение веб-контента|расширенные настройки|публикатор ресурсов|карта сайта
+webinhaltsanzeige|erweiterte einstellungen|seitenübersicht
+visualización de contenido web|configuración avanzada|mapa del sitio
+affichage de contenu web|paramètres avancés|plan du site""",
+}.items()}
+# Labels that introduce a font-size or colour widget ("Размер шрифта: A A A").
+WIDGET_LABELS = ("font size", "text size", "размер шрифта", "шрифт", "цвет сайта", "schriftgröße",
+                 "tamaño de fuente", "taille du texte")
+
+# Words a line that is only a date may hold besides month and weekday names ("20 de noviembre de 2020").
+DATE_LINE_JOINERS = frozenset("de del el год года г г. am um uhr le à h at on of the".split())
+
+
+@cache
+def date_line_words() -> frozenset[str]:
+    """Month names (every form), weekday names (CLDR) and joiners of the five languages, case-folded."""
+    from babel import Locale
+
+    words = set(DATE_LINE_JOINERS)
+    for lang in LANGS:
+        words.update(month_names(lang))
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                words.update(day.casefold().rstrip(".") for day in Locale.parse(lang).days[context][width].values())
+    return frozenset(words)
+
+
+# Words that open a byline ("By Ana García", "Автор: …", "Von Ana García").
+BYLINE_OPENERS = ("by", "written by", "reporting by", "text by", "от", "автор", "авторы", "текст", "von",
+                  "por", "par", "texte")
+# Joining words a byline may hold besides names ("Ana García and John Smith, Reuters").
+BYLINE_JOINERS = frozenset("and und y et и & de la del van von der da di du le in from aus en для из".split())
+
+# Words that number a section in a heading ("Article 5", "Abschnitt 3 – Pflichten").
+SECTION_WORDS = frozenset(
+    "article section chapter part annex appendix clause schedule "
+    "статья раздел глава часть приложение пункт "
+    "artikel abschnitt kapitel teil anhang anlage ziffer "
+    "artículo sección capítulo parte anexo apéndice cláusula "
+    "article section chapitre partie annexe titre".split()
+)
 
 # Common words per language, for telling the language of a paragraph quickly.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "org", "name"]
-BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_cell"]
+# What a block is on the page. Headings, titles, kickers (the line above a headline), bylines,
+# captions and list items are content like paragraphs, but not running text: checks that measure
+# sentences (truncation) or language (untranslated) treat them differently.
+BlockKind = Literal["paragraph", "title", "heading", "kicker", "byline", "caption", "list_item", "quote",
+                    "table_cell", "code"]
+# Blocks written as sentences, where length ratios and sentence counts mean something.
+RUNNING_TEXT: frozenset[BlockKind] = frozenset({"paragraph", "quote"})
+# Blocks that name rather than say: complete without a final full stop.
+HEADING_KINDS: frozenset[BlockKind] = frozenset({"title", "heading", "kicker"})
 FindingKind = Literal[
     "missing",
     "extra",
@@ -54,7 +62,14 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One block of an edition: text as published plus a comparison form."""
+    """One block of an edition: text as published plus a comparison form.
+
+    ``chrome`` marks page furniture (kept out of the alignment) and
+    ``chrome_reason`` says what recognised it ("language switcher",
+    "translator credit", "metadata element <version>"); ``note`` says what a
+    reader should know about content the checks see only in part (a script
+    that is not one of the five languages').
+    """
 
     n: int
     text: str
@@ -62,6 +77,8 @@ class Paragraph:
     line: int = 1
     block: BlockKind = "paragraph"
     chrome: bool = False
+    chrome_reason: str = ""
+    note: str = ""
     sentences: tuple[str, ...] = ()
     anchors: tuple[Anchor, ...] = ()
     waivers: tuple[str, ...] = ()

@@ -132,7 +132,7 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     alignments = tuple(align_pair(pivot, e) for e in others)
     rows = build_rows(pivot, alignments)
     findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
-                                             for f in diagnose(pivot, e, a, settings)]))
+                                             for f in diagnose(pivot, e, a, settings)], alignments))
     ordered = (pivot, *others)
     report = Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
                     editions=ordered, alignments=alignments, findings=findings, settings=settings, rows=rows)

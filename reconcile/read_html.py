@@ -1,4 +1,4 @@
-"""HTML page → blocks: the statement's main content, without the page around it.
+"""HTML page → blocks: the statement's main content, read as a browser shows it.
 
 How the content is chosen, in order:
 
@@ -8,46 +8,73 @@ How the content is chosen, in order:
 3. else the densest block: the element whose own paragraphs hold the most
    text that is not link text (menus and footers are mostly links).
 
-Page furniture is removed before and inside that choice: scripts, styles,
-navigation, forms and buttons, and elements whose class or id says menu,
-share, cookie, breadcrumb, language switcher, related or comments. When the
-chosen content has no ``<h1>``, the page's first ``<h1>`` before it is taken
-as the title. Parsing never touches the network and expands no external
-entities; markup nested deeper than libxml2's limit is refused.
+Text follows the whitespace rules of rendering, so a paragraph reads as
+``innerText`` does (tests/test_html_text.py checks it in Chromium): a run of
+spaces, tabs and newlines is one space, also across the edges of inline
+markup (``<strong>Prices in the capital </strong>rose`` → "capital rose");
+spaces at the start and end of a line go; ``<br>`` ends a line and ``<br><br>``
+a paragraph; no-break spaces and ``<pre>`` keep their whitespace; ``hidden``
+and ``display: none`` elements are not shown.
+
+Outside the content, scripts, navigation, header, footer, aside and widgets
+are dropped. Inside it, furniture is kept with its reason so reports can show
+it: elements whose class, id or role says menu, share, cookie, breadcrumb,
+language switcher, related or comments; ``<nav>``; blocks made of three or
+more links and little else; elements that are not HTML at all (``<version>``,
+``<translator>``, ``<tags>`` of a CMS's XHTML source), which are metadata.
+Headings, titles (``<h1>``), kickers, bylines (by class), captions, list items,
+quotes and table cells keep their kind. When the content has no ``<h1>``,
+the page's first ``<h1>`` before it is the title. Parsing never touches the
+network and expands no external entities; markup nested deeper than
+libxml2's limit is refused.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from cssselect import SelectorError
 from lxml import etree, html
 
 from .errors import InputError
+from .ingest import Block
 from .model import BlockKind
 
 BLOCK_KINDS: dict[str, BlockKind] = {
-    **{f"h{i}": "heading" for i in range(1, 7)},
-    "p": "paragraph", "li": "list_item", "dd": "paragraph", "dt": "paragraph", "pre": "paragraph",
-    "blockquote": "quote", "td": "table_cell", "th": "table_cell", "figcaption": "paragraph",
-    "caption": "paragraph",
+    "h1": "title", **{f"h{i}": "heading" for i in range(2, 7)},
+    "p": "paragraph", "li": "list_item", "dd": "paragraph", "dt": "paragraph", "pre": "code",
+    "blockquote": "quote", "td": "table_cell", "th": "table_cell", "figcaption": "caption",
+    "caption": "caption", "address": "paragraph", "summary": "paragraph", "legend": "paragraph",
 }
-ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "select",
-               "input", "object", "embed", "canvas", "link", "meta")
-OUTSIDE_CONTENT_DROP = ("header", "footer", "aside")
+# Elements laid out as blocks: they start and end lines of text.
+BLOCK_LEVEL = frozenset(BLOCK_KINDS) | frozenset(
+    "article aside body center details dialog dir div dl fieldset figure footer form header hgroup hr html "
+    "main menu nav ol section table tbody tfoot thead tr ul".split())
+# Elements that are never text of the page.
+ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea",
+               "input", "object", "embed", "canvas", "link", "meta", "head", "title", "math", "audio", "video")
+OUTSIDE_CONTENT_DROP = ("header", "footer", "aside", "nav")
+# Every other element HTML defines; an element outside this list and without a hyphen (custom
+# elements have one) is not HTML: a CMS's metadata field.
+KNOWN_INLINE = frozenset(
+    "a abbr acronym b bdi bdo big blink br cite code data del dfn em font i img ins kbd label mark nobr q rp rt "
+    "ruby s samp small span strike strong sub sup time tt u var wbr area map output picture source track meter "
+    "progress slot marquee".split())
 CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
+    r"(?:^|[\s_-])(?P<mark>nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
     r"lang(?:uage)?s?(?:-?switch(?:er)?)?|switcher|related|comments?|subscribe|newsletter|banner|sidebar|"
     r"print|tags|pager|pagination)(?:$|[\s_-])", re.IGNORECASE)
-_CONTAINERS = ("blockquote", "li", "td", "th", "dd")
-INLINE = frozenset("a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup time "
-                   "tt u var wbr ins del".split())
-# Collapse runs of ordinary whitespace only: a no-break space may group the digits of a number.
-_GAP = re.compile(r"[ \t\n\r\f\v]+")
-
-
-def _squash(text: str) -> str:
-    return _GAP.sub(" ", text).strip(" ")
+CHROME_ROLES = ("navigation", "banner", "contentinfo")
+KIND_CLASS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
+    ("kicker", re.compile(r"kicker|eyebrow|overline|rubric|supertitle|pretitle|overhead|dachzeile|topline", re.IGNORECASE)),
+    ("byline", re.compile(r"byline|\bauthors?\b|\bautor|\bwriter", re.IGNORECASE)),
+    ("caption", re.compile(r"caption|legend", re.IGNORECASE)),
+)
+# Three or more links and little else (nine tenths of the text or more) is a menu, not content.
+MIN_LINKS, LINK_SHARE = 3, 0.9
+_GAP = re.compile(r"[ \t\n\r\f]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def parse_page(text: str, source: object) -> etree._Element:
@@ -65,18 +92,29 @@ def parse_page(text: str, source: object) -> etree._Element:
     return root
 
 
-def _drop(element: etree._Element) -> None:
-    """Remove an element but keep its tail text in the document."""
-    element.drop_tree()
+def _tag(element: etree._Element) -> str:
+    return element.tag if isinstance(element.tag, str) else ""
 
 
-def _is_chrome(element: etree._Element) -> bool:
-    marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role"))))
-    return bool(marks and CHROME_CLASS.search(marks)) or element.get("role") in ("navigation", "banner", "contentinfo")
+def _chrome_mark(element: etree._Element) -> str:
+    """What marks an element as page furniture ("share", "role=navigation", "nav"), or ""."""
+    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    match = CHROME_CLASS.search(marks) if marks else None
+    if match:
+        return match["mark"].lower()
+    if element.get("role") in CHROME_ROLES:
+        return f"role={element.get('role')}"
+    return "nav" if _tag(element) == "nav" else ""
+
+
+def _is_metadata(element: etree._Element) -> bool:
+    tag = _tag(element)
+    return bool(tag) and tag not in BLOCK_LEVEL and tag not in KNOWN_INLINE and tag not in ALWAYS_DROP \
+        and "-" not in tag and ":" not in tag
 
 
 def _text_of(element: etree._Element) -> str:
-    return _squash("".join(element.itertext()))
+    return _GAP.sub(" ", "".join(element.itertext())).strip()
 
 
 def _link_text(element: etree._Element) -> int:
@@ -102,24 +140,28 @@ def choose_content(root: etree._Element, selector: str | None, source: object) -
         return main[0]
     best, best_score = root.find("body") if root.find("body") is not None else root, -1
     for element in root.iter("div", "section", "td", "body"):
-        own = [p for p in element if isinstance(p.tag, str) and p.tag in ("p", "h1", "h2", "h3", "blockquote", "ul", "ol")]
+        own = [p for p in element if _tag(p) in ("p", "h1", "h2", "h3", "blockquote", "ul", "ol")]
         score = sum(len(_text_of(p)) - _link_text(p) for p in own)
         if score > best_score:
             best, best_score = element, score
     return best
 
 
+def _hidden(element: etree._Element) -> bool:
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
 def _clean(root: etree._Element, content: etree._Element) -> None:
-    for element in list(root.iter(*ALWAYS_DROP)):
-        if element is not content:
-            _drop(element)
+    """Drop what is never text (scripts, forms, hidden elements) and the furniture outside the content."""
+    inside = set(content.iter())
+    above = set(content.iterancestors())  # never dropped: they hold the content
     for element in list(root.iter(etree.Element)):
-        if element is content or element.getparent() is None or not isinstance(element.tag, str):
+        if element is content or element in above or element.getparent() is None:
             continue
-        inside = content in element.iterancestors() or element is content
-        if (not inside and element.tag in OUTSIDE_CONTENT_DROP) or (_is_chrome(element) and element.tag not in ("html", "body")):
-            if content not in element.iterdescendants():
-                _drop(element)
+        never_text = element.tag in ALWAYS_DROP or _hidden(element)
+        outside = element not in inside and (element.tag in OUTSIDE_CONTENT_DROP or _chrome_mark(element))
+        if never_text or outside:
+            element.drop_tree()  # keeps the element's tail text in the document
 
 
 def _title_before(root: etree._Element, content: etree._Element) -> etree._Element | None:
@@ -130,64 +172,177 @@ def _title_before(root: etree._Element, content: etree._Element) -> etree._Eleme
     return None
 
 
-def html_blocks(text: str, source: object = "<html>", selector: str | None = None) -> list[tuple[str, int, BlockKind]]:
-    """Blocks (text, line, kind) of the page's main content, in document order."""
+def page_blocks(text: str, source: object = "<html>", selector: str | None = None) -> list[tuple[Block, etree._Element]]:
+    """Blocks of the page's main content with the element each was read from, in document order."""
     root = parse_page(text, source)
     content = choose_content(root, selector, source)
     title = _title_before(root, content)
     _clean(root, content)
-    blocks: list[tuple[str, int, BlockKind]] = []
-    if title is not None and title.getparent() is not None:
-        blocks.append((_text_of(title), title.sourceline or 1, "heading"))
-    _walk(content, blocks)
-    return [b for b in blocks if b[0]]
+    reader = _Reader()
+    if title is not None and title.getparent() is not None and content not in title.iterancestors():
+        reader.walk(title, None, "", root=True)
+    reader.walk(content, None, "", root=True)
+    return _one_title(reader.blocks)
 
 
-def _walk(element: etree._Element, blocks: list[tuple[str, int, BlockKind]]) -> None:
-    """Emit a block per block element; a container with inner blocks is walked instead."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in BLOCK_KINDS and not (tag in _CONTAINERS and any(
-            isinstance(e.tag, str) and e.tag in BLOCK_KINDS for e in element.iterdescendants())):
-        _text_blocks(element, BLOCK_KINDS[tag], blocks, leaf=True)
-    else:
-        # Loose text directly in a container (a <div> of text, a blockquote's text) is a paragraph too,
-        # cut wherever a block child stands.
-        _text_blocks(element, "quote" if tag == "blockquote" else "paragraph", blocks, leaf=False)
+def html_blocks(text: str, source: object = "<html>", selector: str | None = None) -> list[Block]:
+    """Blocks of the page's main content, in document order."""
+    return [block for block, _ in page_blocks(text, source, selector)]
 
 
-def _text_blocks(element: etree._Element, kind: BlockKind, blocks: list[tuple[str, int, BlockKind]],
-                 leaf: bool) -> None:
-    """The element's text as blocks: ``<br><br>`` starts a new one, and so does a block child
-    (walked in turn) unless the element is a leaf block, whose children are all its text."""
-    segment, line = [element.text or ""], element.sourceline or 1
-    for child in element:
-        if not isinstance(child.tag, str):  # comments, processing instructions
+def fragment_blocks(text: str, line: int = 1) -> list[Block]:
+    """Blocks of a piece of HTML inside another format (a Markdown file's HTML block)."""
+    root = parse_page(f"<html><body>{text}</body></html>", "<fragment>")
+    body = root.find("body")
+    if body is None:
+        return []
+    _clean(root, body)
+    reader = _Reader()
+    reader.walk(body, None, "", root=True)
+    return [Block(b.text, b.line + line - 1, b.kind, b.waivers, b.furniture) for b, _ in reader.blocks]
+
+
+def _one_title(blocks: list[tuple[Block, etree._Element]]) -> list[tuple[Block, etree._Element]]:
+    """The first ``<h1>`` is the title; any later one is a heading."""
+    out, seen = [], False
+    for block, element in blocks:
+        if block.kind == "title":
+            block = Block(block.text, block.line, "title" if not seen else "heading", block.waivers, block.furniture)
+            seen = True
+        out.append((block, element))
+    return out
+
+
+def _kind(element: etree._Element, context: BlockKind | None) -> BlockKind:
+    """A block element's kind: by tag, by a class that names it (kicker, byline, caption), by its container."""
+    tag = _tag(element)
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return BLOCK_KINDS[tag]
+    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    for kind, pattern in KIND_CLASS:
+        if marks and pattern.search(marks):
+            return kind
+    return context or BLOCK_KINDS.get(tag, "paragraph")
+
+
+def _link_dense(element: etree._Element) -> int:
+    """Number of links when the element is mostly links (a menu, a list of related pages), else 0."""
+    links = list(element.iter("a"))
+    if len(links) < MIN_LINKS:
+        return 0
+    total = len(_text_of(element))
+    return len(links) if total and _link_text(element) >= LINK_SHARE * total else 0
+
+
+class _Pre(str):
+    """Preformatted text: laid out as written."""
+
+
+Piece = str | None  # text (a _Pre keeps its whitespace) or None for a line break
+
+
+def _has_blocks(element: etree._Element) -> bool:
+    return any(_tag(e) in BLOCK_LEVEL for e in element.iterdescendants())
+
+
+@dataclass
+class _Reader:
+    """Walks block elements and gathers each block's text as a browser lays it out."""
+
+    blocks: list[tuple[Block, etree._Element]] = field(default_factory=list)
+
+    def walk(self, element: etree._Element, context: BlockKind | None, furniture: str, root: bool = False) -> None:
+        """A block per leaf block element; a container's loose text is cut wherever a block child stands."""
+        tag = _tag(element)
+        if not furniture and not root:
+            if (mark := _chrome_mark(element)):
+                furniture = f"page furniture ({mark})"
+            elif (links := _link_dense(element)):
+                furniture = f"block of {links} links"
+        own = _kind(element, context)
+        if tag in BLOCK_KINDS and not _has_blocks(element):
+            self._leaf(element, own, furniture)
+            return
+        # A container named by its tag or class (a list item of paragraphs, a byline <div>) passes its kind on.
+        inner = own if tag in BLOCK_KINDS or own in ("kicker", "byline", "caption") else context
+        self._loose(element, inner, furniture)
+
+    def _leaf(self, element: etree._Element, kind: BlockKind, furniture: str) -> None:
+        pieces: list[Piece] = []
+        _gather(element, pieces, pre=False)
+        self._emit(pieces, element, element.sourceline or 1, kind, furniture)
+
+    def _loose(self, element: etree._Element, context: BlockKind | None, furniture: str) -> None:
+        """Text directly in a container is a paragraph too, cut by block children and waiver comments."""
+        kind: BlockKind = context or ("quote" if _tag(element) == "blockquote" else "paragraph")
+        pieces: list[Piece] = [element.text or ""]
+        line = element.sourceline or 1
+        for child in element:
+            tag = _tag(child)
             if child.tag is etree.Comment and "reconcile" in (child.text or ""):
-                _flush(segment, line, kind, blocks)  # a waiver comment stays in place, before its paragraph
-                blocks.append((f"<!--{child.text}-->", child.sourceline or line, "paragraph"))
-                segment, line = [], child.sourceline or line
-            segment.append(child.tail or "")
-        elif child.tag == "br":
-            if segment and segment[-1] == _BR:
-                _flush(segment, line, kind, blocks)  # <br><br>: a new paragraph, as on screen
-                segment, line = [], child.sourceline or line
-            else:
-                segment.append(_BR)
-            if (child.tail or "").strip():
-                segment.append(child.tail)
-        elif leaf or child.tag in INLINE:
-            segment += [_text_of(child), child.tail or ""]
-        else:
-            _flush(segment, line, kind, blocks)
-            _walk(child, blocks)
-            segment, line = [child.tail or ""], child.sourceline or line
-    _flush(segment, line, kind, blocks)
+                self._emit(pieces, element, line, kind, furniture)
+                self.blocks.append((Block(f"<!--{child.text}-->", child.sourceline or line), element))
+                pieces, line = [], child.sourceline or line
+            elif tag in BLOCK_LEVEL or _is_metadata(child) or (tag and _has_blocks(child)):
+                # a block, a metadata element, or inline markup around blocks (<a><h3>…</h3><p>…</p></a>)
+                self._emit(pieces, element, line, kind, furniture)
+                if _is_metadata(child) and not _has_blocks(child):
+                    self._leaf(child, kind, furniture or f"metadata element <{tag}>")
+                else:
+                    self.walk(child, context, furniture)
+                pieces, line = [], child.sourceline or line
+            elif tag:
+                _gather(child, pieces, pre=False)
+            pieces.append(child.tail or "")
+        self._emit(pieces, element, line, kind, furniture)
+
+    def _emit(self, pieces: list[Piece], element: etree._Element, line: int, kind: BlockKind, furniture: str) -> None:
+        for text in _render(pieces):
+            self.blocks.append((Block(text, line, kind, furniture=furniture), element))
 
 
-_BR = "\n"  # a line break inside loose text, until we know whether a second one follows
+def _gather(element: etree._Element, pieces: list[Piece], pre: bool) -> None:
+    """The element's text as pieces, in document order: ``<br>`` is None, text in ``<pre>`` a _Pre."""
+    tag = _tag(element)
+    if tag == "br":
+        pieces.append(None)
+        return
+    pre = pre or tag == "pre"
+    kind = _Pre if pre else str
+    pieces.append(kind(element.text or ""))
+    for child in element:
+        if isinstance(child.tag, str):
+            _gather(child, pieces, pre)
+        pieces.append(kind(child.tail or ""))
 
 
-def _flush(segment: list[str], line: int, kind: BlockKind, blocks: list[tuple[str, int, BlockKind]]) -> None:
-    text = _squash("".join(segment))
-    if text:
-        blocks.append((text, line, kind))
+def _render(pieces: list[Piece]) -> list[str]:
+    """Lay out gathered pieces as a browser does; ``<br><br>`` starts a new paragraph.
+
+    >>> _render(["  ", "Prices in the capital ", "rose", None, " again\u00a0 ", None, " ", None, "New"])
+    ['Prices in the capital rose again\xa0', 'New']
+    """
+    paragraphs: list[str] = []
+    out: list[str] = []
+    space = False  # a collapsible space waits to be written before the next text
+    breaks = 0  # line breaks since the last text
+    for piece in pieces:
+        if piece is None:
+            breaks, space = breaks + 1, False
+            if breaks == 2 and out:
+                paragraphs.append("".join(out))
+                out = []
+            continue
+        text = piece if isinstance(piece, _Pre) else _GAP.sub(" ", piece)
+        if not isinstance(piece, _Pre) and text.startswith(" "):
+            space, text = True, text[1:]
+        if not text:
+            continue
+        if out and (space or breaks):
+            out.append(" ")
+        trailing = not isinstance(piece, _Pre) and text.endswith(" ")
+        out.append(text[:-1] if trailing else text)
+        space, breaks = trailing, 0
+    if out:
+        paragraphs.append("".join(out))
+    return [p.strip("\n") for p in paragraphs if p.strip(" \n")]

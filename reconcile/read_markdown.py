@@ -1,25 +1,42 @@
 """Markdown → blocks, with markdown-it-py (CommonMark plus tables).
 
-Headings, paragraphs, list items, block quotes and table cells become blocks
-with their kind and first line. YAML (``---``) or TOML (``+++``) front matter is
-metadata, not content: its ``lang`` names the edition's language when the file
-name does not, its ``title`` opens the text when the body has no heading of its
-own (the page shows it as the title), and ``original: true`` marks the edition
-the others were translated from (``reconcile check`` takes it as the pivot).
+Headings (the first level-one heading is the title), paragraphs, list items,
+block quotes, table cells and code become blocks with their kind and first
+line; a paragraph that follows an image in the same block is its caption.
+YAML (``---``) or TOML (``+++``) front matter is metadata, not content: its
+``lang`` names the edition's language when the file name does not, its
+``title`` opens the text when the body has no level-one heading of its own
+(the page shows it as the title), and ``original: true`` marks the edition the others
+were translated from (``reconcile check`` takes it as the pivot).
+
+kramdown's attribute lists (``{: datetime="2021-06-01" }``, ``{: #id .class}``),
+which Jekyll sites such as translated legal pages put on a line of their own
+after a block or after a span, are markup, not text: a markdown-it rule
+recognises them with mdit-py-plugins' attribute parser and drops them. HTML
+blocks are read as HTML (``read_html.fragment_blocks``), so waiver comments,
+bylines and metadata elements in them are seen as in a page.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError, parse
 
+from .ingest import Block
 from .model import BlockKind
+from .read_html import fragment_blocks
 
 _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?P<yaml>.*?)\n---|\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELD = re.compile(r"^(?P<key>lang|language|title|original)\s*[:=]\s*(?P<value>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_CONTAINERS: dict[str, BlockKind] = {"bullet_list_open": "list_item", "ordered_list_open": "list_item",
+                                     "blockquote_open": "quote", "td_open": "table_cell", "th_open": "table_cell"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,51 +57,129 @@ def front_matter(text: str) -> tuple[FrontMatter, str, int]:
     return FrontMatter(lang, fields.get("title"), original), text[match.end():], match.group().count("\n")
 
 
-def _inline_text(token) -> str:
+# --- kramdown attribute lists ----------------------------------------------
+
+def _attribute_list(text: str) -> int:
+    """Length of the kramdown attribute list ``{: …}`` at the start of ``text``, or 0 if there is none.
+
+    The attributes are parsed by mdit-py-plugins' parser (the syntax of its
+    ``attrs`` plugins, which want ``{`` without kramdown's colon).
+
+    >>> _attribute_list('{: datetime="2014-04-15" } rest'), _attribute_list("{: not attributes}"), _attribute_list("{x}")
+    (26, 0, 0)
+    """
+    if not text.startswith("{:"):
+        return 0
+    try:
+        end: int = parse("{" + text[2:])[0]
+    except ParseError:
+        return 0
+    return end + 2
+
+
+def _ial_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line that is only an attribute list: it ends the paragraph above it and is dropped."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]].rstrip()
+    if not line.endswith("}") or _attribute_list(line) != len(line):
+        return False
+    if not silent:
+        token = state.push("kramdown_ial", "", 0)
+        token.map = [start, start + 1]
+        token.content = line
+    state.line = start + 1
+    return True
+
+
+def _ial_inline(state: StateInline, silent: bool) -> bool:
+    """An attribute list after a span (``*Effective June 1*{: datetime="…"}``): skipped."""
+    length = _attribute_list(state.src[state.pos:state.posMax])
+    if not length:
+        return False
+    state.pos += length
+    return True
+
+
+def kramdown_attributes_plugin(md: MarkdownIt) -> None:
+    """Recognise kramdown's block and span attribute lists, so they never reach the text."""
+    md.block.ruler.before("paragraph", "kramdown_ial", _ial_block, {"alt": ["paragraph", "blockquote", "list"]})
+    md.inline.ruler.before("text", "kramdown_ial", _ial_inline)
+
+
+_PARSER = MarkdownIt("commonmark").enable("table").use(kramdown_attributes_plugin)
+
+
+# --- blocks ----------------------------------------------------------------
+
+def _inline_text(token: Token) -> tuple[str, bool]:
+    """The inline's text, and whether it opens with an image (its text is then the image's caption)."""
     parts = []
-    for child in token.children or ():
+    children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
+    for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "html_inline":
-            parts.append("")
-        elif child.type == "image":
-            parts.append("")
-    return _TAG.sub("", "".join(parts)).strip()
+    return _TAG.sub("", "".join(parts)).strip(), bool(children) and children[0].type == "image"
 
 
-def markdown_blocks(text: str) -> tuple[list[tuple[str, int, BlockKind]], FrontMatter]:
-    """Blocks (text, line, kind) of a Markdown document, and its front matter."""
+def markdown_blocks(text: str) -> tuple[list[Block], FrontMatter]:
+    """Blocks of a Markdown document, and its front matter."""
     meta, body, offset = front_matter(text)
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
-    blocks: list[tuple[str, int, BlockKind]] = []
-    containers: list[str] = []
+    tokens = _PARSER.parse(body)
+    blocks: list[Block] = []
+    containers: list[BlockKind] = []
+    after_image = False
     for index, token in enumerate(tokens):
-        if token.nesting == 1 and token.type in ("list_item_open", "blockquote_open", "td_open", "th_open"):
-            containers.append(token.type)
-        elif token.nesting == -1 and token.type in ("list_item_close", "blockquote_close", "td_close", "th_close"):
+        line = (token.map or [0])[0] + 1 + offset
+        if token.type in _CONTAINERS:
+            containers.append(_CONTAINERS[token.type])
+        elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
             containers.pop()
         elif token.type == "inline":
             opener = tokens[index - 1]
             line = (opener.map or token.map or [0])[0] + 1 + offset
-            kind: BlockKind = "paragraph"
-            if opener.type == "heading_open":
-                kind = "heading"
-            elif containers:
-                kind = {"list_item_open": "list_item", "blockquote_open": "quote"}.get(containers[-1], "table_cell")
-            content = _inline_text(token)
-            if content:
-                blocks.append((content, line, kind))
-        elif token.type == "html_block" and "reconcile" in token.content:
-            # Waiver comments (<!-- reconcile: ignore … -->) go to ingest, which ties them to the next block.
-            for comment in re.findall(r"<!--.*?-->", token.content, re.DOTALL):
-                blocks.append((comment, (token.map or [0])[0] + 1 + offset, "paragraph"))
-            rest = re.sub(r"<!--.*?-->", "", token.content, flags=re.DOTALL).strip()
-            if rest:
-                blocks.append((_TAG.sub("", rest), (token.map or [0])[0] + 1 + offset, "paragraph"))
+            content, image = _inline_text(token)
+            kind = _kind(opener, containers, image or (after_image and _emphasis_only(token)))
+            if _html_only(token):
+                blocks += [replace(b, kind=kind) if not b.furniture else b for b in fragment_blocks(token.content, line)]
+            elif content:
+                blocks.append(Block(content, line, kind))
+            after_image = image and not content
+        elif token.type == "html_block":
+            blocks += fragment_blocks(token.content, line)
         elif token.type in ("fence", "code_block") and token.content.strip():
-            blocks.append((" ".join(token.content.split()), (token.map or [0])[0] + 1 + offset, "paragraph"))
-    if meta.title and not (blocks and blocks[0][2] == "heading"):
-        blocks.insert(0, (meta.title, 1, "heading"))
-    return blocks, meta
+            blocks.append(Block(" ".join(token.content.split()), line, "code"))
+    if meta.title and not any(b.kind == "title" for b in blocks):
+        blocks.insert(0, Block(meta.title, 1, "title"))
+    return _one_title(blocks), meta
+
+
+def _kind(opener: Token, containers: list[BlockKind], caption: bool) -> BlockKind:
+    if opener.type == "heading_open":
+        return "title" if opener.tag == "h1" else "heading"
+    if containers:
+        return containers[-1]
+    return "caption" if caption else "paragraph"
+
+
+def _html_only(token: Token) -> bool:
+    """A paragraph of HTML tags and text only (``<version>2.1</version>``): read as HTML."""
+    children = token.children or ()
+    return any(c.type == "html_inline" for c in children) and \
+        all(c.type in ("html_inline", "text", "softbreak", "hardbreak") for c in children)
+
+
+def _emphasis_only(token: Token) -> bool:
+    """A paragraph that is wholly in italics or bold, as captions under images are written."""
+    children = [c for c in token.children or () if c.type != "softbreak"]
+    return len(children) >= 3 and children[0].type in ("em_open", "strong_open") and \
+        children[-1].type in ("em_close", "strong_close")
+
+
+def _one_title(blocks: list[Block]) -> list[Block]:
+    """The first level-one heading is the title; later ones are headings."""
+    titles = [k for k, b in enumerate(blocks) if b.kind == "title"]
+    return [Block(b.text, b.line, "heading", b.waivers, b.furniture) if b.kind == "title" and k != titles[0] else b
+            for k, b in enumerate(blocks)]

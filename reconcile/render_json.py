@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Finding, Link, Report
+from .model import Finding, Link, Paragraph, Report
 
 SCHEMA_VERSION = 1
 
@@ -34,6 +34,18 @@ def _link_dict(link: Link) -> dict[str, Any]:
     return out
 
 
+def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
+    """A paragraph; its kind when it is not a plain paragraph, why it is furniture, a note on its script."""
+    out: dict[str, Any] = {"n": p.n, "text": p.text, "chrome": p.chrome, "line": p.line}
+    if p.block != "paragraph":
+        out["block"] = p.block
+    if p.chrome_reason:
+        out["chrome_reason"] = p.chrome_reason
+    if p.note:
+        out["note"] = p.note
+    return out
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     """The report as plain data, keys in the documented order."""
     return {
@@ -43,7 +55,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "pivot": report.pivot,
         "editions": [
             {"lang": e.lang, "source": e.source,
-             "paragraphs": [{"n": p.n, "text": p.text, "chrome": p.chrome, "line": p.line} for p in e.paragraphs]}
+             "paragraphs": [_paragraph_dict(p) for p in e.paragraphs]}
             for e in report.editions
         ],
         "alignments": [

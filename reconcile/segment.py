@@ -1,7 +1,9 @@
 """Paragraphs → sentences, for sentence-level findings (truncation, which figure).
 
 A deliberately small splitter: a sentence ends at ``.``, ``!``, ``?`` or ``…``
-followed by a space and an upper-case letter, a digit or an opening quote.
+followed by a space and an upper-case letter, a digit or an opening quote, or
+at a full-width ``。``, ``！`` or ``？`` (Chinese and Japanese put no space after
+them).
 Abbreviations and initials that would end a sentence falsely ("Mr.", "т. е.",
 "z. B.", "S. Lavrov") are listed as data and skipped.
 """
@@ -24,7 +26,11 @@ _ABBREVIATIONS = frozenset(
 )
 # Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]»]?\s+(?=[\"'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])")
+_BOUNDARY = re.compile(r"""
+    (?<=[.!?…])["')\]»]?\s+(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
+  | (?<=[。！？])\s*(?=[^\s」』”’）])                           # CJK: a full-width stop, unless a quote closes
+  | (?<=[。！？][」』”’）])\s*(?=[「『“‘（])                    # … and then only before the next quote opens
+""", re.VERBOSE)
 
 
 def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
@@ -39,6 +45,8 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     ('В 2020 г. всё было.', 'Т. е. хорошо.')
     >>> split_sentences("Die Band sollte bis zum 16. September bleiben. Le U.S. Army est là.", "de")
     ('Die Band sollte bis zum 16. September bleiben.', 'Le U.S. Army est là.')
+    >>> split_sentences("约有9万人离开。他们去了亚美尼亚！")
+    ('约有9万人离开。', '他们去了亚美尼亚！')
     """
     sentences: list[str] = []
     start = 0

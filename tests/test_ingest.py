@@ -8,13 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.errors import InputError
-from reconcile.ingest import (
-    chrome_flags,
-    decode,
+from reconcile.furniture import (
+    furniture_reasons,
     is_language_switcher,
+    mark_shared_chrome,
+)
+from reconcile.ingest import (
+    decode,
     lang_from_name,
     load_edition,
-    mark_shared_chrome,
     normalise,
     plain,
     text_blocks,
@@ -112,8 +114,8 @@ def test_shared_seed_matches_sample():
 
 
 def test_a_lone_short_title_is_not_chrome():
-    assert chrome_flags(["Statement", "A long paragraph of the statement that says things.", "Thanks."]) == \
-        [False, False, False]
+    assert furniture_reasons(["Statement", "A long paragraph of the statement that says things.", "Thanks."]) == \
+        ["", "", ""]
 
 
 def test_short_lines_every_edition_repeats_are_chrome_long_ones_are_not():
@@ -182,5 +184,139 @@ def test_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
                                   "https://mid.ru/ru/foreign_policy/news/1", "Photo: TASS", "Источник: kremlin.ru",
                                   "20 ноября 2020 года, 19:00", "EN | RU | DE", "Версия для печати", "Partager"])
 def test_single_chrome_lines(line):
-    assert chrome_flags(["A real paragraph of the statement, with a verb.", line, "Another real one."]) == \
-        [False, True, False]
+    reasons = furniture_reasons(["A real paragraph of the statement, with a verb.", line, "Another real one."])
+    assert reasons[0] == reasons[2] == "" and reasons[1]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Translation: Ana García", "translator credit"),
+    ("«Перевод: Ирина Смирнова»".strip("«»"), "translator credit"),
+    ("Traducción: Ana García", "translator credit"),
+    ("Übersetzung: Jonas Weber", "translator credit"),
+    ("Traduction\u00a0: Marie Dupont", "translator credit"),
+    ("Translated by Ana García", "translator credit"),
+    ("Source: Official website of the President of Russia kremlin.ru", "source line"),
+    ("Фото: ТАСС", "photo credit"),
+    ("© 2020 Министерство иностранных дел", "copyright notice"),
+    ("Copyright © 2024 Mozilla", "copyright notice"),
+    ("Alle Rechte vorbehalten.", "copyright notice"),
+    ("Версия для слабовидящих", "accessibility widget"),
+    ("Version for the visually impaired", "accessibility widget"),
+    ("Version für Sehbehinderte", "accessibility widget"),
+    ("Versión para personas con discapacidad visual", "accessibility widget"),
+    ("Version pour malvoyants", "accessibility widget"),
+    ("A- A A+", "accessibility widget"),
+    ("Размер шрифта: А А А", "accessibility widget"),
+    ("Web Content Display", "portal widget label"),
+    ("Paramètres avancés", "portal widget label"),
+    ("Originally published in The Conversation.", "reprint notice"),
+    ("Впервые опубликовано в журнале «Город и климат».", "reprint notice"),
+    (("English · Español · Français · Deutsch · Русский · Italiano · Português · Polski · Nederlands · Türkçe · "
+      "Українська · Ελληνικά · Čeština · Magyar · 中文 · 日本語 · العربية"), "language switcher"),
+])
+def test_furniture_reasons_in_five_languages(line, reason):
+    reasons = furniture_reasons(["A real paragraph of the statement, with a verb.", line, "Another real one."])
+    assert reasons == ["", reason, ""]
+
+
+@pytest.mark.parametrize("text", [
+    "Copyright means the exclusive legal right to copy a work.",
+    "Photo: Protesters gather in front of the parliament building on Monday.",
+    "Хэллоуин 2013 в числах",
+    "Translation matters: a short history of the Bible in 40 languages",
+    "First published in 1925, the novel was banned for decades.",
+    "Neue Regeln für Schulen",
+    "联合国难民署周五表示，约有90000人离开了家园。",
+])
+def test_content_that_looks_like_furniture_is_content(text):
+    assert furniture_reasons(["A real paragraph of the statement, with a verb.", text, "Another real one."]) == \
+        ["", "", ""]
+
+
+def test_headline_kicker_byline_and_list_ends_are_never_furniture_by_position():
+    """What the old rule (a run of short unpunctuated lines at the start or end) ate."""
+    head = ["ECONOMY", "Prices in the capital rose again", "By Ana García"]
+    tail = ["Open the settings", "Click Save", "Restart the browser"]
+    assert furniture_reasons([*head, "The statistics office said so on Monday, in a long sentence.", *tail]) == \
+        [""] * 7
+
+
+def test_labels_after_the_closing_line_are_the_site_footer():
+    reasons = furniture_reasons(["Body text of the statement, in a sentence.", "Source: kremlin.ru",
+                                 "Council of Europe (CoE)", "NATO", "European Union (EU)"])
+    assert reasons[1] == "source line" and reasons[2:] == ["page footer (after the source line)"] * 3
+    kept = furniture_reasons(["Source: kremlin.ru", "The statement begins here, in a full sentence.", "Thanks"])
+    assert kept[1:] == ["", ""]  # running text after the source line: no footer
+
+
+def test_a_list_of_language_names_one_per_line_is_furniture():
+    names = ["English", "Español", "Français", "Deutsch", "Русский", "中文 (简体)"]
+    assert furniture_reasons(["Body text of the statement, in a sentence.", *names]) == \
+        ["", *["list of languages"] * len(names)]
+    assert furniture_reasons(["Deutsch", "Body text of the statement, in a sentence."]) == ["", ""]
+
+
+def test_language_names_are_cldr_endonyms():
+    """The typed endonyms in locales.py are what CLDR (through Babel) calls each language in itself."""
+    from babel import Locale
+
+    from reconcile import locales
+
+    for code in ("ar", "de", "el", "en", "es", "fr", "he", "hi", "ja", "ko", "pl", "pt", "ru", "tr", "uk", "zh"):
+        assert Locale.parse(code).get_display_name(code).casefold() in locales.LANGUAGE_NAMES, code
+
+
+@pytest.mark.parametrize("lines, kinds", [
+    (["ECONOMY", "Prices in the capital rose again", "By Ana García", "Prices rose by 5 percent, the office said."],
+     ["kicker", "title", "byline", "paragraph"]),
+    (["Цены снова выросли", "Автор: Анна Гарсия", "Цены выросли на 5 процентов, сообщило управление."],
+     ["title", "byline", "paragraph"]),
+    (["Wirtschaft", "Die Preise sind wieder gestiegen", "Von Ana García und Jonas Weber, dpa", "Die Preise stiegen."],
+     ["kicker", "title", "byline", "paragraph"]),
+    (["Los precios vuelven a subir", "Por Ana García", "Los precios subieron un 5 por ciento."],
+     ["title", "byline", "paragraph"]),
+    (["Les prix augmentent de nouveau", "Par Marie Dupont, AFP", "Les prix ont augmenté de 5 %."],
+     ["title", "byline", "paragraph"]),
+    (["Von den 90.000 Menschen kehrten viele zurück.", "Abschnitt 3 – Pflichten", "Der Text des Abschnitts."],
+     ["paragraph", "heading", "paragraph"]),
+    (["A statement in a sentence.", "GENERAL PROVISIONS", "Short line", "Article 5", "Text of the article."],
+     ["paragraph", "heading", "paragraph", "heading", "paragraph"]),
+])
+def test_kinds_of_plain_text_blocks(lines, kinds):
+    assert [p.block for p in edition_from_text("en", lines).paragraphs] == kinds
+
+
+def test_list_items_in_plain_text():
+    blocks = text_blocks("Steps:\n\n1. Open the settings\n2. Click Save\n\n- one\n\n- two\n\n— Да, — сказал он.")
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("Steps:", "paragraph"), ("1. Open the settings", "list_item"), ("2. Click Save", "list_item"),
+        ("- one", "list_item"), ("- two", "list_item"), ("— Да, — сказал он.", "paragraph")]
+
+
+def test_unknown_script_gets_a_note_and_stays_content():
+    edition = edition_from_text("zh", ["联合国难民署周五表示，约有90000人离开了家园。", "UNHCR"])
+    assert not any(p.chrome for p in edition.paragraphs)
+    assert "Han (CJK) script" in edition.paragraphs[0].note and edition.paragraphs[1].note == ""
+
+
+def test_furniture_and_kind_patterns_do_not_backtrack():
+    """Long runs of letters, spaces or markers finish in linear time (patterns that could backtrack cannot)."""
+    import signal
+
+    from reconcile.block_kinds import is_byline, is_section_heading
+
+    def runaway(signum, frame):
+        raise AssertionError("a furniture or kind pattern backtracked for over 30 s")
+
+    previous = signal.signal(signal.SIGALRM, runaway)
+    signal.alarm(30)
+    try:
+        for text in ("A" * 50_000 + "x", "A " * 25_000 + "x", "Размер шрифта: " + "А" * 50_000 + "!",
+                     "by" + " " * 50_000, "Source" + " " * 50_000 + "x", "© " + "(" * 50_000,
+                     "English " * 5_000 + "x", "1." * 25_000 + " x"):
+            furniture_reasons([text])
+            is_byline(text)
+            is_section_heading(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -28,8 +28,8 @@ def test_every_format_gives_the_clean_texts_paragraphs(name):
 
 @pytest.mark.parametrize("name", ["page.html", "statement.md", "statement.docx"])
 def test_block_kinds_are_kept(name):
-    kinds = [p.block for p in load_edition(FIXTURES / "formats" / name, "en").paragraphs]
-    assert kinds == ["heading", "paragraph", "paragraph", "list_item", "list_item", "quote", "paragraph"]
+    kinds = [p.block for p in load_edition(FIXTURES / "formats" / name, "en").content]
+    assert kinds == ["title", "paragraph", "paragraph", "list_item", "list_item", "quote", "paragraph"]
 
 
 def test_html_line_numbers_point_into_the_file():
@@ -55,13 +55,13 @@ def test_html_page_chrome_is_left_out():
 
 def test_html_entities_inline_markup_and_double_br():
     blocks = html_blocks("<article><p>A&amp;B <b>bold</b>&nbsp;C<br><br>second &laquo;q&raquo;</p></article>")
-    assert [b[0] for b in blocks] == ["A&B bold\u00a0C", "second «q»"]
+    assert [b.text for b in blocks] == ["A&B bold\u00a0C", "second «q»"]
 
 
 def test_densest_block_without_article_or_main():
     page = ("<html><body><div class='menu'><a>One</a> <a>Two</a></div><div id='x'><div><p>" + "Real text. " * 30
             + "</p><p>More real text here.</p></div></div><div><p><a>link</a></p></div></body></html>")
-    assert [b[0][:9] for b in html_blocks(page)] == ["Real text", "More real"]
+    assert [b.text[:9] for b in html_blocks(page)] == ["Real text", "More real"]
 
 
 def test_content_selector_css_and_xpath(tmp_path):
@@ -147,4 +147,65 @@ def test_mixed_formats_in_one_statement(tmp_path):
 
 def test_double_br_in_loose_text_separates_paragraphs():
     page = "<html><body><div class='text'>One, a sentence.<br><br>Two <b>bold</b>.<br>same.<br/>\n<br/>Three.</div></body></html>"
-    assert [b[0] for b in html_blocks(page)] == ["One, a sentence.", "Two bold. same.", "Three."]
+    assert [b.text for b in html_blocks(page)] == ["One, a sentence.", "Two bold. same.", "Three."]
+
+
+def test_markdown_kramdown_attribute_lists_are_markup():
+    from reconcile.read_markdown import markdown_blocks
+
+    blocks, _ = markdown_blocks('# Notice\n\nMarch 6, 2024\n{: datetime="2024-03-06" }\n\nText here.\n{: #intro .lead }\n\n'
+                                "* Item\n  {: #item }\n\n*Effective June 1*{: datetime=\"2021-06-01\"} and on.\n\n"
+                                "{: .note }\nNote text.\n\nBraces {: not attributes} stay.\n")
+    assert [b.text for b in blocks] == ["Notice", "March 6, 2024", "Text here.", "Item", "Effective June 1 and on.",
+                                        "Note text.", "Braces {: not attributes} stay."]
+
+
+def test_markdown_kinds_title_caption_and_html():
+    from reconcile.read_markdown import markdown_blocks
+
+    blocks, _ = markdown_blocks("# Title\n\n## Section\n\n# Second h1\n\n![A photo](p.jpg)\n*Protesters on Monday.*\n\n"
+                                "<version>2.1</version>\n\n```\ncode  here\n```\n")
+    assert [(b.text, b.kind, b.furniture) for b in blocks] == [
+        ("Title", "title", ""), ("Section", "heading", ""), ("Second h1", "heading", ""),
+        ("Protesters on Monday.", "caption", ""), ("2.1", "paragraph", "metadata element <version>"),
+        ("code here", "code", "")]
+
+
+def test_markdown_front_matter_title_only_without_a_level_one_heading():
+    from reconcile.read_markdown import markdown_blocks
+
+    with_h1, _ = markdown_blocks("---\ntitle: Front\n---\n\n**KICKER**\n\n# Body title\n\nText.\n")
+    without, _ = markdown_blocks("---\ntitle: Front\n---\n\n## Section\n\nText.\n")
+    assert [b.text for b in with_h1] == ["KICKER", "Body title", "Text."]
+    assert [(b.text, b.kind) for b in without][:2] == [("Front", "title"), ("Section", "heading")]
+
+
+def test_html_kinds_from_tags_classes_and_containers():
+    page = ("<article><header><p class='kicker'>Economy</p><h1>Prices rose</h1><div class='byline'>By "
+            "<a href='/a'>Ana García</a></div></header><p>Body.</p><h1>Another h1</h1><ul><li><p>Item "
+            "paragraph</p></li></ul><blockquote><p>Quoted.</p></blockquote><table><tr><td><p>Cell.</p></td></tr>"
+            "</table><figure><img src='x.jpg'><figcaption>A caption.</figcaption></figure><pre>x  = 1</pre></article>")
+    assert [(b.text, b.kind) for b in html_blocks(page)] == [
+        ("Economy", "kicker"), ("Prices rose", "title"), ("By Ana García", "byline"), ("Body.", "paragraph"),
+        ("Another h1", "heading"), ("Item paragraph", "list_item"), ("Quoted.", "quote"), ("Cell.", "table_cell"),
+        ("A caption.", "caption"), ("x  = 1", "code")]
+
+
+def test_html_furniture_inside_the_content_is_kept_with_its_reason():
+    page = ("<html><body><article><h1>T</h1><version>3.2</version><p>Body text of the page.</p>"
+            "<div class='share-buttons'><a>Twitter</a> <a>VK</a></div><ul><li><a>One</a></li><li><a>Two</a></li>"
+            "<li><a>Three</a></li></ul><nav>Next page</nav><p hidden>Hidden</p>"
+            "<p style='display:none'>None</p><my-widget>Custom element text</my-widget></article></body></html>")
+    assert [(b.text, b.furniture) for b in html_blocks(page)] == [
+        ("T", ""), ("3.2", "metadata element <version>"), ("Body text of the page.", ""),
+        ("Twitter VK", "page furniture (share)"), ("One", "block of 3 links"), ("Two", "block of 3 links"),
+        ("Three", "block of 3 links"), ("Next page", "page furniture (nav)"), ("Custom element text", "")]
+
+
+def test_html_furniture_reasons_reach_the_edition(tmp_path):
+    page = tmp_path / "en.html"
+    page.write_text("<html><body><article><h1>Title</h1><p>Body text, a sentence.</p><p>Translation: Ana García</p>"
+                    "<div class='social'><a>Share</a></div></article></body></html>", "utf-8")
+    edition = load_edition(page, "en")
+    assert [(p.block, p.chrome_reason) for p in edition.paragraphs] == [
+        ("title", ""), ("paragraph", ""), ("paragraph", "translator credit"), ("paragraph", "page furniture (social)")]

@@ -22,3 +22,10 @@ def test_segment_skips_chrome():
     edition = segment(edition_from_text("en", ["20 November 2020", "One. Two."]))
     assert edition.paragraphs[0].chrome and edition.paragraphs[0].sentences == ()
     assert edition.paragraphs[1].sentences == ("One.", "Two.")
+
+
+def test_cjk_full_stops_end_sentences():
+    assert split_sentences("约有9万人离开。其中4.5万人是儿童！他们需要帮助吗？是的。") == \
+        ("约有9万人离开。", "其中4.5万人是儿童！", "他们需要帮助吗？", "是的。")
+    assert split_sentences("「はい。」と彼は言った。") == ("「はい。」と彼は言った。",)
+    assert split_sentences("「はい。」「いいえ。」") == ("「はい。」", "「いいえ。」")

@@ -1,0 +1,57 @@
+"""Consensus across editions: a lone pivot is named neutrally; agreement is claimed only where it holds."""
+
+from __future__ import annotations
+
+from reconcile import Settings
+from reconcile.consensus import REVISION, agree
+from reconcile.model import Alignment, Finding, Link
+from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
+
+TEXT = {
+    "en": ["The conference opens on 12 March in the city hall.", "About 300 people registered.", "Registration closes soon."],
+    "de": ["Die Konferenz beginnt am 10. März im Rathaus.", "Rund 300 Menschen haben sich angemeldet.", "Die Anmeldung endet bald."],
+    "fr": ["La conférence s'ouvre le 10 mars à la mairie.", "Environ 300 personnes se sont inscrites.", "L'inscription se termine bientôt."],
+    "ru": ["Конференция откроется 10 марта в мэрии.", "Зарегистрировались около 300 человек.", "Регистрация скоро завершится."],
+}
+
+
+def report(texts: dict[str, list[str]], pivot: str = "en"):
+    editions = prepare([edition_from_text(lang, paragraphs) for lang, paragraphs in texts.items()])
+    return reconcile_editions(editions, Settings(pivot=pivot))
+
+
+def test_a_pivot_every_edition_contradicts_is_reported_once_and_neutrally():
+    (finding,) = report(TEXT).findings
+    assert (finding.kind, finding.lang, finding.pivot) == ("date_mismatch", "en", (1,))
+    assert finding.message == ("the en edition differs from all others: en ¶1 has date 12 March, the others have "
+                               f"de 10. März; fr 10 mars; ru 10 марта; {REVISION}")
+    assert "every other edition differs" not in finding.message
+
+
+def test_editions_that_lack_the_paragraph_do_not_count_against_pooling_or_for_agreement():
+    texts = {**TEXT, "fr": TEXT["fr"][1:]}  # fr dropped the dated paragraph
+    findings = {(f.kind, f.lang): f for f in report(texts).findings}
+    pooled = findings[("date_mismatch", "en")]
+    assert pooled.message.startswith("the en edition differs from all others: en ¶1 has date 12 March, the others "
+                                     "have de 10. März; ru 10 марта")
+    assert findings[("missing", "fr")].message.endswith("(de, ru agree with the pivot)")
+
+
+def test_agreement_is_named_only_for_editions_with_the_paragraph_and_no_finding_on_it():
+    texts = {**TEXT, "fr": ["La conférence s'ouvre le 12 mars à la mairie.", *TEXT["fr"][1:]]}
+    findings = {f.lang: f for f in report(texts).findings}
+    assert findings["de"].message.endswith("(fr agrees with the pivot; ru differs in the same way)")
+    assert findings["ru"].message.endswith("(fr agrees with the pivot; de differs in the same way)")
+
+
+def test_without_alignments_agreement_falls_back_to_the_findings():
+    """Callers that pass no alignments (the old signature) still get a consistent answer."""
+    editions = prepare([edition_from_text(lang, TEXT[lang]) for lang in ("en", "de", "fr", "ru")])
+    finding = Finding("number_mismatch", "error", "de", (2,), (2,), "de ¶2: expected 300, found 30", 0.9,
+                      expected=("300",), found=("30",))
+    (out,) = agree(editions[0], editions[1:], [finding])
+    assert out.message.endswith("(fr, ru agree with the pivot)") and out.confidence == 0.94
+    links = (Link((1,), (1,), 1.0), Link((2,), (), 0.5), Link((3,), (2,), 1.0))
+    alignments = [Alignment("fr", links), Alignment("ru", tuple(Link((n,), (n,), 1.0) for n in (1, 2, 3)))]
+    (out,) = agree(editions[0], editions[1:], [finding], alignments)
+    assert out.message.endswith("(ru agrees with the pivot)")  # fr has no counterpart of en ¶2
