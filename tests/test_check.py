@@ -10,11 +10,12 @@ import shlex
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT, shared_path
 
-from reconcile.checking import run_check
+from reconcile.checking import CheckOptions, run_check
 from reconcile.cli import main
 from reconcile.errors import ConfigError
 
@@ -32,16 +33,23 @@ def run(capsys, *argv):
 
 @pytest.fixture(autouse=True)
 def plain_env(monkeypatch):
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for name in ("NO_COLOR", "FORCE_COLOR", "SOURCE_DATE_EPOCH", "RECONCILE_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def stable(out: str, root) -> str:
+    """SARIF names the base folder as an absolute file URI: the same golden file on every machine."""
+    return out.replace(root.as_uri() + "/", "file:///REPOSITORY/")
 
 
 @pytest.mark.parametrize("layout", ["folders", "siblings", "trees"])
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_layout_golden(capsys, monkeypatch, layout, fmt):
     monkeypatch.chdir(REPOS / layout)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     code, out, err = run(capsys, "--format", fmt, "--jobs", "1")
     assert code == 1, err
+    out = stable(out, REPOS / layout)
     path = GOLDEN / f"{layout}.{FORMATS[fmt]}"
     if UPDATE:
         path.write_text(out, encoding="utf-8")
@@ -58,7 +66,7 @@ EXPECTED = {  # what each test repository was built to contain (tests/repos/READ
 @pytest.mark.parametrize("layout", list(EXPECTED))
 def test_layout_findings(monkeypatch, layout):
     monkeypatch.chdir(REPOS / layout)
-    result = run_check([REPOS / layout], jobs=1)
+    result = run_check([REPOS / layout], CheckOptions(jobs=1))
     found = [(r.name.removeprefix(str(REPOS / layout) + "/"), f.lang, f.kind, f.severity)
              for r in result.reports for f in r.findings if f.severity != "info"]
     assert found == EXPECTED[layout]
@@ -74,7 +82,7 @@ def test_discovery_reports_what_was_found(capsys, monkeypatch):
 
 def test_inline_waiver_suppresses_its_finding(monkeypatch):
     monkeypatch.chdir(REPOS / "siblings")
-    (report,) = run_check([REPOS / "siblings"], jobs=1).reports
+    (report,) = run_check([REPOS / "siblings"], CheckOptions(jobs=1)).reports
     assert report.suppressed == 1 and all(f.lang != "en" for f in report.findings)
 
 
@@ -127,7 +135,7 @@ def test_output_file_and_jsonl(capsys, monkeypatch, tmp_path):
     code, out, _ = run(capsys, "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"))
     assert out == "" and code == 1
     lines = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
-    assert len(lines) == 4 and all(json.loads(line)["schema_version"] == 1 for line in lines)
+    assert len(lines) == 4 and all(json.loads(line)["schema_version"] == 2 for line in lines)
 
 
 def test_config_file_and_overrides(capsys, monkeypatch, tmp_path):
@@ -148,18 +156,18 @@ def test_pyproject_tool_section(capsys, monkeypatch, tmp_path):
     shutil.copytree(REPOS / "folders", tmp_path / "repo")
     monkeypatch.chdir(tmp_path / "repo")
     (tmp_path / "repo" / "pyproject.toml").write_text('[tool.reconcile]\npivot = "de"\n', "utf-8")
-    result = run_check([tmp_path / "repo"], jobs=1)
+    result = run_check([tmp_path / "repo"], CheckOptions(jobs=1))
     assert {r.pivot for r in result.reports} == {"de"}
     (tmp_path / "repo" / "pyproject.toml").write_text('[tool.reconcile]\npivot = "german"\n', "utf-8")
     with pytest.raises(ConfigError, match=r"pyproject.toml \[tool.reconcile\]: pivot = 'german'"):
-        run_check([tmp_path / "repo"], jobs=1)
+        run_check([tmp_path / "repo"], CheckOptions(jobs=1))
 
 
 def test_pivot_marked_original_is_the_default(monkeypatch):
     monkeypatch.chdir(REPOS / "folders")
-    reports = run_check([REPOS / "folders" / "2020-11-20-aid"], jobs=1).reports
+    reports = run_check([REPOS / "folders" / "2020-11-20-aid"], CheckOptions(jobs=1)).reports
     assert [r.pivot for r in reports] == ["ru"]  # ru.md says original: true
-    reports = run_check([REPOS / "folders" / "2020-11-20-aid"], jobs=1, pivot="en").reports
+    reports = run_check([REPOS / "folders" / "2020-11-20-aid"], CheckOptions(jobs=1, pivot="en")).reports
     assert [r.pivot for r in reports] == ["en"]
 
 
@@ -185,12 +193,13 @@ def test_baseline_accepts_todays_findings_and_reports_new_ones(capsys, monkeypat
 def test_baseline_entries_expire(tmp_path, monkeypatch):
     shutil.copytree(REPOS / "folders", tmp_path / "repo")
     monkeypatch.chdir(tmp_path / "repo")
-    result = run_check([tmp_path / "repo"], jobs=1, write_baseline=tmp_path / "b.json")
+    result = run_check([tmp_path / "repo"], CheckOptions(jobs=1, write_baseline=tmp_path / "b.json"))
     data = json.loads(result.baseline_text)
     data["entries"][0].update(reason="figure under review", expires="2026-01-31")
     (tmp_path / "b.json").write_text(json.dumps(data), "utf-8")
-    before = run_check([tmp_path / "repo"], jobs=1, baseline=tmp_path / "b.json", today=datetime.date(2026, 1, 1))
-    after = run_check([tmp_path / "repo"], jobs=1, baseline=tmp_path / "b.json", today=datetime.date(2026, 2, 1))
+    accepted = CheckOptions(jobs=1, baseline=tmp_path / "b.json")
+    before = run_check([tmp_path / "repo"], replace(accepted, today=datetime.date(2026, 1, 1)))
+    after = run_check([tmp_path / "repo"], replace(accepted, today=datetime.date(2026, 2, 1)))
     assert before.exit_code == 0 and after.exit_code == 1
     assert any("expired on 2026-01-31" in m for m in after.messages)
 
@@ -202,13 +211,15 @@ def test_bad_baseline_is_a_config_error(capsys, monkeypatch, tmp_path):
     assert code == 2 and "not a reconcile baseline" in err
 
 
-def test_bad_input_in_one_statement_fails_the_run_and_writes_nothing(capsys, monkeypatch, tmp_path):
+def test_bad_input_in_one_statement_is_reported_and_the_others_are_checked(capsys, monkeypatch, tmp_path):
     shutil.copytree(REPOS / "folders", tmp_path / "repo")
     (tmp_path / "repo" / "2020-11-21-thanks" / "de.txt").write_bytes(b"")
     monkeypatch.chdir(tmp_path / "repo")
     code, out, err = run(capsys, "-o", str(tmp_path / "report.txt"))
-    assert code == 2 and out == "" and not (tmp_path / "report.txt").exists()
+    assert code == 2 and out == ""
     assert err == "reconcile: error: 2020-11-21-thanks/de.txt: file is empty\n"
+    text = (tmp_path / "report.txt").read_text("utf-8")
+    assert "error: 2020-11-21-thanks/de.txt: file is empty" in text and "number_mismatch" in text
 
 
 def test_pre_commit_hook_definition_runs(tmp_path):
