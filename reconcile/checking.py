@@ -21,7 +21,7 @@ from pathlib import Path
 from . import workers
 from .config import Config, find_config, load_config
 from .discover import discover
-from .errors import ConfigError, ExitCode, InputError, ReconcileError, decide, shown
+from .errors import ConfigError, ExitCode, InputError, ReconcileError, decide, os_problem, shown
 from .model import SEVERITY_RANK, Problem, Report, Settings
 from .pipeline import CheckJob, check_statement
 from .policy import apply_baseline, baseline_json, read_baseline, set_severity
@@ -87,10 +87,14 @@ class CheckResult:
                       internal=any(p.internal for p in self.problems))
 
     @property
+    def errors(self) -> list[str]:
+        """One ``error:`` line per statement that could not be checked."""
+        return [f"error: {p.message}" + ("; please report it" if p.internal else "") for p in self.problems]
+
+    @property
     def messages(self) -> list[str]:
         """Everything to tell the user, one line each, ``error:``/``warning:``-prefixed."""
-        problems = [f"error: {p.message}" + ("; please report it" if p.internal else "") for p in self.problems]
-        return problems + [f"warning: {w}" for w in self.warnings] + self.notes
+        return self.errors + [f"warning: {w}" for w in self.warnings] + self.notes
 
 
 def cpu_count() -> int:
@@ -135,6 +139,8 @@ def guarded_job(job: CheckJob) -> Report | Problem:
         return Problem(job.name, shown(exc.path), str(exc))
     except ReconcileError as exc:
         return Problem(job.name, job.name, str(exc))
+    except OSError as exc:  # the system refused a file: that file cannot be read, the others still can
+        return Problem(job.name, shown(exc.filename) if exc.filename is not None else job.name, os_problem(exc))
     except MemoryError:
         return Problem(job.name, job.name, f"{job.name}: out of memory checking this statement; lower "
                                            "--max-input-mb or split its editions")

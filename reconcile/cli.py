@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import ExitCode, ReconcileError, UsageError
+from .errors import ExitCode, ReconcileError, UsageError, os_problem
 from .reading import MAX_INPUT_BYTES
 
 MAX_INPUT_MB_LIMIT = 1024.0
@@ -298,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.BAD_INPUT
     except MemoryError:
         _say("error", "out of memory; lower --max-input-mb or split the editions")
+        return ExitCode.BAD_INPUT
+    except OSError as exc:  # the system refused a path the user gave (name too long, a loop of links, I/O error)
+        _say("error", os_problem(exc))
         return ExitCode.BAD_INPUT
     except Exception as exc:  # a bug: say so, never as exit 1 (findings)
         _say("internal error", f"{type(exc).__name__}: {str(exc)[:500]}; please report it with the command "

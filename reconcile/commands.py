@@ -141,8 +141,8 @@ def check(args: argparse.Namespace) -> ExitCode:
     if args.base is not None and not args.base.is_dir():
         raise ConfigError(f"--base {shown(args.base)}: not a folder")
     result = run_check(args.paths or [Path(".")], _check_options(args, args.format))
-    in_output = output is None and args.format in ("text", "github")  # these show warnings and problems already
-    _emit(args, result.notes if in_output else result.messages)
+    in_output = output is None and args.format in ("text", "github")  # these show the warnings already
+    _emit(args, result.errors + ([] if in_output else [f"warning: {w}" for w in result.warnings]) + result.notes)
     if _option(args, "verbose", 0):
         for problem in result.problems:
             if problem.detail:

@@ -55,6 +55,12 @@ def shown(path: object) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def os_problem(exc: OSError) -> str:
+    """An OSError as one line naming the file: ``x…x: File name too long``."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{shown(exc.filename)}: {reason}" if exc.filename is not None else reason
+
+
 class ReconcileError(Exception):
     """Base of every error the CLI turns into exit code 2."""
 

@@ -91,11 +91,12 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot be read") from None
+    info = os.fstat(fd)
+    problem = _not_regular(info)
+    if problem:
+        os.close(fd)
+        raise InputError(path, problem)
     with os.fdopen(fd, "rb", buffering=0) as stream:
-        info = os.fstat(fd)
-        problem = _not_regular(info)
-        if problem:
-            raise InputError(path, problem)
         if info.st_size > limit:
             raise InputError(path, f"file is {info.st_size:,} bytes, over the {limit:,}-byte input limit (--max-input-mb)")
         try:
@@ -139,7 +140,10 @@ def decode(path: object, data: bytes, encoding: str | None = None, html: bool = 
         raise InputError(path, "looks like a binary file, not text (it holds NUL characters)")
     if not text.strip():
         raise InputError(path, "file is empty")
-    return sanitise(text)
+    text = sanitise(text)
+    if not text.strip():
+        raise InputError(path, "has no text, only control characters")
+    return text
 
 
 def _legacy(path: object, data: bytes) -> str:
@@ -159,8 +163,9 @@ def _wide_unicode(data: bytes) -> str | None:
     """UTF-16 or UTF-32 without a BOM, told by where the NUL bytes fall; None if neither.
 
     Text in these languages has spaces, digits and punctuation, whose high
-    bytes are zero: in UTF-16-LE they sit at odd offsets and almost never at
-    even ones, in UTF-32 two or three of every four bytes are zero. Binary
+    bytes are zero: in UTF-16-LE they sit at odd offsets, and ten times
+    rarer at even ones (U+0100, an emoji's low surrogate); in UTF-32 two or
+    three of every four bytes are zero. Binary
     data scatters its NULs evenly; the decoded text is checked as well.
     """
     size = min(len(data), _SAMPLE)
@@ -169,16 +174,17 @@ def _wide_unicode(data: bytes) -> str | None:
         return None
     units = len(sample) // 4
     by_offset = [sample[k::4].count(0) for k in range(4)]
-    if by_offset[2] == by_offset[3] == units and by_offset[0] < units:
+    # UTF-32: the top byte is always zero (code points end at U+10FFFF), the next almost always (the BMP).
+    if by_offset[3] == units and by_offset[2] >= 0.95 * units and by_offset[0] < units:
         guess = "utf-32-le"
-    elif by_offset[0] == by_offset[1] == units and by_offset[3] < units:
+    elif by_offset[0] == units and by_offset[1] >= 0.95 * units and by_offset[3] < units:
         guess = "utf-32-be"
     else:
         even, odd = by_offset[0] + by_offset[2], by_offset[1] + by_offset[3]
         pairs = 2 * units
-        if odd >= 0.1 * pairs and even <= 0.01 * pairs:
+        if odd >= 0.1 * pairs and even <= odd / 10:
             guess = "utf-16-le"
-        elif even >= 0.1 * pairs and odd <= 0.01 * pairs:
+        elif even >= 0.1 * pairs and odd <= even / 10:
             guess = "utf-16-be"
         else:
             return None
@@ -190,12 +196,16 @@ def _wide_unicode(data: bytes) -> str | None:
 
 
 def _looks_like_text(text: str) -> bool:
-    """Mostly letters, digits, punctuation and spaces, with spaces between words."""
+    """Letters, digits, punctuation, symbols and spaces, 95 % at least: binary data decoded as UTF-16 is not.
+
+    (Bytes with a zero high byte are Latin-1, a quarter of which are control
+    characters; other pairs land all over the code space, unassigned and
+    private-use points included.)
+    """
     if not text:
         return False
     usual = sum(1 for ch in text if ch in "\t\n\r" or unicodedata.category(ch)[0] in "LNPSZ")
-    spaces = sum(1 for ch in text if ch.isspace())
-    return usual >= 0.95 * len(text) and spaces >= 0.02 * len(text)
+    return usual >= 0.95 * len(text)
 
 
 def _strict(path: object, data: bytes, encoding: str) -> str:

@@ -247,3 +247,13 @@ def test_github_workflow_example_in_readme_runs(tmp_path):
                                 capture_output=True, text=True)
         assert result.returncode in (0, 1), result.stderr
     assert (tmp_path / "reconcile.sarif").exists()
+
+
+def test_stale_baseline_note_is_shown_with_text_output_too(capsys, monkeypatch, tmp_path):
+    shutil.copytree(REPOS / "folders", tmp_path / "repo")
+    monkeypatch.chdir(tmp_path / "repo")
+    assert run(capsys, "--write-baseline", "baseline.json")[0] == 0
+    de = tmp_path / "repo" / "2020-11-20-aid" / "de.md"
+    de.write_text(de.read_text("utf-8").replace("80.000", "90.000"), "utf-8")
+    code, out, err = run(capsys, "--baseline", "baseline.json")
+    assert code == 0 and "matches no finding any more" in err
