@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 # Caps on what one edition may hold after parsing: a statement is a few hundred paragraphs of a
 # few thousand characters. Past these, time and memory grow for no reader's benefit.
 MAX_PARAGRAPHS = 20_000

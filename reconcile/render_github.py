@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .locations import locate
+from .locations import Locator
 from .model import Problem, Report
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -39,8 +39,9 @@ def render_github(reports: Sequence[Report], problems: Sequence[Problem] = (), w
     lines += [f"::error file={_property(_relative(p.source, root))},title={_property('reconcile: cannot check')}::"
               f"{_data(p.message)}" for p in problems]
     for report in reports:
+        locate = Locator(report)
         for finding in report.findings:
-            where = locate(finding, report)
+            where = locate(finding)
             title = f"reconcile {finding.kind} ({finding.lang})"
             lines.append(f"::{COMMAND[finding.severity]} file={_property(_relative(where.path, root))},"
                          f"line={where.line},title={_property(title)}::{_data(finding.message)} "

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from .errors import ConfigError
-from .locations import locate
+from .locations import Locator
 from .model import SEVERITY_RANK, Finding, Problem, Report
 
 
@@ -37,8 +37,8 @@ def timestamp(now: datetime.datetime | None = None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def _line(finding: Finding, report: Report) -> str:
-    where = locate(finding, report)
+def _line(finding: Finding, locate: Locator) -> str:
+    where = locate(finding)
     return (f"{where.path}:{where.line}: {finding.severity} {finding.kind}: {finding.message} "
             f"(confidence {finding.confidence:.2f})")
 
@@ -60,6 +60,7 @@ def _report_suite(suites: etree._Element, index: int, report: Report, threshold:
     etree.SubElement(properties, "property", name=f"{name} pivot", value=report.pivot)
     etree.SubElement(properties, "property", name=f"{name} signature", value=report.signature)
     below: list[str] = []
+    locate = Locator(report)
     for lang in others:
         case_name = f"{lang} against {report.pivot}"
         case = etree.SubElement(suite, "testcase", classname=name, name=case_name, time="0")
@@ -67,8 +68,8 @@ def _report_suite(suites: etree._Element, index: int, report: Report, threshold:
             kinds = sorted({f.kind for f in failing[lang]})
             failure = etree.SubElement(case, "failure", message=f"{len(failing[lang])} finding(s): {', '.join(kinds)}",
                                        type=kinds[0])
-            failure.text = "\n".join(_line(f, report) for f in failing[lang])
-        below += [f"{case_name}: {_line(f, report)}" for f in mine[lang] if f not in failing[lang]]
+            failure.text = "\n".join(_line(f, locate) for f in failing[lang])
+        below += [f"{case_name}: {_line(f, locate)}" for f in mine[lang] if SEVERITY_RANK[f.severity] < threshold]
     etree.SubElement(suite, "system-out").text = "\n".join(below)
     etree.SubElement(suite, "system-err").text = ""
 

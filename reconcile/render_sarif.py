@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from . import __version__
 from .kinds import KINDS
-from .locations import locate
+from .locations import Locator
 from .model import FindingKind, Problem, Report
 from .policy import fingerprints
 
@@ -67,8 +67,9 @@ def render_sarif(reports: Sequence[Report], problems: Sequence[Problem] = (), ba
     kinds = list(get_args(FindingKind))
     results = []
     for report in reports:
+        locate = Locator(report)
         for finding, key in zip(report.findings, fingerprints(report)):
-            where = locate(finding, report)
+            where = locate(finding)
             results.append({
                 "ruleId": finding.kind, "ruleIndex": kinds.index(finding.kind), "level": LEVEL[finding.severity],
                 "message": {"text": finding.message},

@@ -43,13 +43,15 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     lines += [_finding_line(f, paint) for f in findings]
     pivot = editions[report.pivot]
     column = max(20, (width - 16) // 2)
+    pivot_texts = {p.n: p.norm for p in pivot.paragraphs}
     for alignment in report.alignments:
         edition = editions[alignment.lang]
+        texts = {p.n: p.norm for p in edition.paragraphs}
         lines += ["", f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
                       f"  (length ratio {alignment.length_ratio:.2f})"]
         for link in alignment.links:
-            left = _cell(pivot, link.pivot, column)
-            right = _cell(edition, link.edition, column)
+            left = _cell(pivot_texts, link.pivot, column)
+            right = _cell(texts, link.edition, column)
             tag = "moved" if link.moved else f"{link.confidence:.2f}"
             for k in range(max(len(left), len(right))):
                 l = left[k] if k < len(left) else ""
@@ -80,12 +82,12 @@ def render_check_text(reports: list[Report], warnings: list[str], colour: bool =
     return "\n".join(lines) + "\n"
 
 
-def _cell(edition: Edition, numbers: tuple[int, ...], width: int) -> list[str]:
+def _cell(texts: dict[int, str], numbers: tuple[int, ...], width: int) -> list[str]:
+    """At most two wrapped lines: only the start of a long paragraph is wrapped (linear in the width, not the text)."""
     if not numbers:
         return ["—"]
-    by_n = {p.n: p for p in edition.paragraphs}
-    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(by_n[n].norm) for n in numbers)
-    return textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [""]
+    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(texts[n][: 3 * width]) for n in numbers)
+    return textwrap.wrap(text[: 3 * width + 20], width, max_lines=2, placeholder=" …") or [""]
 
 
 def _count(n: int, noun: str) -> str:
