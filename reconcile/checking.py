@@ -17,12 +17,21 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from . import workers
 from .config import Config, find_config, load_config
 from .discover import discover
-from .errors import ConfigError, ExitCode, InputError, ReconcileError, decide, os_problem, shown
-from .model import SEVERITY_RANK, Problem, Report, Settings
+from .errors import (
+    ConfigError,
+    ExitCode,
+    InputError,
+    ReconcileError,
+    decide,
+    os_problem,
+    shown,
+)
+from .model import SEVERITY_RANK, Problem, Report, Settings, Severity
 from .pipeline import CheckJob, check_statement
 from .policy import apply_baseline, baseline_json, read_baseline, set_severity
 from .reading import ReadOptions
@@ -144,7 +153,7 @@ def guarded_job(job: CheckJob) -> Report | Problem:
     except MemoryError:
         return Problem(job.name, job.name, f"{job.name}: out of memory checking this statement; lower "
                                            "--max-input-mb or split its editions")
-    except Exception as exc:  # a bug: said so, with the traceback for -v, and the other statements still run
+    except Exception as exc:  # noqa: BLE001  # a bug: said so, traceback for -v; the other statements still run
         return Problem(job.name, job.name, f"{job.name}: internal error: {type(exc).__name__}: {exc}"[:2000],
                        internal=True, detail=traceback.format_exc())
 
@@ -178,7 +187,7 @@ def configure(options: CheckOptions) -> Config:
     config = load_config(options.config or find_config(Path.cwd()))
     overrides = {"pivot": options.pivot, "langs": options.langs, "fail_on": options.fail_on, "jobs": options.jobs,
                  "baseline": str(options.baseline) if options.baseline else None}
-    return replace(config, **{k: v for k, v in overrides.items() if v is not None})
+    return replace(config, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
 
 
 def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = True) -> Gathered:
@@ -215,7 +224,7 @@ def run_check(paths: Sequence[Path], options: CheckOptions = CheckOptions()) -> 
     """Check every statement under ``paths``; see ``reconcile check --help`` for what the options mean."""
     writing = options.write_baseline is not None
     found = gather(paths, options, use_baseline=not writing)
-    threshold = SEVERITY_RANK.get(found.config.fail_on, 99)
+    threshold = SEVERITY_RANK.get(cast(Severity, found.config.fail_on), 99)  # "never": above every severity
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in found.reports for f in r.findings)
     notes = [f"warning: {n}" for n in found.notes]
     baseline_text = None

@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ExitCode, ReconcileError, UsageError, os_problem
@@ -34,6 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+if TYPE_CHECKING:
+    Subcommands = argparse._SubParsersAction["_Parser"]
 
 
 def _megabytes(text: str) -> float:
@@ -78,9 +83,9 @@ def _path(text: str) -> Path:
 
 # --- options shared by several commands, declared once -------------------
 
-def _global_options() -> argparse.ArgumentParser:
+def _global_options() -> _Parser:
     """-q, -v and --color: accepted before or after the command (SUPPRESS keeps the first one given)."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     group = parent.add_argument_group("output control")
     group.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                        help="print errors only: no warnings, notes or progress")
@@ -92,8 +97,8 @@ def _global_options() -> argparse.ArgumentParser:
     return parent
 
 
-def _reading_options() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+def _reading_options() -> _Parser:
+    parent = _Parser(add_help=False)
     group = parent.add_argument_group("reading editions")
     group.add_argument("--encoding", metavar="NAME", help="read every edition in this encoding (default: detect)")
     group.add_argument("--content-selector", metavar="CSS_OR_XPATH",
@@ -104,9 +109,9 @@ def _reading_options() -> argparse.ArgumentParser:
     return parent
 
 
-def _statement_options() -> argparse.ArgumentParser:
+def _statement_options() -> _Parser:
     """What check, report and export share: where to look, the pivot, languages, config, workers, output."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     parent.add_argument("paths", nargs="*", type=_path, metavar="PATH", default=[],
                         help="statement folders, edition files or roots to search (default: the current folder)")
     parent.add_argument("-o", "--output", type=_path, metavar="FILE",
@@ -133,12 +138,12 @@ def _build() -> argparse.ArgumentParser:
                             "--format sarif -o reconcile.sarif\n\n" + EXIT_CODES)
     parser.add_argument("-V", "--version", action="version", version=f"reconcile {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, build in COMMANDS.items():
+    for build in COMMANDS.values():
         build(commands, [common, reading, statements], formatter)
     return parser
 
 
-def _command(commands: argparse._SubParsersAction, name: str, parents: list[argparse.ArgumentParser],
+def _command(commands: Subcommands, name: str, parents: list[_Parser],
              formatter: type[argparse.HelpFormatter], summary: str, examples: str,
              run: Callable[[argparse.Namespace], ExitCode]) -> argparse.ArgumentParser:
     sub: argparse.ArgumentParser = commands.add_parser(
@@ -148,7 +153,7 @@ def _command(commands: argparse._SubParsersAction, name: str, parents: list[argp
     return sub
 
 
-def _align_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser],
+def _align_parser(commands: Subcommands, parents: list[_Parser],
                   formatter: type[argparse.HelpFormatter]) -> None:
     from . import commands as run
 
@@ -171,7 +176,7 @@ def _align_parser(commands: argparse._SubParsersAction, parents: list[argparse.A
                      help="language of a file whose name does not say it (-=LANG for standard input)")
 
 
-def _check_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser],
+def _check_parser(commands: Subcommands, parents: list[_Parser],
                   formatter: type[argparse.HelpFormatter]) -> None:
     from . import commands as run
 
@@ -194,7 +199,7 @@ def _check_parser(commands: argparse._SubParsersAction, parents: list[argparse.A
                      help="folder that SARIF and GitHub paths are relative to (default: the current folder)")
 
 
-def _report_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser],
+def _report_parser(commands: Subcommands, parents: list[_Parser],
                    formatter: type[argparse.HelpFormatter]) -> None:
     from . import commands as run
 
@@ -205,7 +210,7 @@ def _report_parser(commands: argparse._SubParsersAction, parents: list[argparse.
                      help="html: a page for editors; md: a summary for a pull-request comment (default: html)")
 
 
-def _export_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser],
+def _export_parser(commands: Subcommands, parents: list[_Parser],
                    formatter: type[argparse.HelpFormatter]) -> None:
     from . import commands as run
 
@@ -249,7 +254,8 @@ def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespac
         return parser.parse_args(argv)
     namespace = parser.parse_args(argv[:index])
     namespace.command = argv[index]
-    return commands[argv[index]].parse_intermixed_args(argv[index + 1:], namespace=namespace)
+    command: argparse.ArgumentParser = commands[argv[index]]
+    return command.parse_intermixed_args(argv[index + 1:], namespace=namespace)
 
 
 # --- the error boundary ------------------------------------------------------
@@ -302,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the system refused a path the user gave (name too long, a loop of links, I/O error)
         _say("error", os_problem(exc))
         return ExitCode.BAD_INPUT
-    except Exception as exc:  # a bug: say so, never as exit 1 (findings)
+    except Exception as exc:  # noqa: BLE001  # the boundary: a bug is said to be one, never exit 1 (findings)
         _say("internal error", f"{type(exc).__name__}: {str(exc)[:500]}; please report it with the command "
                                "and, if you can, the input")
         if _debugging(argv):

@@ -20,6 +20,7 @@ from .reading import STDIN, ReadOptions
 
 if TYPE_CHECKING:
     from .checking import CheckOptions, Gathered
+    from .pipeline import Source
 
 
 def _option(args: argparse.Namespace, name: str, default: object) -> object:
@@ -77,15 +78,10 @@ def parse_langs(pairs: list[str]) -> dict[Path, str]:
     return out
 
 
-def align(args: argparse.Namespace) -> ExitCode:
-    """One edition against the reference; only the two editions asked for are read."""
-    from .pipeline import Source, find_editions, load, reconcile_editions
-    from .render_json import render_json
-    from .render_text import render_text
+def _align_sources(args: argparse.Namespace) -> list[Source]:
+    """The sources named on the command line, standard input (``-``) included."""
+    from .pipeline import Source, find_editions
 
-    src, tgt = args.src, args.tgt
-    if src == tgt:
-        raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
     paths = args.paths or [Path(".")]
     langs = parse_langs(args.lang)
     stdin_lang = langs.pop(Path(STDIN), None)
@@ -95,15 +91,27 @@ def align(args: argparse.Namespace) -> ExitCode:
     sources = find_editions(named, langs) if named else []
     if len(named) < len(paths):
         sources.append(Source(Path(STDIN), stdin_lang))
+    return sources
+
+
+def align(args: argparse.Namespace) -> ExitCode:
+    """One edition against the reference; only the two editions asked for are read."""
+    from .pipeline import load, reconcile_editions
+    from .render_json import render_json
+    from .render_text import render_text
+
+    src, tgt = args.src, args.tgt
+    if src == tgt:
+        raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
+    sources = _align_sources(args)
     if args.output is not None:
         check_target("--output", args.output, [s.path for s in sources])
     # A file whose name says another language is not read: a broken en.txt does not stop "align ru de".
     wanted = [s for s in sources if s.lang in (src, tgt) or s.lang is None]
     editions = [e for e in load(wanted, _read_options(args)) if e.lang in (src, tgt)]
-    found = {e.lang for e in editions}
     for lang in (src, tgt):
-        if lang not in found:
-            where = ", ".join(shown(p) for p in paths)
+        if lang not in {e.lang for e in editions}:
+            where = ", ".join(shown(p) for p in args.paths or [Path(".")])
             raise ConfigError(f"no {lang} edition in {where} (editions are found by name: {lang}.txt, "
                               f"name.{lang}.txt, or --lang PATH={lang})")
     report = reconcile_editions(editions, Settings(pivot=src))
@@ -127,29 +135,36 @@ def _check_options(args: argparse.Namespace, fmt: str) -> CheckOptions:
                         progress=_progress(args))
 
 
-def check(args: argparse.Namespace) -> ExitCode:
-    """Every statement; the report is written even when a statement could not be checked (exit 2 then)."""
-    from .checking import run_check
+def _given(args: argparse.Namespace) -> list[Path]:
+    """Files named on the command line that a report must never overwrite."""
+    return [*args.paths, *([args.config] if args.config else []), *([args.baseline] if args.baseline else [])]
 
+
+def _check_targets(args: argparse.Namespace) -> None:
+    """Refuse bad places to write before any work is done."""
     output, baseline_out = args.output, args.write_baseline
-    given = [*args.paths, *([args.config] if args.config else []), *([args.baseline] if args.baseline else [])]
     for option, target in (("--output", output), ("--write-baseline", baseline_out)):
         if target is not None:
-            check_target(option, target, given)
+            check_target(option, target, _given(args))
     if output is not None and baseline_out is not None and os.path.realpath(output) == os.path.realpath(baseline_out):
         raise ConfigError("--output and --write-baseline name the same file")
     if args.base is not None and not args.base.is_dir():
         raise ConfigError(f"--base {shown(args.base)}: not a folder")
+
+
+def check(args: argparse.Namespace) -> ExitCode:
+    """Every statement; the report is written even when a statement could not be checked (exit 2 then)."""
+    from .checking import run_check
+
+    _check_targets(args)
+    output, baseline_out = args.output, args.write_baseline
     result = run_check(args.paths or [Path(".")], _check_options(args, args.format))
     in_output = output is None and args.format in ("text", "github")  # these show the warnings already
     _emit(args, result.errors + ([] if in_output else [f"warning: {w}" for w in result.warnings]) + result.notes)
     if _option(args, "verbose", 0):
-        for problem in result.problems:
-            if problem.detail:
-                sys.stderr.write(problem.detail)
-    protected = [*result.inputs, *given]
-    if output is not None:
-        check_target("--output", output, [*protected, *([baseline_out] if baseline_out else [])])
+        sys.stderr.write("".join(p.detail for p in result.problems))
+    if output is not None:  # again, now that every edition read is known
+        check_target("--output", output, [*result.inputs, *_given(args), *([baseline_out] if baseline_out else [])])
     if baseline_out is not None and result.baseline_text is not None:
         check_target("--write-baseline", baseline_out, [*result.inputs, *([args.config] if args.config else [])])
     deliver(result.text, output)

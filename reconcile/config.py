@@ -151,4 +151,4 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(level, str) or level not in LEVELS:
             raise ConfigError(f"{where}: severity.{kind} = {_short(level)}: expected one of {', '.join(LEVELS)}")
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
-    return Config(**values, source=shown(path))
+    return Config(**values, source=shown(path))  # type: ignore[arg-type]  # every key and type checked above

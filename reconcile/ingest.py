@@ -18,11 +18,16 @@ from pathlib import Path
 from . import locales
 from .errors import InputError, shown
 from .model import BlockKind, Edition, Paragraph
-from .reading import MAX_INPUT_BYTES as MAX_INPUT_BYTES  # re-exported: the reading seam's API
-from .reading import STDIN, STDIN_NAME, check_markup, sanitise, sanitise_markup
-from .reading import ReadOptions as ReadOptions
-from .reading import decode as decode
-from .reading import read_bytes as read_bytes
+from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
+    STDIN,
+    STDIN_NAME,
+    ReadOptions,
+    check_markup,
+    decode,
+    read_bytes,
+    sanitise,
+    sanitise_markup,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import cast
 
 from .errors import ConfigError, InputError, shown
 from .ingest import plain
-from .model import Finding, Report
+from .model import Finding, Report, Severity
 from .reading import read_bytes
 
 BASELINE_VERSION = 1
@@ -48,7 +49,7 @@ def set_severity(report: Report, levels: dict[str, str]) -> Report:
     """Apply the configured level per kind; ``off`` removes the kind."""
     if not levels:
         return report
-    findings = tuple(replace(f, severity=levels.get(f.kind, f.severity)) for f in report.findings
+    findings = tuple(replace(f, severity=cast(Severity, levels.get(f.kind, f.severity))) for f in report.findings
                      if levels.get(f.kind) != "off")
     return replace(report, findings=findings)
 
@@ -88,21 +89,21 @@ MAX_BASELINE_BYTES = 50 * 1024 * 1024
 
 
 def _entry(item: object, index: int) -> Entry:
-    """One baseline entry, every field checked; a ValueError says which entry and field is wrong."""
+    """One baseline entry, every field checked; a TypeError or ValueError says which entry and field is wrong."""
     if not isinstance(item, dict):
-        raise ValueError(f"entry {index} is {type(item).__name__}, expected an object")
+        raise TypeError(f"entry {index} is {type(item).__name__}, expected an object")
     unknown = sorted(set(item) - {f.name for f in fields(Entry)})
     if unknown:
         raise ValueError(f"entry {index} has unknown field {unknown[0]!r}")
     for name in _REQUIRED:
         if not isinstance(item.get(name), str):
-            raise ValueError(f"entry {index}: {name} must be a string, found {type(item.get(name)).__name__}")
+            raise TypeError(f"entry {index}: {name} must be a string, found {type(item.get(name)).__name__}")
     if not isinstance(item.get("reason", ""), str):
-        raise ValueError(f"entry {index}: reason must be a string")
+        raise TypeError(f"entry {index}: reason must be a string")
     expires = item.get("expires")
     if expires is not None:
         if not isinstance(expires, str):
-            raise ValueError(f"entry {index}: expires must be a date written \"2026-03-31\", or null")
+            raise TypeError(f"entry {index}: expires must be a date written \"2026-03-31\", or null")
         try:
             datetime.date.fromisoformat(expires)
         except ValueError:
@@ -122,13 +123,13 @@ def read_baseline(path: Path) -> list[Entry]:
         raise ConfigError(f"{shown(path)}: not a reconcile baseline (not JSON: {str(exc)[:80]})") from None
     try:
         if not isinstance(data, dict):
-            raise ValueError(f"a JSON {type(data).__name__}, expected an object with schema_version and entries")
+            raise TypeError(f"a JSON {type(data).__name__}, expected an object with schema_version and entries")
         if data.get("schema_version") != BASELINE_VERSION:
             raise ValueError(f"schema_version {str(data.get('schema_version'))[:20]!r}, expected {BASELINE_VERSION}")
         if not isinstance(data.get("entries"), list):
-            raise ValueError("entries must be a list")
+            raise TypeError("entries must be a list")
         return [_entry(item, index) for index, item in enumerate(data["entries"], start=1)]
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         raise ConfigError(f"{shown(path)}: not a reconcile baseline ({exc})") from None
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Sequence
+from typing import cast
 
 from lxml import etree
 
 from .errors import ConfigError
 from .locations import Locator
-from .model import SEVERITY_RANK, Finding, Problem, Report
+from .model import SEVERITY_RANK, Finding, Problem, Report, Severity
 
 
 def timestamp(now: datetime.datetime | None = None) -> str:
@@ -88,11 +89,12 @@ def _problem_suite(suites: etree._Element, index: int, problem: Problem, when: s
 
 
 def render_junit(reports: Sequence[Report], fail_on: str = "error", problems: Sequence[Problem] = ()) -> str:
-    threshold = SEVERITY_RANK.get(fail_on, 99)
+    threshold = SEVERITY_RANK.get(cast(Severity, fail_on), 99)  # "never": above every severity
     when = timestamp()
     suites = etree.Element("testsuites")
     for index, report in enumerate(reports):
         _report_suite(suites, index, report, threshold, when)
     for index, problem in enumerate(problems, start=len(reports)):
         _problem_suite(suites, index, problem, when)
-    return etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+    document: bytes = etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return document.decode("utf-8")

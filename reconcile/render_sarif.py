@@ -18,7 +18,7 @@ from typing import Any, get_args
 from urllib.parse import quote
 
 from . import __version__
-from .kinds import KINDS
+from .kinds import describe
 from .locations import Locator
 from .model import FindingKind, Problem, Report
 from .policy import fingerprints
@@ -46,7 +46,7 @@ def artifact(source: str, base: Path) -> dict[str, str]:
 
 
 def _rule(kind: FindingKind) -> dict[str, Any]:
-    info = KINDS[kind]
+    info = describe(kind)
     return {"id": kind, "name": info.title.title().replace(" ", ""),
             "shortDescription": {"text": info.title},
             "fullDescription": {"text": info.text[:1].upper() + info.text[1:] + "."},

@@ -47,8 +47,8 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     for alignment in report.alignments:
         edition = editions[alignment.lang]
         texts = {p.n: p.norm for p in edition.paragraphs}
-        lines += ["", f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
-                      f"  (length ratio {alignment.length_ratio:.2f})"]
+        lines += ["", (f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
+                       f"  (length ratio {alignment.length_ratio:.2f})")]
         for link in alignment.links:
             left = _cell(pivot_texts, link.pivot, column)
             right = _cell(texts, link.edition, column)
@@ -67,8 +67,8 @@ def render_check_text(reports: list[Report], warnings: list[str], colour: bool =
     paint = _painter(colour)
     langs = sorted({e.lang for r in reports for e in r.editions})
     editions = sum(len(r.editions) for r in reports)
-    lines = [f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
-             f"({', '.join(langs)})"]
+    lines = [(f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
+              f"({', '.join(langs)})")]
     lines += [paint(f"warning: {w}", "warning") for w in warnings]
     lines += [paint(f"error: {p.message}", "error") for p in problems]
     for report in reports:

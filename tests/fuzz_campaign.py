@@ -29,7 +29,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzzing import MAX_SECONDS, Case, Verdict, generate, judge, materialise, save, snapshot  # noqa: E402
+from fuzzing import (
+    MAX_SECONDS,
+    Case,
+    Verdict,
+    generate,
+    judge,
+    materialise,
+    save,
+    snapshot,
+)
 
 KILL_AFTER = 2 * MAX_SECONDS
 TIME = shutil.which("time", path="/usr/bin:/bin")  # GNU time, for a child's own peak memory

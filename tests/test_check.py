@@ -388,6 +388,15 @@ def test_junit_of_many_statements_and_a_problem_is_strictly_valid(capsys, monkey
     assert error.get("type") == "input-error" and "aid.de.html: file is empty" in error.get("message")
 
 
+def test_every_finding_kind_is_described():
+    from typing import get_args
+
+    from reconcile.kinds import KINDS
+    from reconcile.model import FindingKind
+
+    assert list(KINDS) == list(get_args(FindingKind))
+
+
 def test_readme_kinds_table_is_the_kinds_table():
     from reconcile.kinds import readme_table
 

@@ -507,3 +507,37 @@ def test_sarif_of_a_failed_statement_is_valid(capsys, tmp_path):
     code, out, _ = run(capsys, "check", "-f", "sarif")
     assert code == 2
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
+
+
+def test_utf16_without_bom_with_emoji_and_long_words_is_text(capsys, tmp_path):
+    """Found by the fuzzer: an emoji's low surrogate puts a zero at an even offset; a long word has no spaces."""
+    english = (STATEMENT / "en.txt").read_text("utf-8").replace("Thank you.", "Thank you \U0001f600\U0001f600. "
+                                                                + "x" * 40_000)
+    code, _, err = run(capsys, "align", "ru", "en", statement(tmp_path / "s", en_txt=english.encode("utf-16-le")))
+    assert code in (0, 1), err
+
+
+def test_utf32_without_bom_beyond_the_basic_plane_is_text(capsys, tmp_path):
+    english = (STATEMENT / "en.txt").read_text("utf-8").replace("Thank you.", "Thank you \U0001f600 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.")
+    code, _, err = run(capsys, "align", "ru", "en", statement(tmp_path / "s", en_txt=english.encode("utf-32-le")))
+    assert code in (0, 1), err
+
+
+def test_binary_data_is_not_taken_for_utf16(capsys, tmp_path):
+    import random
+
+    rng = random.Random(1)
+    noise = bytes(rng.randrange(256) if i % 2 == 0 else 0 for i in range(20_000))
+    code, _, err = run(capsys, "align", "ru", "en", statement(tmp_path / "s", en_txt=noise))
+    assert code == 2 and "looks like a binary file" in err
+
+
+def test_a_file_of_control_characters_only(capsys, tmp_path):
+    code, _, err = run(capsys, "align", "ru", "en", statement(tmp_path / "s", en_txt=b"\x01\x02\x1b\x07"))
+    assert code == 2 and one_line(err) and "en.txt: has no text, only control characters" in err
+
+
+def test_a_path_too_long_for_the_system(capsys, tmp_path):
+    """Found by the fuzzer: ENAMETOOLONG escaped as an internal error."""
+    code, _, err = run(capsys, "check", REPOS / "folders", tmp_path / ("x" * 300))
+    assert code == 2 and one_line(err) and "File name too long" in err
