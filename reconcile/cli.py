@@ -84,7 +84,7 @@ def _path(text: str) -> Path:
 # --- options shared by several commands, declared once -------------------
 
 def _global_options() -> _Parser:
-    """-q, -v and --color: accepted before or after the command (SUPPRESS keeps the first one given)."""
+    """-q, -v and --color: accepted before or after the command (SUPPRESS: absent unless given)."""
     parent = _Parser(add_help=False)
     group = parent.add_argument_group("output control")
     group.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
@@ -92,8 +92,8 @@ def _global_options() -> _Parser:
     group.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
                        help="say more; on an internal error, print the traceback")
     group.add_argument("--color", "--colour", choices=("auto", "always", "never"), default=argparse.SUPPRESS,
-                       metavar="WHEN", help="auto, always or never: colour in text output (auto: on a terminal, unless NO_COLOR is set or TERM=dumb; "
-                            "FORCE_COLOR forces it)")
+                       metavar="WHEN", help="auto, always or never: colour in text output (auto: on a terminal, "
+                                            "unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it)")
     return parent
 
 
@@ -190,7 +190,8 @@ def _check_parser(commands: Subcommands, parents: list[_Parser],
     sub.add_argument("-f", "--format", choices=("text", "json", "jsonl", "junit", "sarif", "github"), default="text",
                      metavar="FORMAT", help="text, json, jsonl, junit, sarif or github (default: text)")
     sub.add_argument("--fail-on", choices=("error", "warning", "never"), metavar="LEVEL",
-                     help="error, warning or never: exit 1 when a finding is at or above this level (default: config, else error)")
+                     help="error, warning or never: exit 1 when a finding is at or above this level "
+                          "(default: config, else error)")
     sub.add_argument("--baseline", type=_path, metavar="FILE", help="report only findings not accepted in FILE")
     sub.add_argument("--write-baseline", type=_path, metavar="FILE",
                      help="record today's findings as accepted in FILE (an existing file keeps its reasons and "
@@ -217,7 +218,8 @@ def _export_parser(commands: Subcommands, parents: list[_Parser],
     sub = _command(commands, "export", parents, formatter,
                    "Export the aligned paragraphs of every statement as a translation memory (TMX 1.4).",
                    "  reconcile export content -o tm.tmx", run.export)
-    sub.add_argument("-f", "--format", choices=("tmx",), default="tmx", metavar="FORMAT", help="tmx: TMX 1.4, one unit per aligned row")
+    sub.add_argument("-f", "--format", choices=("tmx",), default="tmx", metavar="FORMAT",
+                     help="tmx: TMX 1.4, one unit per aligned row")
 
 
 COMMANDS = {"align": _align_parser, "check": _check_parser, "report": _report_parser, "export": _export_parser}

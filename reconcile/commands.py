@@ -143,6 +143,8 @@ def _given(args: argparse.Namespace) -> list[Path]:
 def _check_targets(args: argparse.Namespace) -> None:
     """Refuse bad places to write before any work is done."""
     output, baseline_out = args.output, args.write_baseline
+    if baseline_out is not None and str(baseline_out) == "-":
+        raise ConfigError("--write-baseline -: the baseline needs a file (standard output carries the report)")
     for option, target in (("--output", output), ("--write-baseline", baseline_out)):
         if target is not None:
             check_target(option, target, _given(args))

@@ -72,8 +72,9 @@ KINDS: dict[FindingKind, KindInfo] = {
 
 def describe(kind: str) -> KindInfo:
     """A kind's description; a kind added without one still renders (the tests insist it gets one)."""
-    return KINDS.get(kind) or KindInfo(kind.replace("_", " ").capitalize(), "error / warning",  # type: ignore[call-overload]
-                                       f"a finding of kind {kind}", "See the finding's message.")
+    known = KINDS.get(kind)  # type: ignore[call-overload]
+    return known or KindInfo(kind.replace("_", " ").capitalize(), "error / warning", f"a finding of kind {kind}",
+                             "See the finding's message.")
 
 
 def readme_table() -> str:

@@ -72,6 +72,8 @@ def _new_file_mode() -> int:
 
 def write_atomically(path: Path, text: str, option: str = "--output") -> None:
     """Replace ``path`` with ``text`` (UTF-8) in one rename; on any failure the old file is untouched."""
+    if str(path) == STDOUT:
+        raise OutputError(f"{option} -: expected a file")
     check_target(option, path)
     target = Path(os.path.realpath(path))
     try:

@@ -116,5 +116,6 @@ def _text(paragraph: object) -> str:
     return "".join(parts).strip()
 
 
-_RUN_HOLDERS = frozenset(f"{_W}{tag}" for tag in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdtContent"))
+_RUN_HOLDERS = frozenset(f"{_W}{tag}" for tag in
+                         ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdtContent"))
 _RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}

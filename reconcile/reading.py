@@ -98,7 +98,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(path, problem)
     with os.fdopen(fd, "rb", buffering=0) as stream:
         if info.st_size > limit:
-            raise InputError(path, f"file is {info.st_size:,} bytes, over the {limit:,}-byte input limit (--max-input-mb)")
+            raise InputError(path, f"file is {info.st_size:,} bytes, over the {limit:,}-byte input limit "
+                                   "(--max-input-mb)")
         try:
             return read_limited(stream, limit, path)
         except OSError as exc:

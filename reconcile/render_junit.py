@@ -32,7 +32,8 @@ def timestamp(now: datetime.datetime | None = None) -> str:
         try:
             moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
         except (ValueError, OverflowError, OSError):
-            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch[:30]!r}: expected a whole number of seconds since 1970") from None
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch[:30]!r}: expected a whole number of seconds since "
+                              "1970") from None
     else:
         moment = now or datetime.datetime.now(datetime.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S")

@@ -541,3 +541,8 @@ def test_a_path_too_long_for_the_system(capsys, tmp_path):
     """Found by the fuzzer: ENAMETOOLONG escaped as an internal error."""
     code, _, err = run(capsys, "check", REPOS / "folders", tmp_path / ("x" * 300))
     assert code == 2 and one_line(err) and "File name too long" in err
+
+
+def test_write_baseline_to_standard_output_is_refused(capsys, tmp_path):
+    code, out, err = run(capsys, "check", REPOS / "folders", "--write-baseline", "-")
+    assert code == 2 and out == "" and "--write-baseline -" in err and not (tmp_path / "-").exists()
