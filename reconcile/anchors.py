@@ -306,7 +306,7 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
             add(m, "number", f"num:{canonical_number(value)}", bool(m["scale"]) and value >= 1000, bool(m["scale"]))
     for m in _ORG.finditer(text) if _CAPITALS.search(text) else none:
         if claims.take(m):
-            add(m, "org", f"org:{_ORG_SPELLINGS[m['org']]}")
+            add(m, "org", f"org:{_ORG_SPELLINGS[re.sub(_SP + '+', ' ', m['org'])]}")  # "EE.\u00a0UU." too
     for m in _NAME.finditer(text):
         word = m["name"]
         key = name_key(word)

@@ -1,7 +1,9 @@
 """``reconcile check`` as a library call: discover, configure, check in parallel, gate.
 
-The CLI only parses options and prints; everything that decides lives here,
-so a CI script can call ``run_check`` from Python as well.
+The CLI only parses options, prints and writes; everything that decides lives
+here, so a CI script can call ``run_check`` from Python as well. Statements
+are isolated: one that cannot be read (or trips a bug) becomes a ``Problem``
+reported in every format, and the others are still checked.
 """
 
 from __future__ import annotations
@@ -10,33 +12,106 @@ import contextlib
 import datetime
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
+from . import workers
 from .config import Config, find_config, load_config
 from .discover import discover
-from .errors import ConfigError, ReconcileError
-from .ingest import ReadOptions
-from .model import SEVERITY_RANK, Report, Settings
+from .errors import (
+    ConfigError,
+    ExitCode,
+    InputError,
+    ReconcileError,
+    decide,
+    os_problem,
+    shown,
+)
+from .model import SEVERITY_RANK, Problem, Report, Settings, Severity
 from .pipeline import CheckJob, check_statement
 from .policy import apply_baseline, baseline_json, read_baseline, set_severity
+from .reading import ReadOptions
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What a check run is asked to do; None means "from the config file, else the default"."""
+
+    pivot: str | None = None
+    langs: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    jobs: int | None = None
+    config: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+    fmt: str = "text"
+    base: Path | None = None  # what SARIF and GitHub paths are relative to (default: the current folder)
+    colour: bool = False
+    progress: bool = False
+    today: datetime.date | None = None
+    changed: bool = False  # paths are changed files (pre-commit): check only their statements, skip the rest
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """Reports of every statement found, after configuration, waivers and baseline, and what went wrong."""
+
+    reports: list[Report]
+    problems: list[Problem]
+    warnings: list[str]
+    notes: list[str]
+    config: Config
+    inputs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """What a check run produced: the rendered report, messages for stderr, the exit code."""
+    """What a check run produced: the rendered report, what went wrong, and what decides the exit code.
+
+    ``warnings`` and ``problems`` are in the rendered report too; ``notes``
+    (stale or expired baseline entries, a baseline not written) are not.
+    ``baseline_text`` is None when no baseline is to be written (not asked,
+    or a statement could not be checked: a baseline of part of the findings
+    would drop the accepted ones of that statement).
+    """
 
     reports: list[Report]
+    problems: list[Problem]
+    warnings: list[str]
+    notes: list[str]
     text: str
-    messages: list[str]
-    exit_code: int
-    baseline_text: str = ""
+    failing: bool
+    baseline_text: str | None = None
+    inputs: tuple[Path, ...] = ()
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.baseline_text is not None:  # recording the findings accepts them
+            return decide()
+        return decide(failing=self.failing, bad_input=any(not p.internal for p in self.problems),
+                      internal=any(p.internal for p in self.problems))
+
+    @property
+    def errors(self) -> list[str]:
+        """One ``error:`` line per statement that could not be checked."""
+        return [f"error: {p.message}" + ("; please report it" if p.internal else "") for p in self.problems]
+
+    @property
+    def messages(self) -> list[str]:
+        """Everything to tell the user, one line each, ``error:``/``warning:``-prefixed."""
+        return self.errors + [f"warning: {w}" for w in self.warnings] + self.notes
 
 
-def _merge(config: Config, **overrides: object) -> Config:
-    return replace(config, **{k: v for k, v in overrides.items() if v is not None})
+def cpu_count() -> int:
+    """Cores this process may use (its affinity mask where the platform has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _progress(done: int, total: int) -> None:
@@ -48,15 +123,17 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def check_all(jobs: list[CheckJob], workers: int, progress: bool) -> list[Report | ReconcileError]:
-    """Run the jobs, in order, on ``workers`` processes when there is more than one statement."""
-    results: list[Report | ReconcileError] = []
+def check_all(jobs: list[CheckJob], workers_wanted: int, progress: bool) -> list[Report | Problem]:
+    """Run the jobs, in order, on up to ``workers_wanted`` processes (never more than the cores or the jobs)."""
+    results: list[Report | Problem] = []
+    count = min(workers_wanted, cpu_count(), len(jobs))
     with contextlib.ExitStack() as stack:
-        if workers > 1 and len(jobs) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            outcomes = pool.map(_guarded_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        if count > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=count, initializer=workers.bind_to_parent, initargs=(os.getpid(),)))
+            outcomes = pool.map(guarded_job, jobs, chunksize=max(1, len(jobs) // (count * 8)))
         else:
-            outcomes = map(_guarded_job, jobs)
+            outcomes = map(guarded_job, jobs)
         for done, result in enumerate(outcomes, start=1):
             results.append(result)
             if progress:
@@ -64,93 +141,100 @@ def check_all(jobs: list[CheckJob], workers: int, progress: bool) -> list[Report
     return results
 
 
-def _guarded_job(job: CheckJob) -> Report | ReconcileError:
+def guarded_job(job: CheckJob) -> Report | Problem:
+    """One statement's report, or the Problem that stopped it: nothing escapes a worker."""
     try:
         return check_statement(job)
+    except InputError as exc:
+        return Problem(job.name, shown(exc.path), str(exc))
     except ReconcileError as exc:
-        return exc
+        return Problem(job.name, job.name, str(exc))
+    except OSError as exc:  # the system refused a file: that file cannot be read, the others still can
+        return Problem(job.name, shown(exc.filename) if exc.filename is not None else job.name, os_problem(exc))
+    except MemoryError:
+        return Problem(job.name, job.name, f"{job.name}: out of memory checking this statement; lower "
+                                           "--max-input-mb or split its editions")
+    except Exception as exc:  # noqa: BLE001  # a bug: said so, traceback for -v; the other statements still run
+        return Problem(job.name, job.name, f"{job.name}: internal error: {type(exc).__name__}: {exc}"[:2000],
+                       internal=True, detail=traceback.format_exc())
 
 
-def render(reports: list[Report], fmt: str, warnings: list[str], fail_on: str, colour: bool) -> str:
+def render(found: Gathered, options: CheckOptions) -> str:
+    """The report in the asked format; every format carries the problems and the warnings."""
     from .render_github import render_github
-    from .render_json import render_json, render_jsonl
+    from .render_json import render_check_json, render_jsonl
     from .render_junit import render_junit
     from .render_sarif import render_sarif
     from .render_text import render_check_text
 
+    reports, problems, fmt = found.reports, found.problems, options.fmt
     if fmt == "json":
-        return render_json(reports[0] if len(reports) == 1 else reports)
+        return render_check_json(reports, problems)
     if fmt == "jsonl":
-        return render_jsonl(reports)
+        return render_jsonl(reports, problems)
     if fmt == "junit":
-        return render_junit(reports, fail_on)
+        return render_junit(reports, found.config.fail_on, problems)
     if fmt == "sarif":
-        return render_sarif(reports)
+        return render_sarif(reports, problems, options.base)
     if fmt == "github":
-        return render_github(reports)
-    return render_check_text(reports, warnings, colour)
+        return render_github(reports, problems, found.warnings, options.base)
+    return render_check_text(reports, found.warnings, options.colour, problems)
 
 
-@dataclass(frozen=True, slots=True)
-class Gathered:
-    """Reports of every statement found, after configuration, waivers and baseline."""
+def configure(options: CheckOptions) -> Config:
+    """The config file (``--config``, else found in the current folder) with the options on top."""
+    if options.config is not None and not options.config.is_file():
+        raise ConfigError(f"--config {shown(options.config)}: no such file")
+    config = load_config(options.config or find_config(Path.cwd()))
+    overrides = {"pivot": options.pivot, "langs": options.langs, "fail_on": options.fail_on, "jobs": options.jobs,
+                 "baseline": str(options.baseline) if options.baseline else None}
+    return replace(config, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
 
-    reports: list[Report]
-    warnings: list[str]
-    notes: list[str]
-    config: Config
-    errors: list[str]
 
-
-def gather(paths: Sequence[Path], *, pivot: str | None = None, langs: str | None = None,
-           fail_on: str | None = None, jobs: int | None = None, config_path: Path | None = None,
-           baseline: Path | None = None, use_baseline: bool = True, encoding: str | None = None,
-           content_selector: str | None = None, max_bytes: int = 50 * 1024 * 1024,
-           progress: bool = False, today: datetime.date | None = None, changed: bool = False) -> Gathered:
+def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = True) -> Gathered:
     """Discover, configure and check every statement: what ``check``, ``report`` and ``export`` share."""
-    if config_path is not None and not config_path.is_file():
-        raise ConfigError(f"--config {config_path}: no such file")
-    config = load_config(config_path or find_config(Path.cwd()))
-    wanted = tuple(l.strip() for l in langs.split(",") if l.strip()) if langs else None
-    config = _merge(config, pivot=pivot, langs=wanted, fail_on=fail_on, jobs=jobs,
-                    baseline=str(baseline) if baseline else None)
-    statements = discover(paths, config.ignore, changed=changed)
-    if not statements and not changed:  # a commit that touches no edition has nothing to check
-        raise ConfigError(f"no statements found in {', '.join(map(str, paths))} "
+    config = configure(options)
+    statements = discover(paths, config.ignore, changed=options.changed)
+    if not statements and not options.changed:  # a commit that touches no edition has nothing to check
+        raise ConfigError(f"no statements found in {', '.join(shown(p) for p in paths)} "
                           "(editions are <lang>.<ext>, <name>.<lang>.<ext> or <root>/<lang>/<path>)")
-    warnings = [f"{s.name}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
+    inputs = tuple(s.path for st in statements for s in st.editions)
+    warnings = [f"{shown(s.name)}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
                 for s in statements if len(s.editions) < 2]
     statements = [s for s in statements if len(s.editions) >= 2]
-    warnings += [f"{s.name}: no {', '.join(sorted(set(config.langs) - set(s.langs)))} edition"
+    warnings += [f"{shown(s.name)}: no {', '.join(sorted(set(config.langs) - set(s.langs)))} edition"
                  for s in statements if config.langs and set(config.langs) - set(s.langs)]
     settings = Settings(truncation_ratio=config.truncation_ratio, name_threshold=config.name_threshold)
-    options = ReadOptions(encoding, content_selector, max_bytes)
-    work = [CheckJob(s.name, s.editions, config.pivot, config.langs, settings, options) for s in statements]
-    results = check_all(work, config.jobs or os.cpu_count() or 1, progress)
-    errors = [str(r) for r in results if isinstance(r, ReconcileError)]
+    work = [CheckJob(shown(s.name), s.editions, config.pivot, config.langs, settings, options.read)
+            for s in statements]
+    results = check_all(work, config.jobs or cpu_count(), options.progress)
+    problems = [r for r in results if isinstance(r, Problem)]
     reports = [set_severity(r, config.severity) for r in results if isinstance(r, Report)]
     notes: list[str] = []
-    if config.baseline and use_baseline and not errors:
-        outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), today or datetime.date.today())
+    if config.baseline and use_baseline:
+        outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), options.today or datetime.date.today())
         reports = outcome.reports
-        notes += [f"warning: baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no "
-                  f"finding any more: remove it" for e in outcome.stale
-                  if not changed or e.statement in {r.name for r in reports}]
-        notes += [f"warning: baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
+        notes += [f"baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no finding any "
+                  "more: remove it" for e in outcome.stale
+                  if not options.changed or e.statement in {r.name for r in reports}]
+        notes += [f"baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
                   for e in outcome.expired]
-    return Gathered(reports, warnings, notes, config, errors)
+    return Gathered(reports, problems, warnings, notes, config, inputs)
 
 
-def run_check(paths: Sequence[Path], *, fmt: str = "text", write_baseline: Path | None = None,
-              colour: bool = False, **options: object) -> CheckResult:
-    """Check every statement under ``paths``; see ``reconcile check --help`` for the options."""
-    found = gather(paths, use_baseline=write_baseline is None, **options)  # type: ignore[arg-type]
-    if found.errors:
-        return CheckResult([], "", [f"error: {e}" for e in found.errors], 2)
-    messages = ([f"warning: {w}" for w in found.warnings] if fmt != "text" else []) + found.notes
-    threshold = SEVERITY_RANK.get(found.config.fail_on, 99)
+def run_check(paths: Sequence[Path], options: CheckOptions = CheckOptions()) -> CheckResult:
+    """Check every statement under ``paths``; see ``reconcile check --help`` for what the options mean."""
+    writing = options.write_baseline is not None
+    found = gather(paths, options, use_baseline=not writing)
+    threshold = SEVERITY_RANK.get(cast(Severity, found.config.fail_on), 99)  # "never": above every severity
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in found.reports for f in r.findings)
-    text = render(found.reports, fmt, found.warnings, found.config.fail_on, colour)
-    baseline_text = baseline_json(found.reports) if write_baseline is not None else ""
-    code = 0 if write_baseline is not None else int(failing)
-    return CheckResult(found.reports, text, messages, code, baseline_text)
+    notes = [f"warning: {n}" for n in found.notes]
+    baseline_text = None
+    if options.write_baseline is not None and found.problems:
+        notes.append(f"error: baseline {shown(options.write_baseline)} not written: "
+                     f"{len(found.problems)} statement(s) could not be checked")
+    elif options.write_baseline is not None:
+        keep = read_baseline(options.write_baseline) if options.write_baseline.exists() else []
+        baseline_text = baseline_json(found.reports, keep)
+    return CheckResult(found.reports, found.problems, found.warnings, notes, render(found, options), failing,
+                       baseline_text, found.inputs)

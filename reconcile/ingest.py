@@ -18,13 +18,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import locales
-from .errors import InputError
+from .block_kinds import refine_kinds, script_note
+from .errors import InputError, shown
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
-from .block_kinds import refine_kinds, script_note
 from .model import BlockKind, Edition, Paragraph
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
+    STDIN,
+    STDIN_NAME,
+    ReadOptions,
+    check_markup,
+    decode,
+    read_bytes,
+    sanitise,
+    sanitise_markup,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,62 +123,7 @@ def plain(norm: str) -> str:
     return norm.replace("\u00a0", " ")
 
 
-# --- decoding and formats --------------------------------------------------
-
-# Encodings still common for these languages, in the order charset-normalizer may pick them.
-LEGACY_ENCODINGS = ("utf_8", "cp1251", "koi8_r", "cp1252", "iso8859_15", "latin_1")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """How to read edition files: forced encoding, HTML content selector, size limit."""
-
-    encoding: str | None = None
-    content_selector: str | None = None
-    max_bytes: int = MAX_INPUT_BYTES
-
-
-def decode(path: Path, data: bytes, encoding: str | None = None, html: bool = False) -> str:
-    """Bytes → text: BOM, then a forced or declared encoding, then UTF-8, then detection.
-
-    Detection (charset-normalizer) is limited to UTF-8 and the legacy
-    encodings of these languages; a file none of them decodes cleanly is an
-    error naming the file, never mojibake passed on.
-    """
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return _strict(path, data, name)
-    if encoding:
-        return _strict(path, data, encoding)
-    if html:
-        declared = _META_CHARSET.search(data[:4096])
-        if declared:
-            return _strict(path, data, declared.group(1).decode("ascii"))
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "looks like a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if best is None:
-        raise InputError(path, "cannot be decoded as UTF-8, windows-1251, KOI8-R or windows-1252; name it with --encoding")
-    return str(best)
-
-
-def _strict(path: Path, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid {encoding} (byte {exc.start}); name the right one with --encoding") from None
-
+# --- formats -------------------------------------------------------------------
 
 _BLANK = " \t\u00a0\u202f\u2009\ufeff\u200b"
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»\"')]\s*$")
@@ -253,7 +206,8 @@ _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNOR
 def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     from .read_html import html_blocks
 
-    text = decode(path, data, options.encoding, html=True)
+    text = sanitise_markup(decode(path, data, options.encoding, html=True))
+    check_markup(path, text)
     declared = _HTML_LANG.search(data[:4096])
     blocks = html_blocks(text, path, options.content_selector)
     return Parsed(blocks, declared.group(1).decode().lower() if declared else None)
@@ -262,7 +216,8 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     from .read_docx import docx_blocks
 
-    return Parsed([Block(t, line, kind) for t, line, kind in docx_blocks(data, path)])
+    blocks = docx_blocks(data, path, options.max_bytes, options.max_paragraphs)
+    return Parsed([Block(t, line, kind) for t, line, kind in blocks])
 
 
 FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
@@ -289,51 +244,68 @@ def lang_from_name(path: Path) -> str | None:
 
 # --- entry point -----------------------------------------------------------
 
-def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read an input file with one-line errors for every way that can fail."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(path, f"file is {size:,} bytes, over the {limit:,}-byte input limit (--max-input-mb)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot be read") from None
+def _format_of_stream(data: bytes) -> Callable[[Path, bytes, ReadOptions], Parsed]:
+    """Standard input has no file name: a zip is Word, text starting with ``<`` is HTML, else plain text."""
+    if data.startswith(b"PK\x03\x04"):
+        return _read_docx
+    head = data[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    return _read_html if head.startswith(b"<") else _read_text
 
 
-def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOptions()) -> Edition:
-    """Read one edition file into paragraphs with chrome marked (no sentences yet).
-
-    ``lang`` None takes the language the file declares (Markdown front matter,
-    ``<html lang>``) or leaves ``und`` for the caller to detect.
-    """
-    if path.is_dir():
-        raise InputError(path, "is a directory, expected an edition file")
+def _format_of(path: Path) -> Callable[[Path, bytes, ReadOptions], Parsed]:
     read = FORMATS.get(path.suffix.lower())
     if read is None:
         supported = ", ".join(sorted(FORMATS))
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
+    return read
+
+
+def check_limits(source: str, blocks: list[Block], options: ReadOptions) -> None:
+    """Refuse an edition too big to check in proportionate time and memory, saying which limit."""
+    if len(blocks) > options.max_paragraphs:
+        raise InputError(source, f"has {len(blocks):,} paragraphs, over the limit of {options.max_paragraphs:,} "
+                                 "per edition")
+    for block in blocks:
+        if len(block.text) > options.max_paragraph_chars:
+            raise InputError(source, f"the paragraph at line {block.line} has {len(block.text):,} characters, over "
+                                     f"the limit of {options.max_paragraph_chars:,} (are paragraphs separated by "
+                                     "blank lines?)")
+
+
+def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOptions()) -> Edition:
+    """Read one edition file (or standard input, ``-``) into paragraphs with chrome marked (no sentences yet).
+
+    ``lang`` None takes the language the file declares (Markdown front matter,
+    ``<html lang>``) or leaves ``und`` for the caller to detect.
+    """
+    stdin = str(path) == STDIN
+    source = STDIN_NAME if stdin else shown(path)
+    if not stdin and path.is_dir():
+        raise InputError(source, "is a directory, expected an edition file")
+    read = None if stdin else _format_of(path)
     data = read_bytes(path, options.max_bytes)
-    parsed = read(path, data, options)
-    edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or "und", str(path),
+    parsed = (read or _format_of_stream(data))(Path(source), data, options)
+    check_limits(source, parsed.blocks, options)
+    edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or "und", source,
                                   hashlib.sha256(data).hexdigest())
     if not edition.paragraphs:
-        raise InputError(path, "has no text paragraphs")
+        raise InputError(source, "has no text paragraphs")
     return replace(edition, original=parsed.original) if parsed.original else edition
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
-    """Normalise the blocks, drop the empty ones, number the rest, tell their kinds and the furniture."""
-    kept = [(b, norm) for b in blocks if (norm := normalise(b.text))]
-    blocks, norms = [b for b, _ in kept], [norm for _, norm in kept]
+    """Sanitise and normalise the blocks, drop the empty ones, number the rest, tell their kinds and the furniture.
+
+    Sanitising here too covers editions built in memory (``edition_from_text``):
+    whatever the source, no renderer receives a control character.
+    """
+    kept = [(text, b, norm) for b in blocks if (norm := normalise(text := sanitise(b.text)))]
+    texts, blocks, norms = [t for t, _, _ in kept], [b for _, b, _ in kept], [n for _, _, n in kept]
     reasons = furniture_reasons(norms, [b.furniture for b in blocks])
     kinds = refine_kinds([plain(n) for n in norms], [b.kind for b in blocks], reasons)
     paragraphs = tuple(
-        Paragraph(n=i, text=b.text, norm=norm, line=b.line, block=kind, chrome=bool(reason), chrome_reason=reason,
+        Paragraph(n=i, text=text, norm=norm, line=b.line, block=kind, chrome=bool(reason), chrome_reason=reason,
                   note="" if reason else script_note(norm), waivers=b.waivers)
-        for i, (b, norm, kind, reason) in enumerate(zip(blocks, norms, kinds, reasons), start=1)
+        for i, (text, b, norm, kind, reason) in enumerate(zip(texts, blocks, norms, kinds, reasons), start=1)
     )
     return Edition(lang=lang, source=source, digest=digest, paragraphs=paragraphs)

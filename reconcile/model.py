@@ -182,3 +182,19 @@ class Report:
         if not self.findings:
             return None
         return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A statement that could not be checked, reported in every format beside the reports of the others.
+
+    ``source`` is the file at fault (or the statement, when no one file is);
+    ``message`` is one line naming it; ``internal`` marks a bug rather than
+    bad input, with the traceback in ``detail``.
+    """
+
+    statement: str
+    source: str
+    message: str
+    internal: bool = False
+    detail: str = ""

@@ -19,12 +19,14 @@ import datetime
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import cast
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError, shown
 from .ingest import plain
-from .model import Finding, Report
+from .model import Finding, Report, Severity
+from .reading import read_bytes
 
 BASELINE_VERSION = 1
 
@@ -47,7 +49,7 @@ def set_severity(report: Report, levels: dict[str, str]) -> Report:
     """Apply the configured level per kind; ``off`` removes the kind."""
     if not levels:
         return report
-    findings = tuple(replace(f, severity=levels.get(f.kind, f.severity)) for f in report.findings
+    findings = tuple(replace(f, severity=cast(Severity, levels.get(f.kind, f.severity))) for f in report.findings
                      if levels.get(f.kind) != "off")
     return replace(report, findings=findings)
 
@@ -82,25 +84,64 @@ class Entry:
         return self.expires is not None and datetime.date.fromisoformat(self.expires) < today
 
 
+_REQUIRED = ("fingerprint", "statement", "kind", "lang", "message")
+MAX_BASELINE_BYTES = 50 * 1024 * 1024
+
+
+def _entry(item: object, index: int) -> Entry:
+    """One baseline entry, every field checked; a TypeError or ValueError says which entry and field is wrong."""
+    if not isinstance(item, dict):
+        raise TypeError(f"entry {index} is {type(item).__name__}, expected an object")
+    unknown = sorted(set(item) - {f.name for f in fields(Entry)})
+    if unknown:
+        raise ValueError(f"entry {index} has unknown field {unknown[0]!r}")
+    for name in _REQUIRED:
+        if not isinstance(item.get(name), str):
+            raise TypeError(f"entry {index}: {name} must be a string, found {type(item.get(name)).__name__}")
+    if not isinstance(item.get("reason", ""), str):
+        raise TypeError(f"entry {index}: reason must be a string")
+    expires = item.get("expires")
+    if expires is not None:
+        if not isinstance(expires, str):
+            raise TypeError(f"entry {index}: expires must be a date written \"2026-03-31\", or null")
+        try:
+            datetime.date.fromisoformat(expires)
+        except ValueError:
+            raise ValueError(f"entry {index}: expires {expires[:40]!r} is not a date written \"2026-03-31\"") from None
+    return Entry(**item)
+
+
 def read_baseline(path: Path) -> list[Entry]:
-    """Entries of a baseline file; a malformed file is a config error naming it."""
+    """Entries of a baseline file; anything else (a folder, a device, a JSON array…) is a config error naming it."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_bytes(path, MAX_BASELINE_BYTES).decode("utf-8"))
+    except InputError as exc:
+        if exc.problem == "no such file":
+            raise ConfigError(f"{shown(path)}: baseline file not found (write one with --write-baseline)") from None
+        raise ConfigError(f"{shown(path)}: cannot be read as a baseline ({exc.problem})") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        raise ConfigError(f"{shown(path)}: not a reconcile baseline (not JSON: {str(exc)[:80]})") from None
+    try:
+        if not isinstance(data, dict):
+            raise TypeError(f"a JSON {type(data).__name__}, expected an object with schema_version and entries")
         if data.get("schema_version") != BASELINE_VERSION:
-            raise ValueError(f"schema_version {data.get('schema_version')!r}, expected {BASELINE_VERSION}")
-        entries = [Entry(**entry) for entry in data["entries"]]
-        for entry in entries:
-            if entry.expires is not None:
-                datetime.date.fromisoformat(entry.expires)
-        return entries
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found (write one with --write-baseline)") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{path}: not a reconcile baseline ({exc})") from None
+            raise ValueError(f"schema_version {str(data.get('schema_version'))[:20]!r}, expected {BASELINE_VERSION}")
+        if not isinstance(data.get("entries"), list):
+            raise TypeError("entries must be a list")
+        return [_entry(item, index) for index, item in enumerate(data["entries"], start=1)]
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{shown(path)}: not a reconcile baseline ({exc})") from None
 
 
 def baseline_json(reports: Iterable[Report], keep: list[Entry] | None = None) -> str:
-    """Today's findings as baseline entries; reasons and expiry dates of kept entries survive."""
+    """Today's findings as baseline entries, for writing over ``keep`` (the file as it was).
+
+    A hand-written ``reason`` and ``expires`` of an entry whose finding is
+    still there survive; entries of statements not checked in this run are
+    kept as they were (a run over part of a repository does not forget the
+    rest); entries of checked statements that match nothing any more go.
+    """
+    reports = list(reports)
     previous = {e.fingerprint: e for e in keep or []}
     entries = []
     for report in reports:
@@ -109,6 +150,8 @@ def baseline_json(reports: Iterable[Report], keep: list[Entry] | None = None) ->
             entries.append({"fingerprint": key, "statement": report.name, "kind": finding.kind,
                             "lang": finding.lang, "message": finding.message,
                             "reason": old.reason if old else "", "expires": old.expires if old else None})
+    checked, seen = {r.name for r in reports}, {e["fingerprint"] for e in entries}
+    entries += [asdict(e) for e in keep or [] if e.statement not in checked and e.fingerprint not in seen]
     unique = list({e["fingerprint"]: e for e in entries}.values())
     return json.dumps({"schema_version": BASELINE_VERSION, "entries": unique}, ensure_ascii=False, indent=2) + "\n"
 
@@ -133,5 +176,6 @@ def apply_baseline(reports: list[Report], entries: list[Entry], today: datetime.
             else:
                 kept.append(finding)
         out.append(replace(report, findings=tuple(kept), suppressed=report.suppressed + len(report.findings) - len(kept)))
-    stale = [e for e in entries if e.fingerprint not in used and not e.expired(today)]
+    checked = {r.name for r in reports}  # an entry of a statement not checked this run is not stale
+    stale = [e for e in entries if e.fingerprint not in used and not e.expired(today) and e.statement in checked]
     return BaselineOutcome(out, stale, [e for e in entries if e.expired(today)])

@@ -1,4 +1,10 @@
-"""Report → JSON (schema_version 1). Other tools read it: names and order are a contract."""
+"""Report → JSON (schema_version 2). Other tools read it: names and order are a contract.
+
+``align`` gives one report; ``check`` always gives ``{"schema_version",
+"statements", "problems", "summary"}``, however many statements (version 2:
+before, one statement gave a bare report), with the statements that could
+not be checked in ``problems``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Finding, Link, Paragraph, Report
+from .model import Finding, Link, Paragraph, Problem, Report
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -71,26 +77,37 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def summary_dict(reports: Sequence[Report]) -> dict[str, Any]:
-    """Totals over many statements: counts by severity and kind, per edition."""
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    """A statement that could not be checked: which, which file, why, and whether it is a bug."""
+    return {"statement": problem.statement, "source": problem.source, "message": problem.message,
+            "internal": problem.internal}
+
+
+def summary_dict(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> dict[str, Any]:
+    """Totals over many statements: counts by severity and kind, per edition, and the problems."""
     by_severity = Counter(f.severity for r in reports for f in r.findings)
     by_kind = Counter(f.kind for r in reports for f in r.findings)
     by_lang = Counter(f.lang for r in reports for f in r.findings if f.severity == "error")
     return {"statements": len(reports), "editions": sum(len(r.editions) for r in reports),
             "findings": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")},
             "kinds": dict(sorted(by_kind.items())), "errors_by_lang": dict(sorted(by_lang.items())),
-            "suppressed": sum(r.suppressed for r in reports)}
+            "suppressed": sum(r.suppressed for r in reports), "problems": len(problems)}
 
 
-def render_json(report: Report | Sequence[Report]) -> str:
-    """One report, or many as ``{"statements": [...], "summary": {...}}``; byte-identical for identical input."""
-    if isinstance(report, Report):
-        return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
-    data = {"schema_version": SCHEMA_VERSION, "statements": [report_dict(r) for r in report],
-            "summary": summary_dict(report)}
+def render_json(report: Report) -> str:
+    """One report; byte-identical for identical input."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_check_json(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
+    """A check run: the same shape for one statement or many."""
+    data = {"schema_version": SCHEMA_VERSION, "statements": [report_dict(r) for r in reports],
+            "problems": [problem_dict(p) for p in problems], "summary": summary_dict(reports, problems)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_jsonl(reports: Sequence[Report]) -> str:
-    """One compact report per line, for streaming large runs."""
-    return "".join(json.dumps(report_dict(r), ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports)
+def render_jsonl(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
+    """One compact report per line, then one line per statement that could not be checked."""
+    lines = [report_dict(r) for r in reports]
+    lines += [{"schema_version": SCHEMA_VERSION, "problem": problem_dict(p)} for p in problems]
+    return "".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n" for line in lines)

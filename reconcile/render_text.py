@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .ingest import plain
-from .model import SEVERITY_RANK, Edition, Finding, Report
+from .model import SEVERITY_RANK, Edition, Finding, Problem, Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m"}
 _RESET = "\033[0m"
@@ -14,7 +14,7 @@ Paint = Callable[[str, str], str]
 
 
 def _painter(colour: bool) -> Paint:
-    """Colour only when writing to a terminal without NO_COLOR (the caller decides)."""
+    """ANSI colour or none: the CLI decides (--color, NO_COLOR, FORCE_COLOR, TERM=dumb, a terminal)."""
     return (lambda text, style: f"{_COLOURS[style]}{text}{_RESET}") if colour else (lambda text, style: text)
 
 
@@ -43,13 +43,15 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     lines += [_finding_line(f, paint) for f in findings]
     pivot = editions[report.pivot]
     column = max(20, (width - 16) // 2)
+    pivot_texts = {p.n: p.norm for p in pivot.paragraphs}
     for alignment in report.alignments:
         edition = editions[alignment.lang]
-        lines += ["", f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
-                      f"  (length ratio {alignment.length_ratio:.2f})"]
+        texts = {p.n: p.norm for p in edition.paragraphs}
+        lines += ["", (f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
+                       f"  (length ratio {alignment.length_ratio:.2f})")]
         for link in alignment.links:
-            left = _cell(pivot, link.pivot, column)
-            right = _cell(edition, link.edition, column)
+            left = _cell(pivot_texts, link.pivot, column)
+            right = _cell(texts, link.edition, column)
             tag = "moved" if link.moved else f"{link.confidence:.2f}"
             for k in range(max(len(left), len(right))):
                 l = left[k] if k < len(left) else ""
@@ -59,30 +61,33 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False) -> str:
-    """Many statements: what was found, then each statement's findings, then the verdict."""
+def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False,
+                      problems: Sequence[Problem] = ()) -> str:
+    """Many statements: what was found, what could not be checked, each statement's findings, the verdict."""
     paint = _painter(colour)
     langs = sorted({e.lang for r in reports for e in r.editions})
     editions = sum(len(r.editions) for r in reports)
-    lines = [f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
-             f"({', '.join(langs)})"]
+    lines = [(f"reconcile check: {_count(len(reports), 'statement')}, {_count(editions, 'edition')} "
+              f"({', '.join(langs)})")]
     lines += [paint(f"warning: {w}", "warning") for w in warnings]
+    lines += [paint(f"error: {p.message}", "error") for p in problems]
     for report in reports:
         if report.findings:
             lines += ["", f"{report.name} (pivot {report.pivot})"]
             lines += ["  " + _finding_line(f, paint) for f in _ordered(report.findings)]
     suppressed = sum(r.suppressed for r in reports)
     lines += ["", _totals([f for r in reports for f in r.findings])
-              + (f"; {suppressed} accepted (waivers, baseline)" if suppressed else "")]
+              + (f"; {suppressed} accepted (waivers, baseline)" if suppressed else "")
+              + (f"; {_count(len(problems), 'statement')} not checked" if problems else "")]
     return "\n".join(lines) + "\n"
 
 
-def _cell(edition: Edition, numbers: tuple[int, ...], width: int) -> list[str]:
+def _cell(texts: dict[int, str], numbers: tuple[int, ...], width: int) -> list[str]:
+    """At most two wrapped lines: only the start of a long paragraph is wrapped (linear in the width, not the text)."""
     if not numbers:
         return ["—"]
-    by_n = {p.n: p for p in edition.paragraphs}
-    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(by_n[n].norm) for n in numbers)
-    return textwrap.wrap(text, width, max_lines=2, placeholder=" …") or [""]
+    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(texts[n][: 3 * width]) for n in numbers)
+    return textwrap.wrap(text[: 3 * width + 20], width, max_lines=2, placeholder=" …") or [""]
 
 
 def _count(n: int, noun: str) -> str:

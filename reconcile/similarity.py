@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -215,7 +215,10 @@ def _rounded_equal(a: Anchor, b: Anchor) -> bool:
         return False
     exponent = coarse_value.adjusted() - _sig_digits(coarse) + 1 if coarse.scaled else -_decimals(coarse_value)
     quantum = Decimal(1).scaleb(exponent)
-    return (fine / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum == coarse_value
+    try:
+        return (fine / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum == coarse_value
+    except InvalidOperation:  # more digits than Decimal's precision (35+): no translator rounds those
+        return False
 
 
 def _decimals(value: Decimal) -> int:

@@ -10,7 +10,8 @@ from reconcile.pipeline import edition_from_text, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout, or beside the folder of worktrees (/work/wt/<branch> → /work/shared).
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 
 
 @pytest.fixture

@@ -172,10 +172,10 @@ def test_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
     path = tmp_path / "ru.txt"
     path.write_text("Текст.", "utf-8")
 
-    def denied(self):
+    def denied(path):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("reconcile.reading._open_input", denied)
     with pytest.raises(InputError, match="ru.txt: permission denied"):
         load_edition(path, "ru")
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 from reconcile import Settings, reconcile
-from reconcile.checking import gather
+from reconcile.checking import CheckOptions, gather
 from reconcile.pipeline import (
     edition_from_text,
     find_editions,
@@ -83,7 +83,7 @@ def reports(tmp_path_factory):
     (content / "news" / "warn").mkdir()
     (content / "news" / "warn" / "en.txt").write_text("\n\n".join(FIGURES_EN[:1] + FIGURES_EN[2:]), "utf-8")
     (content / "news" / "warn" / "de.txt").write_text("\n\n".join(FIGURES_DE[:1] + FIGURES_DE[2:]), "utf-8")
-    many = gather([content], jobs=1).reports
+    many = gather([content], CheckOptions(jobs=1)).reports
     pages = {"divergent": render_html([divergent]), "figures": render_html([figures]), "many": render_html(many)}
     paths = {}
     for name, html in pages.items():

@@ -1,0 +1,83 @@
+"""What each finding kind means, in one table: SARIF rules, the README and the help text read it.
+
+``tests/test_robust.py`` checks that the README's table says exactly this, so
+the three never drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import FindingKind
+
+
+@dataclass(frozen=True, slots=True)
+class KindInfo:
+    """A finding kind for people: a title, its usual severity, what it means (Markdown), what to do."""
+
+    title: str
+    severity: str
+    meaning: str
+    advice: str
+
+    @property
+    def text(self) -> str:
+        """The meaning without Markdown, for formats that show plain text."""
+        return self.meaning.replace("`", "")
+
+
+KINDS: dict[FindingKind, KindInfo] = {
+    "missing": KindInfo(
+        "Missing paragraph", "error",
+        "a paragraph of the pivot (the reference edition) has no counterpart in the edition",
+        "Translate the reference paragraph into this edition, or waive the finding if the omission is intended."),
+    "extra": KindInfo(
+        "Extra paragraph", "error", "an edition paragraph has no counterpart in the pivot",
+        "Remove the paragraph, add it to the reference edition, or waive the finding if it is intended."),
+    "number_mismatch": KindInfo(
+        "Figure differs", "error / warning",
+        "a figure differs (error: one value on each side, e.g. `90 тыс.` vs `80.000`); a figure stated on one side "
+        "only is a warning, because translators legitimately drop or spell out figures; a number in words against a "
+        "different number (`two` / `drei`) is a warning too",
+        "Compare the expected and found values in the message and correct the edition that is wrong."),
+    "date_mismatch": KindInfo(
+        "Date differs", "error / warning",
+        "a date, year, time, decade or century differs; as with figures, one stated on one side only is a warning",
+        "Compare the expected and found dates in the message and correct the edition that is wrong."),
+    "untranslated": KindInfo(
+        "Untranslated paragraph", "error",
+        "the edition paragraph is not in the edition's language (for example, it is the pivot's text)",
+        "Translate the paragraph into the edition's language."),
+    "truncated": KindInfo(
+        "Truncated paragraph", "error",
+        "the edition paragraph is much shorter than its counterpart given the pair's length ratio, stops "
+        "mid-sentence or lost sentences; the message names the pivot sentences that have no counterpart",
+        "Translate the sentences the message names, or waive the finding if the shorter rendering is intended."),
+    "moved": KindInfo(
+        "Paragraph moved", "warning", "the paragraph is there, but out of order",
+        "Put the paragraph back in the reference edition's order, unless the new order is intended."),
+    "name_mismatch": KindInfo(
+        "Name differs", "warning",
+        "an organisation replaced by another (`OSCE` → `NATO`), or a name misspelt (`Maurer` → `Mauer`)",
+        "Check the name against the reference edition and correct the spelling or the organisation."),
+    "split": KindInfo(
+        "Paragraph split", "info",
+        "one paragraph rendered as several: faithful, reported so a reviewer sees why rows span",
+        "Nothing to fix: the content is all there."),
+    "merge": KindInfo(
+        "Paragraphs merged", "info",
+        "several paragraphs rendered as one: faithful, reported so a reviewer sees why rows span",
+        "Nothing to fix: the content is all there."),
+}
+
+def describe(kind: str) -> KindInfo:
+    """A kind's description; a kind added without one still renders (the tests insist it gets one)."""
+    known = KINDS.get(kind)  # type: ignore[call-overload]
+    return known or KindInfo(kind.replace("_", " ").capitalize(), "error / warning", f"a finding of kind {kind}",
+                             "See the finding's message.")
+
+
+def readme_table() -> str:
+    """The README's table of finding kinds, generated from ``KINDS``."""
+    rows = [f"| `{kind}` | {info.severity} | {info.meaning} |" for kind, info in KINDS.items()]
+    return "\n".join(["| kind | severity | meaning |", "|---|---|---|", *rows])
