@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconcile.align import align_pair
-from reconcile.diagnose import CHECKS, diagnose, guess_language
+from reconcile.diagnose import CHECKS, diagnose
 from reconcile.model import Settings
 
 RU = [
@@ -84,11 +84,6 @@ def test_every_check_returns_findings_and_never_raises(make_edition):
     for check in CHECKS:
         from reconcile.diagnose import PairContext
         assert isinstance(list(check(PairContext(p, e, align_pair(p, e), Settings()))), list)
-
-
-def test_guess_language_needs_evidence():
-    assert guess_language("The minister said that the agreement is in force and it was signed.")[0] == "en"
-    assert guess_language("Elite League: Dundee Stars 5-3 Belfast Giants") is None
 
 
 def test_numbers_in_words_count_only_against_another_number(make_edition):
