@@ -17,61 +17,28 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from . import langid, locales
+from . import langid
 from .align import align_sentences, language_ratio
+from .content import (
+    MIN_LOST_SENTENCE,
+    Shortfall,
+    paragraphs_length,
+    shortfall,
+    wrong_language,
+)
 from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
-from .similarity import AnchorMatch, cognate_keys, length_delta, length_probability, match_anchors
+from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
 if TYPE_CHECKING:
     from .embed import Embedder
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
-# Blocks rendered freely (a headline is not a sentence cut short): never judged by length alone.
-HEADLINE_BLOCKS = frozenset({"heading", "title", "kicker", "byline", "caption"})
-# A one-sentence pivot paragraph shorter than this (in expected characters) is a headline too.
-MIN_TRUNCATABLE = 80
-# An edition paragraph at this share of its expected length or more has lost nothing worth a length test.
-ENOUGH = 0.9
-# A one-sentence pivot paragraph this long (in expected characters) is a sentence, not a headline:
-# an edition of it that stops mid-sentence is cut off under ``CUT_SHARE`` (shorter: the truncation ratio).
-LONG_SENTENCE = 120
-# An edition paragraph this much shorter than expected that also lost the pivot's figures lost content.
-LOST_FIGURES_SHARE = 0.7
-# An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
-CUT_SHARE = 0.85
-# Left-out sentence: the evidence score from which a sentence counts as lost (see ``omission_score``;
-# tuned on the development split for about 0.3 false alarms per 100 untouched paragraph pairs).
-OMISSION_SCORE = 3.2
-# Half a point of that score when the sentence aligner leaves a pivot sentence alone.
-LONE_WEIGHT = 0.5
-# With the semantic signal: links scoring this or more are embedded (about 5 % of untouched links), and
-# count as a left-out sentence when score + GAP_WEIGHT × gap − ABSORBED_WEIGHT × absorbed reaches
-# SEMANTIC_SCORE (see ``embed.Coverage``; fitted on the development split).
-SEMANTIC_BAND = 1.8
-GAP_WEIGHT = 20.0
-ABSORBED_WEIGHT = 9.0
-SEMANTIC_SCORE = 4.0
 # A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
 OWN_RATIO_LINKS = 5
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
 NAME_TYPO = (84.0, 95.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Shortfall:
-    """Why a linked edition paragraph is judged to have lost content.
-
-    ``share``: its length as a share of the expected; ``lost``: pivot
-    sentences (0-based) with no counterpart, none meaning "from where it
-    stops"; ``cut``: it stops mid-sentence; ``signals``: what showed it.
-    """
-
-    share: float
-    lost: tuple[int, ...]
-    cut: bool
-    signals: tuple[str, ...]
 
 
 @dataclass
@@ -115,12 +82,12 @@ class PairContext:
         """Link index → the content an edition paragraph lost, for those that lost some.
 
         Short alone is not enough: headlines, salutations and free renderings
-        vary a lot. See ``_shortfall`` for the tests, cheapest first.
+        vary a lot. See ``content.shortfall`` for the tests, cheapest first.
         """
         short = {}
         for k, link in enumerate(self.alignment.links):
             if link.pivot and link.edition and k not in self.untranslated:
-                found = self._shortfall(k, self.pivot_paragraphs(link), self.edition_paragraphs(link))
+                found = shortfall(self, k, self.pivot_paragraphs(link), self.edition_paragraphs(link))
                 if found:
                     short[k] = found
         return short
@@ -133,81 +100,12 @@ class PairContext:
         typical = language_ratio(self.pivot.lang, self.edition.lang)
         return self.alignment.length_ratio if linked >= OWN_RATIO_LINKS or typical is None else typical
 
-    def _shortfall(self, k: int, pivot: list[Paragraph], edition: list[Paragraph]) -> Shortfall | None:
-        """Has the edition paragraph lost content? Each test stands on evidence length alone lacks.
-
-        - A headline (a heading block, a one-sentence pivot with no full
-          stop) or a paragraph under ``MIN_TRUNCATABLE`` (a salutation) is
-          rendered freely: only a last word that cannot end it ("… of the")
-          or its lost figures say it was cut.
-        - A paragraph that stops mid-sentence where the pivot ends one is cut
-          off under ``CUT_SHARE`` of its expected length (a one-sentence pivot
-          under ``LONG_SENTENCE``, perhaps a headline with a full stop: under
-          the truncation ratio), or whatever its length on a dangling word or
-          a comma.
-        - A left-out sentence (of a pivot paragraph of ``MIN_TRUNCATABLE``
-          or more: salutations are rendered freely): ``omission_score`` at
-          ``OMISSION_SCORE`` or more.
-        - Under ``LOST_FIGURES_SHARE`` with the pivot's figures lost.
-        """
-        expected = _length(pivot) * self.ratio
-        share = _length(edition) / max(expected, 1)
-        if expected < 40 or share >= ENOUGH:
-            return None
-        sentences = [s for p in pivot for s in p.sentences]
-        dangling = _dangling(edition[-1], self.edition.lang)
-        figures = share < LOST_FIGURES_SHARE and self._figures_lost(k)
-        headline = len(sentences) == 1 and not _ends_sentence(pivot[-1])
-        if headline or expected < MIN_TRUNCATABLE or any(p.block in HEADLINE_BLOCKS for p in pivot + edition):
-            return Shortfall(round(share, 2), (), dangling, ("dangling word",) if dangling else ("figures",)) \
-                if dangling or figures else None
-        stops = _ends_sentence(pivot[-1]) and not _ends_sentence(edition[-1])
-        limit = CUT_SHARE if len(sentences) > 1 or expected >= LONG_SENTENCE else self.settings.truncation_ratio
-        if stops and (dangling or plain(edition[-1].norm).endswith(",") or share < limit):
-            return Shortfall(round(share, 2), (), True, ("length", "stops mid-sentence"))
-        if len(sentences) >= 2 and expected >= MIN_TRUNCATABLE:
-            lost = self._left_out(pivot, edition, sentences, share)
-            if lost:
-                return lost
-        return Shortfall(round(share, 2), (), False, ("length", "figures")) if figures else None
-
-    def _left_out(self, pivot: list[Paragraph], edition: list[Paragraph], sentences: list[str],
-                  share: float) -> Shortfall | None:
-        """A sentence left out of a paragraph of two or more: the evidence score, then its name.
-
-        With the semantic signal, links whose score is in the doubtful band
-        (from ``SEMANTIC_BAND``) are judged by score and sentence coverage
-        together, and the sentence named is the one the edition covers least.
-        """
-        ratio = self.ratio
-        kept = [s for p in edition for s in p.sentences]
-        score = omission_score(_length(pivot), _length(edition), ratio, len(sentences), len(kept), share, False)
-        if self.embedder is not None:
-            if score + LONE_WEIGHT < SEMANTIC_BAND:
-                return None
-            score += LONE_WEIGHT if self._lone_sentences(sentences, kept) else 0.0
-            if score < SEMANTIC_BAND:
-                return None
-            from .embed import coverage  # numpy and the cache: only with the semantic signal
-
-            cover = coverage(self.embedder, sentences, kept)
-            if score + GAP_WEIGHT * cover.gap - ABSORBED_WEIGHT * cover.absorbed < SEMANTIC_SCORE:
-                return None
-            return Shortfall(round(share, 2), (cover.least,), False, ("length", "sentences", "semantic"))
-        if score + LONE_WEIGHT < OMISSION_SCORE:
-            return None
-        lone = self._lone_sentences(sentences, kept)
-        if score + (LONE_WEIGHT if lone else 0.0) < OMISSION_SCORE:
-            return None
-        named = lone or (_least_present(sentences, edition, _length(edition), ratio),)
-        return Shortfall(round(share, 2), named, False, ("length", "sentences"))
-
-    def _lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
+    def lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
         """Pivot sentences (0-based) of some length the sentence aligner leaves without a counterpart."""
         beads = align_sentences(pivot, edition, self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
         return tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0 and len(pivot[i0]) >= MIN_LOST_SENTENCE)
 
-    def _figures_lost(self, k: int) -> bool:
+    def figures_lost(self, k: int) -> bool:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
         match = self.anchors(k)
         facts = DATE_KINDS | NUMBER_KINDS
@@ -221,58 +119,6 @@ class PairContext:
                                              tuple(a for p in self.edition_paragraphs(link) for a in p.anchors),
                                              self.settings.name_threshold)
         return self._matches[k]
-
-
-# A sentence left out of a paragraph is named from this length on.
-MIN_LOST_SENTENCE = 40
-
-
-def omission_score(pivot_len: int, edition_len: int, ratio: float, pivot_sentences: int, edition_sentences: int,
-                   share: float, lone: bool) -> float:
-    """Evidence that a sentence was left out, from length and sentence counts (higher: surer).
-
-    The Gale–Church shortfall (how many standard deviations short), plus
-    the share of the expected length missing (long paragraphs hide a lost
-    sentence in the variance), plus a point when the edition has fewer
-    sentences and half a point when the sentence aligner leaves a pivot
-    sentence alone. Weights fitted on the development split.
-
-    >>> round(omission_score(300, 200, 1.0, 3, 2, 0.67, True), 2)
-    4.93
-    """
-    delta = length_delta(pivot_len, edition_len, ratio)
-    return -delta + 4 * (1 - share) + (1.0 if edition_sentences < pivot_sentences else 0.0) + (LONE_WEIGHT if lone else 0.0)
-
-
-def _least_present(sentences: list[str], edition: list[Paragraph], edition_len: int, ratio: float) -> int:
-    """The pivot sentence (0-based) the edition shows least trace of: the smallest share of its cognates
-    (names, numbers, shared stems) found in the edition, then the one whose absence best explains the
-    edition's length."""
-    found = frozenset().union(*(cognate_keys(plain(p.norm)) for p in edition))
-    total = sum(map(len, sentences))
-
-    def presence(i: int) -> tuple[float, float, int]:
-        keys = cognate_keys(sentences[i])
-        share = len(keys & found) / len(keys) if keys else 1.0
-        return share, abs(length_delta(total - len(sentences[i]), edition_len, ratio)), i
-
-    return min(range(len(sentences)), key=presence)
-
-
-def _dangling(paragraph: Paragraph, lang: str) -> bool:
-    """Does the paragraph stop on a word no sentence or heading ends on ("… signed by the")?"""
-    text = plain(paragraph.norm).rstrip()
-    words = text.split()
-    return bool(words) and text[-1:].isalpha() and words[-1].lower() in locales.DANGLING_WORDS.get(lang, ())
-
-
-def _length(paragraphs: list[Paragraph]) -> int:
-    return sum(len(plain(p.norm)) for p in paragraphs)
-
-
-def _ends_sentence(paragraph: Paragraph) -> bool:
-    """Does the paragraph end as a sentence does (a colon or semicolon counts: lists and headings end so)?"""
-    return plain(paragraph.norm).rstrip("\"')»”]").endswith((".", "!", "?", "…", ":", ";"))
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -339,7 +185,7 @@ def missing_and_extra(ctx: PairContext) -> Iterator[Finding]:
 def _plausible_move(ctx: PairContext, missing: Link, extra: Link) -> bool:
     links = ctx.alignment.links
     apart = abs(links.index(missing) - links.index(extra)) >= 2
-    delta = length_delta(_length(ctx.pivot_paragraphs(missing)), _length(ctx.edition_paragraphs(extra)),
+    delta = length_delta(paragraphs_length(ctx.pivot_paragraphs(missing)), paragraphs_length(ctx.edition_paragraphs(extra)),
                          ctx.alignment.length_ratio)
     return apart and abs(delta) <= 1.5
 
@@ -371,52 +217,6 @@ def split_and_merge(ctx: PairContext) -> Iterator[Finding]:
 
 # --- content -------------------------------------------------------------------
 
-# Text this close to the pivot's (fuzz.ratio) that reads as the pivot's language is the pivot's text.
-SAME_TEXT = 85
-
-
-def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang: str, lang: str,
-                   langs: tuple[str, ...]) -> tuple[float, str, str] | None:
-    """Is the edition text mostly running text in another language? (confidence, language, reason) or None.
-
-    Names, addresses, links, codes and quoted titles are left as they are by
-    translators and are not judged (see ``langid.foreign``); nor is a
-    sentence in a third language the pivot has too, word for word (the
-    original quoted it: "Il faut bien le faire." in every edition). In an
-    edition whose language the identifier does not know, only a copy of the
-    pivot's text is reported.
-    """
-    source = " ".join(plain(p.norm) for p in pivot)
-    text = _without_quotations(edition, source, pivot_lang, langs)
-    same = len(text) < langid.SHORT_TEXT and fuzz.ratio(text, source) >= SAME_TEXT
-    reading = langid.foreign(text, lang, langs, pivot_lang if same else None) if pivot_lang != lang else None
-    if reading is None:
-        return None
-    copied = reading.lang == pivot_lang and (same or fuzz.ratio(text, source) >= SAME_TEXT)
-    if not langid.known(lang) and not copied:
-        return None
-    if copied:
-        reason = f"it is the {pivot_lang} text"
-    elif reading.lang == langid.OTHER:
-        reason = "it is written in a script none of the five languages uses"
-    else:
-        reason = f"it reads as {locales.language_name(reading.lang)}"
-    confidence = round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2)
-    return confidence, reading.lang, reason
-
-
-def _without_quotations(edition: list[Paragraph], source: str, pivot_lang: str, langs: tuple[str, ...]) -> str:
-    """The edition text without sentences the pivot has word for word in a language other than its own."""
-    kept = []
-    for sentence in (s for p in edition for s in p.sentences):
-        if len(sentence) >= 12 and sentence in source:
-            guess = langid.identify(sentence, langs)
-            if guess is not None and guess.lang != pivot_lang:
-                continue
-        kept.append(sentence)
-    return " ".join(kept)
-
-
 @check
 def untranslated(ctx: PairContext) -> Iterator[Finding]:
     for k, (confidence, found, reason) in ctx.untranslated.items():
@@ -441,7 +241,7 @@ def truncated(ctx: PairContext) -> Iterator[Finding]:
                 f"{numbers[0] + 1}" + (f"–{numbers[-1] + 1}" if len(numbers) > 1 else "")
             noun = "sentence" if len(numbers) == 1 else "sentences"
             where = f"; {ctx.pivot.lang} {noun} {span} («{_excerpt(sentences[numbers[0]], 50)}») {state}"
-        delta = length_delta(_length(pivot), _length(edition), ctx.ratio)
+        delta = length_delta(paragraphs_length(pivot), paragraphs_length(edition), ctx.ratio)
         yield Finding("truncated", "error", ctx.edition.lang, link.pivot, link.edition,
                       f"{_refs(ctx.edition.lang, link.edition)} is {loss.share:.0%} of the length expected from "
                       f"{_refs(ctx.pivot.lang, link.pivot)}{where} (shown by {', '.join(loss.signals)})",

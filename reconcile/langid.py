@@ -19,10 +19,14 @@ the identifier: its script or its function words.
 from __future__ import annotations
 
 import copy
+import os
 import re
+import tempfile
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from . import locales
@@ -100,10 +104,57 @@ def script_of(text: str) -> Script | None:
 
 @cache
 def _model() -> Any:
-    """py3langid's model (about 0.7 s to read): loaded on the first real question, once."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, loaded on the first real question, once per process.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    Its LZMA file takes about 0.7 s to unpack, more than the rest of a
+    statement's run: the unpacked arrays are kept in the cache folder (about
+    70 MB) and read from there in about 0.1 s by the next process. A missing,
+    stale or unreadable copy is rebuilt, or skipped when it cannot be written.
+    """
+    import py3langid  # type: ignore[import-untyped]
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+
+    from .embed import cache_dir
+
+    source = MODEL_DIR / MODEL_FILE
+    unpacked = cache_dir() / f"py3langid-{py3langid.__version__}-{source.stat().st_size}.npz"
+    try:
+        return _read_unpacked(unpacked, LanguageIdentifier)
+    except (OSError, ValueError, KeyError):
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        _write_unpacked(identifier, unpacked)
+        return identifier
+
+
+def _read_unpacked(path: Path, identifier_class: Any) -> Any:
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        nextmove, row = array(str(data["nextmove_type"])), array(str(data["row_type"]))
+        nextmove.frombytes(memoryview(data["nextmove"]).cast("B"))
+        row.frombytes(memoryview(data["row"]).cast("B"))
+        return identifier_class(data["ptc"], data["pc"], data["classes"].tolist(), nextmove,
+                                data["output"].tolist(), norm_probs=True, tk_row=row)
+
+
+def _write_unpacked(identifier: Any, path: Path) -> None:
+    """The model's arrays, uncompressed, to a temporary file renamed into place (skipped if unwritable)."""
+    import numpy as np
+
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
+            np.savez(handle, ptc=identifier.nb_ptc, pc=identifier.nb_pc, classes=np.array(identifier.nb_classes),
+                     nextmove=np.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"),
+                     nextmove_type=identifier.tk_nextmove.typecode,
+                     row=np.frombuffer(identifier.tk_row, dtype=f"u{identifier.tk_row.itemsize}"),
+                     row_type=identifier.tk_row.typecode, output=np.array(identifier.tk_output, dtype=np.int32))
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 @cache
@@ -219,6 +270,16 @@ def function_word_language(words: list[str]) -> str | None:
     return best if top >= 2 and top > second else None
 
 
+def letter_language(text: str) -> str | None:
+    """The one language whose own letters the text uses (ä, ñ, ç …; data in ``locales.LETTERS``), if only one.
+
+    >>> letter_language("Ausgeruhter Gebrselassie schlägt seinen Weltrekord"), letter_language("Paris")
+    ('de', None)
+    """
+    found = [lang for lang, letters in locales.LETTERS.items() if any(ch in letters for ch in text.lower())]
+    return found[0] if len(found) == 1 else None
+
+
 def _settled(words: list[str], expected: str) -> bool:
     """Function words alone show the text is in ``expected``: the identifier is not needed.
 
@@ -258,7 +319,7 @@ def foreign(text: str, expected: str, langs: tuple[str, ...] = locales.LANGS, co
     if _settled(words, expected):
         return None
     if len(text) < SHORT_TEXT and copy_of is None and function_word_language(words) in (None, expected) \
-            and not _other_script(text, expected):
+            and letter_language(text) in (None, expected) and not _other_script(text, expected):
         return None  # a headline with nothing beside the identifier to say it is foreign
     for running in frames(text):
         verdict = _judge(running, expected, langs, copy_of)
@@ -289,7 +350,8 @@ def _judge(running: str, expected: str, langs: tuple[str, ...], copy_of: str | N
     if confidence < MIN_CONFIDENCE:
         return UNDECIDED
     signals = ("identifier",) + (("script",) if other_script else ()) + \
-        (("function words",) if by_words == lang else ()) + (("copy",) if copy_of == lang else ())
+        (("function words",) if by_words == lang else ()) + (("letters",) if letter_language(running) == lang else ()) + \
+        (("copy",) if copy_of == lang else ())
     if short and len(signals) < 2:
         return UNDECIDED
     return Reading(lang, confidence, share, len(running), signals) if share >= FOREIGN_SHARE else OWN

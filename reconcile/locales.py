@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 LANGS = ("ru", "en", "de", "es", "fr")
+# Letters only one of the five languages uses (é and ü are shared with others or with names: left out).
+LETTERS = {"de": "äöß", "es": "ñáíóú¿¡", "fr": "àâçèêëîôùûœ"}
 # The script each language is written in (a paragraph in another script is not in that language).
 SCRIPTS = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ from reconcile.pipeline import edition_from_text, prepare
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Caches (the language model's unpacked copy, embeddings) go to a temporary folder, never the user's."""
+    os.environ["RECONCILE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

@@ -137,13 +137,13 @@ class ConceptEmbedder:
     and a common topic component keeps every similarity high, as multilingual-e5 does on one article."""
 
     name = "fake-concepts/1"
-    CONCEPTS = [("minister", "ministre"), ("conference", "conférence"), ("water", "eau", "l'eau", "d'eau"),
+    CONCEPTS = (("minister", "ministre"), ("conference", "conférence"), ("water", "eau", "l'eau", "d'eau"),
                 ("geneva", "genève"), ("monday", "lundi"), ("delegates", "délégués"), ("forty", "quarante"),
                 ("countries", "pays"), ("shortage", "pénurie"), ("drinking", "potable"), ("rural", "rurales"),
                 ("prices", "prix"), ("rose", "augmenté"), ("year", "année"), ("meeting", "réunion"),
                 ("nairobi",), ("spring", "printemps"), ("opened", "ouvert"), ("discussed", "discuté"),
                 ("next", "prochaine"), ("again", "encore"), ("friday", "vendredi"), ("closed", "achevée"),
-                ("thanked", "remercié"), ("useful", "utile")]
+                ("thanked", "remercié"), ("useful", "utile"))
     INDEX = {word: k for k, words in enumerate(CONCEPTS) for word in words}
     TOPIC = 6.0
 
@@ -167,12 +167,12 @@ class ConceptEmbedder:
         return np.array(rows, dtype=np.float32).reshape(len(texts), len(self.CONCEPTS) + 1)
 
 
-CONFERENCE_EN = ["The minister opened the conference on water in Geneva on Monday. "
-                 "Delegates from forty countries discussed the shortage of drinking water in rural areas. "
-                 "Water prices rose again. "
-                 "The next meeting will take place in Nairobi in the spring. "
-                 "The minister thanked the delegates for a useful conference. "
-                 "The conference closed on Friday."]
+CONFERENCE_EN = [("The minister opened the conference on water in Geneva on Monday. "
+                  "Delegates from forty countries discussed the shortage of drinking water in rural areas. "
+                  "Water prices rose again. "
+                  "The next meeting will take place in Nairobi in the spring. "
+                  "The minister thanked the delegates for a useful conference. "
+                  "The conference closed on Friday.")]
 CONFERENCE_FR = ["Le ministre a ouvert lundi à Genève la conférence sur l'eau.",
                  "Des délégués de quarante pays ont discuté de la pénurie d'eau potable dans les zones rurales.",
                  "Le prix de l'eau a encore augmenté.",

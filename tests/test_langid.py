@@ -114,3 +114,27 @@ def test_function_words_count_elisions_and_only_words_of_one_language():
     assert langid.function_word_language(langid.tokens("L'avenir de l'Europe est dans l'unité")) == "fr"
     assert langid.function_word_counts(langid.tokens("de la que en"))  == {l: 0 for l in ("en", "ru", "de", "es", "fr")}
     assert re.fullmatch(r"[a-z]+", "".join(langid.tokens("Hello, World!")))
+
+
+def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt(tmp_path, monkeypatch):
+    from py3langid.langid import LanguageIdentifier
+
+    from reconcile import embed
+
+    path = tmp_path / "model.npz"
+    langid._write_unpacked(langid._model(), path)
+    copy = langid._read_unpacked(path, LanguageIdentifier)
+    for text, _ in RUNNING:
+        assert copy.rank(text)[:3] == langid._model().rank(text)[:3]
+    path.write_bytes(b"not a model")
+    with pytest.raises((OSError, ValueError)):
+        langid._read_unpacked(path, LanguageIdentifier)
+    monkeypatch.setattr(embed, "cache_dir", lambda: tmp_path / "fresh")
+    langid._model.cache_clear()
+    langid._identifier.cache_clear()
+    try:
+        assert langid.identify(RUNNING[2][0]).lang == "de"  # read from py3langid's own file, copy written
+        assert len(list((tmp_path / "fresh").glob("py3langid-*.npz"))) == 1
+    finally:
+        langid._model.cache_clear()
+        langid._identifier.cache_clear()
