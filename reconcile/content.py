@@ -86,8 +86,8 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
 
     - A headline (a heading block, a one-sentence pivot with no full
       stop) or a paragraph under ``MIN_TRUNCATABLE`` (a salutation) is
-      rendered freely: only a last word that cannot end it ("… of the")
-      or its lost figures say it was cut.
+      rendered freely: only a last word that cannot end it ("… of the"; a
+      comma, for a headline) or its lost figures say it was cut.
     - A paragraph that stops mid-sentence where the pivot ends one is cut
       off under ``CUT_SHARE`` of its expected length (a one-sentence pivot
       under ``LONG_SENTENCE``, perhaps a headline with a full stop: under
@@ -106,6 +106,8 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
     dangling = ends_dangling(edition[-1], ctx.edition.lang)
     figures = share < LOST_FIGURES_SHARE and ctx.figures_lost(k)
     headline = len(sentences) == 1 and not ends_sentence(pivot[-1])
+    if headline and not plain(pivot[-1].norm).rstrip().endswith(","):
+        dangling = dangling or plain(edition[-1].norm).rstrip().endswith(",")  # no headline ends on a comma
     if headline or expected < MIN_TRUNCATABLE or any(p.block in HEADLINE_BLOCKS for p in pivot + edition):
         return Shortfall(round(share, 2), (), dangling, ("dangling word",) if dangling else ("figures",)) \
             if dangling or figures else None

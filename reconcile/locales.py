@@ -300,7 +300,8 @@ DANGLING_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the a an of and or but from into than their its his her our whose who whom which to for "
                     "with by at".split()),
     "ru": frozenset("и в во на с со к ко о об от из для при а но или у который которые которая".split()),
-    "de": frozenset("der die das den dem des eine einen einem einer und oder dass sowie zum zur vom von für".split()),
+    "de": frozenset("der die das den dem des eine einen einem einer eines und oder dass sowie zum zur vom von "
+                    "für".split()),
     "es": frozenset("el la los las un una unos unas de del y o con para por al en su sus a".split()),
     "fr": frozenset("le la les un une des de du et ou par au aux dans à son sa ses leurs pour avec".split()),
 }

@@ -217,3 +217,79 @@ def test_report_names_the_signals_that_ran(make_edition, monkeypatch):
     report = reconcile_editions([p, e], Settings(pivot="en", semantic="fake"))
     assert report.signals == ("length", "anchors", "langid", "semantic:fake-concepts/1")
     assert "signals=length+anchors+langid+semantic:fake-concepts/1|" in report.signature
+
+
+def _pair(make_edition, en, de):
+    p, e = make_edition("en", en), make_edition("de", de)
+    return p, e, diagnose(p, e, align_pair(p, e), Settings(pivot="en"))
+
+
+BODY_EN = ["The ministers of the five countries met in Geneva on Monday to discuss the water shortage in the region.",
+           "They agreed to share data on rainfall and river levels every month, starting in January next year."]
+BODY_DE = ["Die Minister der fünf Länder trafen sich am Montag in Genf, um über den Wassermangel in der Region zu beraten.",
+           "Sie vereinbarten, ab Januar nächsten Jahres jeden Monat Daten über Niederschläge und Flusspegel auszutauschen."]
+
+
+def test_a_complete_heading_is_not_cut_however_freely_rendered(make_edition):
+    """Issue 11: 'Neue Regeln für Schulen' for 'New rules for schools were announced on Monday.'"""
+    for en, de in (("New rules for schools were announced on Monday.", "Neue Regeln für Schulen"),
+                   ("Section 3 – Obligations of the provider towards the customer", "Abschnitt 3 – Pflichten"),
+                   ("Mr President, ladies and gentlemen, dear colleagues!", "Herr Präsident, meine Damen und Herren,")):
+        _, _, findings = _pair(make_edition, [en] + BODY_EN, [de] + BODY_DE)
+        assert [f for f in findings if f.kind == "truncated"] == [], en
+
+
+def test_a_heading_block_is_never_judged_by_its_length(make_edition):
+    from dataclasses import replace
+
+    en = ["The annual report of the water commission on the state of the rivers and lakes of the region"] + BODY_EN
+    de = ["Jahresbericht der Wasserkommission"] + BODY_DE
+    p, e = make_edition("en", en), make_edition("de", de)
+    as_heading = replace(e, paragraphs=(replace(e.paragraphs[0], block="heading"),) + e.paragraphs[1:])
+    assert [f.kind for f in diagnose(p, as_heading, align_pair(p, as_heading), Settings(pivot="en"))] == []
+
+
+def test_a_headline_cut_on_a_word_no_headline_ends_on_is_truncated(make_edition):
+    _, _, findings = _pair(make_edition, ["Thieves steal $26,750 during the refill of a cash machine in Newport"] + BODY_EN,
+                           ["Diebe stehlen 26.750 Dollar während der Auffüllung eines"] + BODY_DE)
+    (finding,) = [f for f in findings if f.kind == "truncated"]
+    assert finding.pivot == (1,) and "dangling word" in finding.message
+
+
+def test_a_long_sentence_cut_mid_sentence_is_truncated(make_edition):
+    cut = "Die Minister der fünf Länder trafen sich am Montag in Genf, um über den"
+    _, _, findings = _pair(make_edition, BODY_EN, [cut, BODY_DE[1]])
+    (finding,) = [f for f in findings if f.severity == "error"]
+    assert (finding.kind, finding.pivot) == ("truncated", (1,)) and "stops mid-sentence" in finding.message
+
+
+def test_a_paragraph_pasted_from_a_third_edition_names_its_language(make_edition):
+    spanish = "Los ministros de los cinco países se reunieron el lunes en Ginebra para hablar de la escasez de agua."
+    _, _, findings = _pair(make_edition, BODY_EN, [spanish, BODY_DE[1]])
+    (finding,) = findings
+    assert (finding.kind, finding.pivot, finding.found) == ("untranslated", (1,), ("es",))
+    assert "it reads as Spanish" in finding.message
+
+
+def test_a_sentence_left_in_the_pivot_language_is_untranslated(make_edition):
+    en = BODY_EN[0] + " " + BODY_EN[1] + " The next meeting is in May."
+    partly = BODY_DE[0] + " " + BODY_DE[1] + " The next meeting is in May."  # a third left as it was
+    _, _, findings = _pair(make_edition, [en], [partly])
+    (finding,) = [f for f in findings if f.kind == "untranslated"]
+    assert finding.found == ("en",) and "sentence 3 is the en text, word for word" in finding.message
+
+
+def test_a_quotation_every_edition_keeps_from_the_original_is_not_untranslated(make_edition):
+    en = ["Il faut bien le faire. John Edward is Director of the Scottish Council of Independent Schools."]
+    de = ["Il faut bien le faire. John Edward ist Leiter des Scottish Council of Independent Schools."]
+    _, _, findings = _pair(make_edition, en, de)
+    assert [f for f in findings if f.kind == "untranslated"] == []
+
+
+def test_an_address_and_a_list_of_names_are_never_untranslated(make_edition):
+    en = BODY_EN + ["Smolenskaya-Sennaya Square 32/34, Moscow 119200, Russia, press@mid.ru",
+                    "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
+    de = BODY_DE + ["Smolenskaya-Sennaya Square 32/34, Moscow 119200, Russia, press@mid.ru",
+                    "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
+    _, _, findings = _pair(make_edition, en, de)
+    assert [f for f in findings if f.kind == "untranslated"] == []
