@@ -39,8 +39,9 @@ LOST_FIGURES_SHARE = 0.7
 # An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
 CUT_SHARE = 0.85
 # Left-out sentence: the evidence score from which a sentence counts as lost (see ``omission_score``;
-# tuned on the development split for about 0.3 false alarms per 100 untouched paragraph pairs).
-OMISSION_SCORE = 3.2
+# the lowest threshold at which the messy development corpora get no more content false alarms than
+# before this test existed: 0.28 per 100 untouched paragraph pairs, against 0.30).
+OMISSION_SCORE = 3.1
 # Half a point of that score when the sentence aligner leaves a pivot sentence alone.
 LONE_WEIGHT = 0.5
 # With the semantic signal: links whose score (without the aligner's half point) is this or more are
