@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Blocks rendered freely (a headline is not a sentence cut short): never judged by length alone.
 HEADLINE_BLOCKS = frozenset({"heading", "title", "kicker", "byline", "caption"})
-# A one-sentence pivot paragraph shorter than this (in expected characters) is a headline too.
+# A paragraph shorter than this (in expected characters: a salutation, a headline) is rendered freely.
 MIN_TRUNCATABLE = 80
 # An edition paragraph at this share of its expected length or more has lost nothing worth a length test.
 ENOUGH = 0.9
@@ -42,8 +42,9 @@ CUT_SHARE = 0.85
 # the lowest threshold at which the messy development corpora get no more content false alarms than
 # before this test existed: 0.28 per 100 untouched paragraph pairs, against 0.30).
 OMISSION_SCORE = 3.1
-# Half a point of that score when the sentence aligner leaves a pivot sentence alone.
+# Half a point of that score when the sentence aligner leaves a pivot sentence alone, of this length or more.
 LONE_WEIGHT = 0.5
+MIN_LOST_SENTENCE = 40
 # With the semantic signal: links whose score (without the aligner's half point) is this or more are
 # embedded (about 2 % of untouched links), and count as a left-out sentence when score + GAP_WEIGHT × gap
 # − ABSORBED_WEIGHT × absorbed reaches SEMANTIC_SCORE (see ``embed.Coverage``; fitted on the development
@@ -52,6 +53,8 @@ SEMANTIC_BAND = 1.8
 GAP_WEIGHT = 20.0
 ABSORBED_WEIGHT = 15.0
 SEMANTIC_SCORE = 4.5
+
+
 @dataclass(frozen=True, slots=True)
 class Shortfall:
     """Why a linked edition paragraph is judged to have lost content.
@@ -107,20 +110,21 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
     dangling = ends_dangling(edition[-1], ctx.edition.lang)
     figures = share < LOST_FIGURES_SHARE and ctx.figures_lost(k)
     headline = len(sentences) == 1 and not ends_sentence(pivot[-1])
-    if headline and not plain(pivot[-1].norm).rstrip().endswith(","):
-        dangling = dangling or plain(edition[-1].norm).rstrip().endswith(",")  # no headline ends on a comma
+    comma = _ends_with_comma(edition[-1])
     if headline or expected < MIN_TRUNCATABLE or any(p.block in HEADLINE_BLOCKS for p in pivot + edition):
-        return Shortfall(round(share, 2), (), dangling, ("dangling word",) if dangling else ("figures",)) \
-            if dangling or figures else None
+        cut = dangling or (headline and comma and not _ends_with_comma(pivot[-1]))  # no headline ends on a comma
+        return Shortfall(round(share, 2), (), cut, ("dangling word",) if cut else ("figures",)) \
+            if cut or figures else None
     stops = ends_sentence(pivot[-1]) and not ends_sentence(edition[-1])
     limit = CUT_SHARE if len(sentences) > 1 or expected >= LONG_SENTENCE else ctx.settings.truncation_ratio
-    if stops and (dangling or plain(edition[-1].norm).endswith(",") or share < limit):
+    if stops and (dangling or comma or share < limit):
         return Shortfall(round(share, 2), (), True, ("length", "stops mid-sentence"))
     if len(sentences) >= 2 and expected >= MIN_TRUNCATABLE:
         lost = left_out(ctx, pivot, edition, sentences, share)
         if lost:
             return lost
     return Shortfall(round(share, 2), (), False, ("length", "figures")) if figures else None
+
 
 def left_out(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph], sentences: list[str],
              share: float) -> Shortfall | None:
@@ -159,10 +163,6 @@ def _covered_or_lost(embedder: Embedder, ctx: PairFacts, sentences: list[str], k
     lone = ctx.lone_sentences(sentences, kept)
     named = lone if len(lone) > 1 and cover.least in lone else (cover.least,)
     return Shortfall(round(share, 2), named, False, ("length", "sentences", "semantic"))
-
-
-# A sentence left out of a paragraph is named from this length on.
-MIN_LOST_SENTENCE = 40
 
 
 def omission_score(pivot_len: int, edition_len: int, ratio: float, pivot_sentences: int, edition_sentences: int,
@@ -207,6 +207,10 @@ def ends_dangling(paragraph: Paragraph, lang: str) -> bool:
 def paragraphs_length(paragraphs: list[Paragraph]) -> int:
     """Characters of the comparison text of paragraphs."""
     return sum(len(plain(p.norm)) for p in paragraphs)
+
+
+def _ends_with_comma(paragraph: Paragraph) -> bool:
+    return plain(paragraph.norm).rstrip().endswith(",")
 
 
 def ends_sentence(paragraph: Paragraph) -> bool:
@@ -262,7 +266,7 @@ def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang:
 
 
 def verbatim(edition: list[Paragraph], source: str, pivot_lang: str,
-              langs: tuple[str, ...]) -> tuple[list[str], list[int]]:
+             langs: tuple[str, ...]) -> tuple[list[str], list[int]]:
     """Edition sentences the pivot has word for word: quotations in a third language are set aside
     (returned text without them); running sentences in the pivot's language were left untranslated
     (their 1-based numbers)."""
