@@ -120,7 +120,7 @@ def _model() -> Any:
     unpacked = cache_dir() / f"py3langid-{py3langid.__version__}-{source.stat().st_size}.npz"
     try:
         return _read_unpacked(unpacked, LanguageIdentifier)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):  # missing, damaged, or written by another layout
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         _write_unpacked(identifier, unpacked)
         return identifier
@@ -167,7 +167,7 @@ def _identifier(langs: tuple[str, ...]) -> Any:
 
 @cache
 def known(lang: str) -> bool:
-    """Can the identifier recognise ``lang``? (97 languages: ``it``, ``zh`` … yes; ``und`` no.)"""
+    """Can the identifier recognise ``lang``? (About a hundred languages: ``it``, ``zh`` … yes; ``und`` no.)"""
     return lang in locales.LANGS or lang in _model().labels
 
 
