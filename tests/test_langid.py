@@ -121,12 +121,12 @@ def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt
 
     from reconcile import embed
 
-    path = tmp_path / "model.npz"
+    path = tmp_path / "model"
     langid._write_unpacked(langid._model(), path)
     copy = langid._read_unpacked(path, LanguageIdentifier)
     for text, _ in RUNNING:
         assert copy.rank(text)[:3] == langid._model().rank(text)[:3]
-    path.write_bytes(b"not a model")
+    (path / "nextmove.npy").write_bytes(b"not a model")
     with pytest.raises((OSError, ValueError)):
         langid._read_unpacked(path, LanguageIdentifier)
     monkeypatch.setattr(embed, "cache_dir", lambda: tmp_path / "fresh")
@@ -134,7 +134,7 @@ def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt
     langid._identifier.cache_clear()
     try:
         assert langid.identify(RUNNING[2][0]).lang == "de"  # read from py3langid's own file, copy written
-        assert len(list((tmp_path / "fresh").glob("py3langid-*.npz"))) == 1
+        assert len(list((tmp_path / "fresh").glob("py3langid-*/nextmove.npy"))) == 1
     finally:
         langid._model.cache_clear()
         langid._identifier.cache_clear()
