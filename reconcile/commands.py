@@ -114,7 +114,7 @@ def align(args: argparse.Namespace) -> ExitCode:
             where = ", ".join(shown(p) for p in args.paths or [Path(".")])
             raise ConfigError(f"no {lang} edition in {where} (editions are found by name: {lang}.txt, "
                               f"name.{lang}.txt, or --lang PATH={lang})")
-    report = reconcile_editions(editions, Settings(pivot=src))
+    report = reconcile_editions(editions, Settings(pivot=src, semantic=args.semantic))
     if args.format == "json":
         text = render_json(report)
     else:

@@ -10,29 +10,33 @@ paragraph are not reported twice.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from . import locales
-from .align import align_sentences
+from . import langid
+from .align import align_sentences, language_ratio
+from .content import (
+    MIN_LOST_SENTENCE,
+    Shortfall,
+    paragraphs_length,
+    shortfall,
+    wrong_language,
+)
 from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
+if TYPE_CHECKING:
+    from .embed import Embedder
+
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
-# A sentence left out of a paragraph is reported from this length on.
-MIN_LOST_SENTENCE = 40
-# Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
-MIN_TRUNCATABLE = 80
-# An edition paragraph this much shorter than expected that also lost the pivot's figures lost content.
-LOST_FIGURES_SHARE = 0.7
-# An edition paragraph that stops mid-sentence is truncated below this share of its expected length.
-CUT_SHARE = 0.85
+# A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
+OWN_RATIO_LINKS = 5
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
 NAME_TYPO = (84.0, 95.0)
 
@@ -45,6 +49,7 @@ class PairContext:
     edition: Edition
     alignment: Alignment
     settings: Settings
+    embedder: Embedder | None = None
     _by_n: dict[tuple[str, int], Paragraph] = field(default_factory=dict)
     _matches: dict[int, AnchorMatch] = field(default_factory=dict)
 
@@ -60,74 +65,51 @@ class PairContext:
         return [self._by_n[("e", n)] for n in link.edition]
 
     @cached_property
-    def untranslated(self) -> dict[int, tuple[float, str]]:
-        """Link index → (confidence, reason) for edition text in the wrong language."""
+    def untranslated(self) -> dict[int, tuple[float, str, str]]:
+        """Link index → (confidence, language found, reason) for edition text in the wrong language."""
         flagged = {}
+        langs = langid.candidates(self.pivot.lang, self.edition.lang)
         for k, link in enumerate(self.alignment.links):
             if link.pivot and link.edition:
                 verdict = wrong_language(self.pivot_paragraphs(link), self.edition_paragraphs(link),
-                                         self.pivot.lang, self.edition.lang)
+                                         self.pivot.lang, self.edition.lang, langs)
                 if verdict:
                     flagged[k] = verdict
         return flagged
 
     @cached_property
-    def truncated(self) -> dict[int, tuple[float, tuple[int, ...]]]:
-        """Link index → (edition length as a share of the expected, lost pivot sentences) for cut ones.
+    def truncated(self) -> dict[int, Shortfall]:
+        """Link index → the content an edition paragraph lost, for those that lost some.
 
         Short alone is not enough: headlines, salutations and free renderings
-        vary a lot. An edition that stops on a word where the pivot ends a
-        sentence is cut off if it is under ``CUT_SHARE`` of the expected length;
-        otherwise the pivot must be ``MIN_TRUNCATABLE`` characters or more, and
-        the edition under the truncation ratio with fewer sentences or an
-        improbably short length. A paragraph with fewer sentences than the
-        pivot's and under ``CUT_SHARE`` is also aligned sentence by sentence:
-        a pivot sentence with no counterpart anywhere in it was left out. And
-        a paragraph under ``LOST_FIGURES_SHARE`` that lost the pivot's figures
-        (with none of its own instead) lost the text that held them.
-        The sentences named are 0-based positions in the pivot paragraphs;
-        none named means "from where the edition stops".
+        vary a lot. See ``content.shortfall`` for the tests, cheapest first.
         """
         short = {}
         for k, link in enumerate(self.alignment.links):
-            if not link.pivot or not link.edition or k in self.untranslated:
-                continue
-            pivot, edition = self.pivot_paragraphs(link), self.edition_paragraphs(link)
-            expected = _length(pivot) * self.alignment.length_ratio
-            share = _length(edition) / max(expected, 1)
-            if expected < 40 or share >= CUT_SHARE:
-                continue
-            cut_mid_sentence = _ends_sentence(pivot[-1]) and plain(edition[-1].norm)[-1:].isalnum()
-            fewer_sentences = sum(len(p.sentences) for p in edition) < sum(len(p.sentences) for p in pivot)
-            improbable = abs(length_delta(_length(pivot), _length(edition), self.alignment.length_ratio)) >= 2.5
-            short_enough = share < self.settings.truncation_ratio and expected >= MIN_TRUNCATABLE
-            if cut_mid_sentence or (short_enough and (fewer_sentences or improbable)):
-                short[k] = (share, ())
-            elif fewer_sentences and expected >= MIN_TRUNCATABLE and (lost := self._sentences_left_out(pivot, edition, share)):
-                short[k] = (share, lost)
-            elif share < LOST_FIGURES_SHARE and self._figures_lost(k):
-                short[k] = (share, ())
+            if link.pivot and link.edition and k not in self.untranslated:
+                found = shortfall(self, k, self.pivot_paragraphs(link), self.edition_paragraphs(link))
+                if found:
+                    short[k] = found
         return short
 
-    def _figures_lost(self, k: int) -> bool:
+    @cached_property
+    def ratio(self) -> float:
+        """The length ratio lengths are judged by: the pair's own once it has ``OWN_RATIO_LINKS`` links,
+        else the languages' typical one (in a short document the suspect paragraph skews its own)."""
+        linked = sum(1 for link in self.alignment.links if link.pivot and link.edition)
+        typical = language_ratio(self.pivot.lang, self.edition.lang)
+        return self.alignment.length_ratio if linked >= OWN_RATIO_LINKS or typical is None else typical
+
+    def lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
+        """Pivot sentences (0-based) of some length the sentence aligner leaves without a counterpart."""
+        beads = align_sentences(pivot, edition, self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
+        return tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0 and len(pivot[i0]) >= MIN_LOST_SENTENCE)
+
+    def figures_lost(self, k: int) -> bool:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
         match = self.anchors(k)
         facts = DATE_KINDS | NUMBER_KINDS
         return bool(_kinds(match.only_pivot, facts)) and not _kinds(match.only_edition, facts)
-
-    def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph], share: float) -> tuple[int, ...]:
-        """Pivot sentences (0-based) the sentence alignment leaves without a counterpart.
-
-        Only sentences of some length (a dropped "Thank you." is not worth an
-        error) and only when the edition is short by about what they weigh.
-        """
-        sentences = [s for p in pivot for s in p.sentences]
-        beads = align_sentences(sentences, [s for p in edition for s in p.sentences],
-                                self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
-        lost = tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0
-                     and len(sentences[i0]) >= MIN_LOST_SENTENCE)
-        lost_share = sum(len(sentences[i]) for i in lost) / max(sum(map(len, sentences)), 1)
-        return lost if lost and share <= 1 - lost_share + 0.2 else ()
 
     def anchors(self, k: int) -> AnchorMatch:
         """The matched and unmatched anchors of link k (computed once; two checks read them)."""
@@ -137,14 +119,6 @@ class PairContext:
                                              tuple(a for p in self.edition_paragraphs(link) for a in p.anchors),
                                              self.settings.name_threshold)
         return self._matches[k]
-
-
-def _length(paragraphs: list[Paragraph]) -> int:
-    return sum(len(plain(p.norm)) for p in paragraphs)
-
-
-def _ends_sentence(paragraph: Paragraph) -> bool:
-    return plain(paragraph.norm).rstrip("\"')»”]").endswith((".", "!", "?", "…", ":", ";"))
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -166,9 +140,10 @@ def check(function: Check) -> Check:
     return function
 
 
-def diagnose(pivot: Edition, edition: Edition, alignment: Alignment, settings: Settings) -> list[Finding]:
-    """All findings for one edition against the pivot, in paragraph order."""
-    context = PairContext(pivot, edition, alignment, settings)
+def diagnose(pivot: Edition, edition: Edition, alignment: Alignment, settings: Settings,
+             embedder: Embedder | None = None) -> list[Finding]:
+    """All findings for one edition against the pivot, in paragraph order (``embedder``: the semantic signal)."""
+    context = PairContext(pivot, edition, alignment, settings, embedder)
     findings = [finding for run in CHECKS for finding in run(context)]
     return sorted(findings, key=lambda f: (f.pivot[:1] or (0,), f.edition[:1] or (0,), f.kind))
 
@@ -210,7 +185,7 @@ def missing_and_extra(ctx: PairContext) -> Iterator[Finding]:
 def _plausible_move(ctx: PairContext, missing: Link, extra: Link) -> bool:
     links = ctx.alignment.links
     apart = abs(links.index(missing) - links.index(extra)) >= 2
-    delta = length_delta(_length(ctx.pivot_paragraphs(missing)), _length(ctx.edition_paragraphs(extra)),
+    delta = length_delta(paragraphs_length(ctx.pivot_paragraphs(missing)), paragraphs_length(ctx.edition_paragraphs(extra)),
                          ctx.alignment.length_ratio)
     return apart and abs(delta) <= 1.5
 
@@ -242,116 +217,48 @@ def split_and_merge(ctx: PairContext) -> Iterator[Finding]:
 
 # --- content -------------------------------------------------------------------
 
-_LETTERS = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def script_share(text: str) -> float:
-    """Share of letters that are Cyrillic.
-
-    >>> script_share("Мир, peace")
-    0.375
-    """
-    letters = len(_LETTERS.findall(text))
-    return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
-
-
-def _words(text: str) -> list[str]:
-    words = (w.strip(".,;:!?\"'()«»") for w in plain(text).lower().split())
-    return [w for w in words if w]
-
-
-def guess_language(text: str) -> tuple[str, float] | None:
-    """Language of a paragraph by script and function words, with a margin; None if unsure.
-
-    Fast and deterministic, for single paragraphs, where langdetect is both
-    slow and unstable. Headlines of names ("Elite League: Dundee Stars 5-3",
-    "… in Newport on the Levee") have few function words and get no verdict:
-    running text has one in five words or more.
-    """
-    return _guess(_words(text), script_share(text))
-
-
-def _guess(words: list[str], cyrillic: float) -> tuple[str, float] | None:
-    if len(words) < 6:
-        return None
-    if cyrillic > 0.5:
-        return "ru", 1.0
-    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in locales.FUNCTION_WORDS.items() if lang != "ru"}
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 3 or top < 3 * second or top < 0.2 * len(words):
-        return None
-    return best, min(1.0, (top - second) / len(words) * 4)
-
-
-def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang: str, lang: str) -> tuple[float, str] | None:
-    """Is the edition text not in the edition's language? (confidence, reason) or None.
-
-    Text equal to the pivot's counts only when it reads as running text of the
-    pivot's language: names, titles and codes are legitimately left as they are.
-    """
-    text = " ".join(plain(p.norm) for p in edition)
-    source = " ".join(plain(p.norm) for p in pivot)
-    words = _words(text)
-    if len(words) < 5 or pivot_lang == lang:
-        return None
-    pivot_vocab = locales.FUNCTION_WORDS.get(pivot_lang, frozenset())
-    own_vocab = locales.FUNCTION_WORDS.get(lang, frozenset())
-    pivot_words = sum(1 for w in words if w in pivot_vocab)
-    own_words = sum(1 for w in words if w in own_vocab)
-    if fuzz.ratio(text, source) >= 85 and pivot_words >= 2 and pivot_words > own_words:
-        return 0.97, f"it is the {pivot_lang} text"
-    cyrillic = script_share(text)
-    guessed = _guess(words, cyrillic)
-    if (lang == "ru") != (cyrillic > 0.5):
-        return 0.95, f"it is written in {guessed[0] if guessed else 'another script'}"
-    if guessed and guessed[0] != lang and lang in locales.FUNCTION_WORDS and guessed[1] >= 0.5:
-        return round(0.6 + 0.35 * guessed[1], 2), f"it reads as {guessed[0]}"
-    return None
-
-
 @check
 def untranslated(ctx: PairContext) -> Iterator[Finding]:
-    for k, (confidence, reason) in ctx.untranslated.items():
+    for k, (confidence, found, reason) in ctx.untranslated.items():
         link = ctx.alignment.links[k]
         yield Finding("untranslated", "error", ctx.edition.lang, link.pivot, link.edition,
                       f"{_refs(ctx.edition.lang, link.edition)} is not in {ctx.edition.lang}: {reason} "
                       f"(counterpart of {_refs(ctx.pivot.lang, link.pivot)})", confidence,
-                      expected=(ctx.edition.lang,), found=(reason,))
+                      expected=(ctx.edition.lang,), found=(found,))
 
 
 @check
 def truncated(ctx: PairContext) -> Iterator[Finding]:
-    """Name the pivot sentences that have no counterpart: those the sentence alignment left out,
-    or those past the edition's sentence count and the last one it kept when it stops mid-sentence."""
-    for k, (share, left_out) in ctx.truncated.items():
+    """Name the pivot sentences that have no counterpart: those left out, or those from where the edition stops."""
+    for k, loss in ctx.truncated.items():
         link = ctx.alignment.links[k]
         pivot, edition = ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link)
         sentences = [s for p in pivot for s in p.sentences]
-        cut = plain(edition[-1].norm)[-1:].isalnum()
-        if left_out:
-            numbers = list(left_out)
-            state = "has no counterpart" if len(numbers) == 1 else "have no counterpart"
-        else:
-            kept = sum(len(p.sentences) for p in edition)
-            first_lost = max(min(kept - 1 if cut else kept, len(sentences) - 1), 0)
-            numbers = list(range(first_lost, len(sentences))) if kept <= len(sentences) else []
-            state = ("is cut short" if len(numbers) == 1 else "are cut short or missing") if cut else \
-                ("has no counterpart" if len(numbers) == 1 else "have no counterpart")
-        lost = [sentences[i] for i in numbers]
+        numbers, state = _lost_sentences(loss, sentences, sum(len(p.sentences) for p in edition))
         where = ""
-        if lost:
-            span = ", ".join(str(i + 1) for i in numbers) if left_out else \
+        if numbers:
+            span = ", ".join(str(i + 1) for i in numbers) if loss.lost else \
                 f"{numbers[0] + 1}" + (f"–{numbers[-1] + 1}" if len(numbers) > 1 else "")
-            noun = "sentence" if len(lost) == 1 else "sentences"
-            where = f"; {ctx.pivot.lang} {noun} {span} («{_excerpt(lost[0], 50)}») {state}"
-        delta = length_delta(_length(pivot), _length(edition), ctx.alignment.length_ratio)
+            noun = "sentence" if len(numbers) == 1 else "sentences"
+            where = f"; {ctx.pivot.lang} {noun} {span} («{_excerpt(sentences[numbers[0]], 50)}») {state}"
+        delta = length_delta(paragraphs_length(pivot), paragraphs_length(edition), ctx.ratio)
         yield Finding("truncated", "error", ctx.edition.lang, link.pivot, link.edition,
-                      f"{_refs(ctx.edition.lang, link.edition)} is {share:.0%} of the length expected from "
-                      f"{_refs(ctx.pivot.lang, link.pivot)}{where}",
+                      f"{_refs(ctx.edition.lang, link.edition)} is {loss.share:.0%} of the length expected from "
+                      f"{_refs(ctx.pivot.lang, link.pivot)}{where} (shown by {', '.join(loss.signals)})",
                       round(min(0.99, 1 - length_probability(delta) * 0.5), 2),
-                      expected=tuple(_excerpt(s, 50) for s in lost), sentence=numbers[0] + 1 if lost else None)
+                      expected=tuple(_excerpt(sentences[i], 50) for i in numbers),
+                      sentence=numbers[0] + 1 if numbers else None)
+
+
+def _lost_sentences(loss: Shortfall, sentences: list[str], kept: int) -> tuple[list[int], str]:
+    """The pivot sentences (0-based) to name, and what became of them."""
+    if loss.lost:
+        return list(loss.lost), "has no counterpart" if len(loss.lost) == 1 else "have no counterpart"
+    first = max(min(kept - 1 if loss.cut else kept, len(sentences) - 1), 0)
+    numbers = list(range(first, len(sentences))) if kept <= len(sentences) else []
+    if loss.cut:
+        return numbers, "is cut short" if len(numbers) == 1 else "are cut short or missing"
+    return numbers, "has no counterpart" if len(numbers) == 1 else "have no counterpart"
 
 
 def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:

@@ -20,8 +20,6 @@ from .model import Finding, Link, Report
 
 _QUOTES = "\"'«»“”„‘’‚‹›"
 _SHARE = re.compile(r"(\d+)% of the length")
-_REASONS = (re.compile(r"^it is the (?P<lang>[a-z]{2,3}) text$"), re.compile(r"^it is written in (?P<lang>[a-z]{2,3})$"),
-            re.compile(r"^it reads as (?P<lang>[a-z]{2,3})$"))
 WHAT = {"number_mismatch": "figure", "date_mismatch": "date", "name_mismatch": "name"}
 
 
@@ -119,12 +117,14 @@ def _mismatch(f: Finding, r: Report) -> Markup:
 
 
 def _untranslated(f: Finding, r: Report) -> Markup:
-    reason = f.found[0] if f.found else ""
-    for pattern in _REASONS:
-        match = pattern.match(reason)
-        if match:
-            reason = reason[:match.start("lang")] + language_name(match["lang"]) + reason[match.end("lang"):]
-    because = f": {reason}" if reason else ""
+    """``found`` holds the code of the language the paragraph is in ("other": a script none of the five uses)."""
+    found = f.found[0] if f.found else ""
+    if found == "other":
+        because = ": it is written in a script none of the five languages uses"
+    elif found == r.pivot:
+        because = f": it is in {language_name(found)}, the language of the reference edition"
+    else:
+        because = f": it reads as {language_name(found)}" if found else ""
     return Markup("{} is not in {}{} (its counterpart is {}).").format(
         ref(f.lang, f.edition), language_name(f.lang), because, ref(r.pivot, f.pivot))
 

@@ -46,12 +46,17 @@ KINDS: dict[FindingKind, KindInfo] = {
         "Compare the expected and found dates in the message and correct the edition that is wrong."),
     "untranslated": KindInfo(
         "Untranslated paragraph", "error",
-        "the edition paragraph is not in the edition's language (for example, it is the pivot's text)",
+        "most of the edition paragraph's running text is in another language; the message names it (\"it reads as "
+        "Spanish\", \"it is the ru text\") and `found` holds its code. Addresses, e-mail and web addresses, codes, "
+        "lists of names or of language names, and quoted titles are not running text and never count",
         "Translate the paragraph into the edition's language."),
     "truncated": KindInfo(
         "Truncated paragraph", "error",
-        "the edition paragraph is much shorter than its counterpart given the pair's length ratio, stops "
-        "mid-sentence or lost sentences; the message names the pivot sentences that have no counterpart",
+        "the edition paragraph lost content: it stops mid-sentence where its counterpart ends one, or a sentence "
+        "was left out (length, sentence count and, with the semantic signal, sentence coverage); the message names "
+        "the pivot sentences that have no counterpart and the signals that showed it. A heading, or a paragraph "
+        "under 80 characters (a salutation), is judged only by a last word that cannot end it (\"… of the\") or by "
+        "its lost figures",
         "Translate the sentences the message names, or waive the finding if the shorter rendering is intended."),
     "moved": KindInfo(
         "Paragraph moved", "warning", "the paragraph is there, but out of order",

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 LANGS = ("ru", "en", "de", "es", "fr")
+# Letters only one of the five languages uses (é and ü are shared with others or with names: left out).
+LETTERS = {"de": "äöß", "es": "ñáíóú¿¡", "fr": "àâçèêëîôùûœ"}
+# The script each language is written in (a paragraph in another script is not in that language).
+SCRIPTS = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,14 @@ class NumberFormat:
 
     decimal: str
     group: str
+
+
+@cache
+def language_name(code: str) -> str:
+    """The English name of a language, from CLDR ("es" → "Spanish"); the code itself if unknown."""
+    from babel import Locale
+
+    return str(Locale.parse("en").languages.get(code, code))
 
 
 @cache
@@ -362,11 +374,34 @@ SECTION_WORDS = frozenset(
     "article section chapitre partie annexe titre".split()
 )
 
-# Common words per language, for telling the language of a paragraph quickly.
+# Common words per language (closed-class: articles, pronouns, prepositions, auxiliaries), for telling
+# the language of a paragraph: a second signal beside the identifier on short text. Elided forms
+# ("l'", "d'") are counted after splitting at the apostrophe.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for it with as was on be by this are have from at which not".split()),
-    "ru": frozenset("и в не на что с по это как к из за от для о у же то мы он она они был".split()),
-    "de": frozenset("der die das und ist nicht zu den von mit sich auf für im dem des ein eine auch es".split()),
-    "es": frozenset("el la de que y en los las del se por un una con para es al lo como más".split()),
-    "fr": frozenset("le la les de des et est que du un une pour dans en au qui ne pas sur avec".split()),
+    "en": frozenset("""the of and to in is that for it with as was on be by this are have from at which not
+        his her its their has had were been will would an or but who they we you he she our about after
+        into than also there these those when what said""".split()),
+    "ru": frozenset("""и в не на что с по это как к из за от для о у же то мы он она они был
+        была были его ее её их также при до после который которые только уже бы ли но или""".split()),
+    "de": frozenset("""der die das und ist nicht zu den von mit sich auf für im dem des ein eine auch es
+        einen einem einer sind wird werden wurde hat haben war waren nach bei aus noch wie über um
+        zum zur vom am oder aber dass sie er wir ich""".split()),
+    "es": frozenset("""el la de que y en los las del se por un una con para es al lo como más
+        su sus fue ha han son está están pero sin sobre entre este esta ese esa muy también ya
+        hay desde hasta cuando porque nos""".split()),
+    "fr": frozenset("""le la les de des et est que du un une pour dans en au qui ne pas sur avec
+        aux ses son sa leur leurs ce cette ces il elle ils sont ont été était par plus mais ou
+        nous vous être avoir très aussi selon sans""".split()),
+}
+
+# Words a complete sentence or heading does not end on (articles, prepositions, conjunctions): a
+# paragraph that stops on one was cut off, whatever its length.
+DANGLING_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an of and or but from into than their its his her our whose who whom which to for "
+                    "with by at".split()),
+    "ru": frozenset("и в во на с со к ко о об от из для при а но или у который которые которая".split()),
+    "de": frozenset("der die das den dem des eine einen einem einer eines und oder dass sowie zum zur vom von "
+                    "für".split()),
+    "es": frozenset("el la los las un una unos unas de del y o con para por al en su sus a".split()),
+    "fr": frozenset("le la les un une des de du et ou par au aux dans à son sa ses leurs pour avec".split()),
 }

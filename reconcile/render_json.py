@@ -74,6 +74,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                  for row in report.rows],
         "statement": report.name,
         "suppressed": report.suppressed,
+        "signals": list(report.signals),  # what the findings rest on (added at the end: older readers keep working)
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 # ../shared beside the checkout, or beside the folder of worktrees (/work/wt/<branch> → /work/shared).
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Caches (the language model's unpacked copy, embeddings) go to a temporary folder, never the user's."""
+    os.environ["RECONCILE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconcile.align import align_pair
-from reconcile.diagnose import CHECKS, diagnose, guess_language
+from reconcile.diagnose import CHECKS, diagnose
 from reconcile.model import Settings
 
 RU = [
@@ -86,11 +86,6 @@ def test_every_check_returns_findings_and_never_raises(make_edition):
         assert isinstance(list(check(PairContext(p, e, align_pair(p, e), Settings()))), list)
 
 
-def test_guess_language_needs_evidence():
-    assert guess_language("The minister said that the agreement is in force and it was signed.")[0] == "en"
-    assert guess_language("Elite League: Dundee Stars 5-3 Belfast Giants") is None
-
-
 def test_numbers_in_words_count_only_against_another_number(make_edition):
     def kinds_of(en, de):
         return kinds(run(make_edition, [en], [de], pivot="en", lang="de"))
@@ -135,3 +130,166 @@ def test_short_paragraph_that_lost_its_figures_is_truncated(make_edition):
     cut = "By tentative estimates, many people left for Armenia."
     findings = run(make_edition, RU, EN[:1] + [cut] + EN[2:])
     assert [(f.kind, f.severity, f.pivot) for f in findings] == [("truncated", "error", (2,))]
+
+
+class ConceptEmbedder:
+    """A fake embedder with the shape of a real one: words of both languages map to shared concepts,
+    and a common topic component keeps every similarity high, as multilingual-e5 does on one article."""
+
+    name = "fake-concepts/1"
+    CONCEPTS = (("minister", "ministre"), ("conference", "conférence"), ("water", "eau", "l'eau", "d'eau"),
+                ("geneva", "genève"), ("monday", "lundi"), ("delegates", "délégués"), ("forty", "quarante"),
+                ("countries", "pays"), ("shortage", "pénurie"), ("drinking", "potable"), ("rural", "rurales"),
+                ("prices", "prix"), ("rose", "augmenté"), ("year", "année"), ("meeting", "réunion"),
+                ("nairobi",), ("spring", "printemps"), ("opened", "ouvert"), ("discussed", "discuté"),
+                ("next", "prochaine"), ("again", "encore"), ("friday", "vendredi"), ("closed", "achevée"),
+                ("thanked", "remercié"), ("useful", "utile"))
+    INDEX = {word: k for k, words in enumerate(CONCEPTS) for word in words}
+    TOPIC = 6.0
+
+    def __init__(self):
+        self.calls = 0
+
+    def embed(self, texts):
+        import re
+
+        import numpy as np
+
+        self.calls += 1
+        rows = []
+        for text in texts:
+            vector = np.zeros(len(self.CONCEPTS) + 1, dtype=np.float32)
+            for word in re.findall(r"[\w']+", text.lower()):
+                if word in self.INDEX:
+                    vector[self.INDEX[word]] = 1.0
+            vector[-1] = self.TOPIC
+            rows.append(vector / np.linalg.norm(vector))
+        return np.array(rows, dtype=np.float32).reshape(len(texts), len(self.CONCEPTS) + 1)
+
+
+CONFERENCE_EN = [("The minister opened the conference on water in Geneva on Monday. "
+                  "Delegates from forty countries discussed the shortage of drinking water in rural areas. "
+                  "Water prices rose again. "
+                  "The next meeting will take place in Nairobi in the spring. "
+                  "The minister thanked the delegates for a useful conference. "
+                  "The conference closed on Friday.")]
+CONFERENCE_FR = ["Le ministre a ouvert lundi à Genève la conférence sur l'eau.",
+                 "Des délégués de quarante pays ont discuté de la pénurie d'eau potable dans les zones rurales.",
+                 "Le prix de l'eau a encore augmenté.",
+                 "La prochaine réunion aura lieu à Nairobi au printemps.",
+                 "Le ministre a remercié les délégués pour une conférence utile.",
+                 "La conférence s'est achevée vendredi."]
+
+
+def _conference(make_edition, sentences, embedder=None):
+    p, e = make_edition("en", CONFERENCE_EN), make_edition("fr", [" ".join(sentences)])
+    return diagnose(p, e, align_pair(p, e), Settings(pivot="en"), embedder)
+
+
+def test_semantic_signal_finds_and_names_a_left_out_sentence_length_only_doubts(make_edition):
+    """Without the semantic signal the loss of a short sentence is within what free translation does;
+    with it, the one pivot sentence no edition sentence covers stands out, and is named."""
+    left_out = CONFERENCE_FR[:2] + CONFERENCE_FR[3:]
+    assert [f for f in _conference(make_edition, left_out) if f.severity == "error"] == []
+    embedder = ConceptEmbedder()
+    (finding,) = _conference(make_edition, left_out, embedder)
+    assert (finding.kind, finding.pivot, finding.edition, finding.sentence) == ("truncated", (1,), (1,), 3)
+    assert "en sentence 3 («Water prices rose again.») has no counterpart" in finding.message
+    assert "semantic" in finding.message and embedder.calls > 0
+
+
+def test_semantic_signal_spares_a_faithful_free_rendering(make_edition):
+    free = CONFERENCE_FR[:1] + ["Quarante pays ont discuté de la pénurie d'eau potable rurale."] + \
+        CONFERENCE_FR[2:3] + ["Prochaine réunion : Nairobi, au printemps."] + CONFERENCE_FR[4:]
+    assert _conference(make_edition, free, ConceptEmbedder()) == []
+    assert _conference(make_edition, CONFERENCE_FR, ConceptEmbedder()) == []
+
+
+def test_report_names_the_signals_that_ran(make_edition, monkeypatch):
+    from reconcile import embed
+    from reconcile.pipeline import reconcile_editions
+
+    p, e = make_edition("en", CONFERENCE_EN), make_edition("fr", CONFERENCE_FR)
+    plain_report = reconcile_editions([p, e], Settings(pivot="en"))
+    assert plain_report.signals == ("length", "anchors", "langid")
+    assert "signals=length+anchors+langid|" in plain_report.signature
+    monkeypatch.setattr(embed, "load_embedder", lambda spec: ConceptEmbedder())
+    report = reconcile_editions([p, e], Settings(pivot="en", semantic="fake"))
+    assert report.signals == ("length", "anchors", "langid", "semantic:fake-concepts/1")
+    assert "signals=length+anchors+langid+semantic:fake-concepts/1|" in report.signature
+
+
+def _pair(make_edition, en, de):
+    p, e = make_edition("en", en), make_edition("de", de)
+    return p, e, diagnose(p, e, align_pair(p, e), Settings(pivot="en"))
+
+
+BODY_EN = ["The ministers of the five countries met in Geneva on Monday to discuss the water shortage in the region.",
+           "They agreed to share data on rainfall and river levels every month, starting in January next year."]
+BODY_DE = ["Die Minister der fünf Länder trafen sich am Montag in Genf, um über den Wassermangel in der Region zu beraten.",
+           "Sie vereinbarten, ab Januar nächsten Jahres jeden Monat Daten über Niederschläge und Flusspegel auszutauschen."]
+
+
+def test_a_complete_heading_is_not_cut_however_freely_rendered(make_edition):
+    """Issue 11: 'Neue Regeln für Schulen' for 'New rules for schools were announced on Monday.'"""
+    for en, de in (("New rules for schools were announced on Monday.", "Neue Regeln für Schulen"),
+                   ("Section 3 – Obligations of the provider towards the customer", "Abschnitt 3 – Pflichten"),
+                   ("Mr President, ladies and gentlemen, dear colleagues!", "Herr Präsident, meine Damen und Herren,")):
+        _, _, findings = _pair(make_edition, [en] + BODY_EN, [de] + BODY_DE)
+        assert [f for f in findings if f.kind == "truncated"] == [], en
+
+
+def test_a_heading_block_is_never_judged_by_its_length(make_edition):
+    from dataclasses import replace
+
+    en = ["The annual report of the water commission on the state of the rivers and lakes of the region"] + BODY_EN
+    de = ["Jahresbericht der Wasserkommission"] + BODY_DE
+    p, e = make_edition("en", en), make_edition("de", de)
+    as_heading = replace(e, paragraphs=(replace(e.paragraphs[0], block="heading"),) + e.paragraphs[1:])
+    assert [f.kind for f in diagnose(p, as_heading, align_pair(p, as_heading), Settings(pivot="en"))] == []
+
+
+def test_a_headline_cut_on_a_word_no_headline_ends_on_is_truncated(make_edition):
+    _, _, findings = _pair(make_edition, ["Thieves steal $26,750 during the refill of a cash machine in Newport"] + BODY_EN,
+                           ["Diebe stehlen 26.750 Dollar während der Auffüllung eines"] + BODY_DE)
+    (finding,) = [f for f in findings if f.kind == "truncated"]
+    assert finding.pivot == (1,) and "dangling word" in finding.message
+
+
+def test_a_long_sentence_cut_mid_sentence_is_truncated(make_edition):
+    cut = "Die Minister der fünf Länder trafen sich am Montag in Genf, um über den"
+    _, _, findings = _pair(make_edition, BODY_EN, [cut, BODY_DE[1]])
+    (finding,) = [f for f in findings if f.severity == "error"]
+    assert (finding.kind, finding.pivot) == ("truncated", (1,)) and "stops mid-sentence" in finding.message
+
+
+def test_a_paragraph_pasted_from_a_third_edition_names_its_language(make_edition):
+    spanish = "Los ministros de los cinco países se reunieron el lunes en Ginebra para hablar de la escasez de agua."
+    _, _, findings = _pair(make_edition, BODY_EN, [spanish, BODY_DE[1]])
+    (finding,) = findings
+    assert (finding.kind, finding.pivot, finding.found) == ("untranslated", (1,), ("es",))
+    assert "it reads as Spanish" in finding.message
+
+
+def test_a_sentence_left_in_the_pivot_language_is_untranslated(make_edition):
+    en = BODY_EN[0] + " " + BODY_EN[1] + " The next meeting is in May."
+    partly = BODY_DE[0] + " " + BODY_DE[1] + " The next meeting is in May."  # a third left as it was
+    _, _, findings = _pair(make_edition, [en], [partly])
+    (finding,) = [f for f in findings if f.kind == "untranslated"]
+    assert finding.found == ("en",) and "sentence 3 is the en text, word for word" in finding.message
+
+
+def test_a_quotation_every_edition_keeps_from_the_original_is_not_untranslated(make_edition):
+    en = ["Il faut bien le faire. John Edward is Director of the Scottish Council of Independent Schools."]
+    de = ["Il faut bien le faire. John Edward ist Leiter des Scottish Council of Independent Schools."]
+    _, _, findings = _pair(make_edition, en, de)
+    assert [f for f in findings if f.kind == "untranslated"] == []
+
+
+def test_an_address_and_a_list_of_names_are_never_untranslated(make_edition):
+    en = BODY_EN + ["Smolenskaya-Sennaya Square 32/34, Moscow 119200, Russia, press@mid.ru",
+                    "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
+    de = BODY_DE + ["Smolenskaya-Sennaya Square 32/34, Moscow 119200, Russia, press@mid.ru",
+                    "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
+    _, _, findings = _pair(make_edition, en, de)
+    assert [f for f in findings if f.kind == "untranslated"] == []

@@ -19,7 +19,9 @@ def test_the_distribution_is_reconcile_editions_and_the_command_reconcile():
 def test_every_install_line_in_the_readme_names_this_distribution():
     code = "\n".join(re.findall(r"```(?:sh|yaml)\n(.*?)```", README, re.DOTALL))
     installs = [target.strip() for target in re.findall(r"pip install ([^&\n]+)", code)]
-    assert len(installs) == 3, installs  # the quick start's two and the CI workflow's
+    assert len(installs) == 5, installs  # the quick start's two, the CI workflow's, the semantic extra's two
     for target in installs:
-        assert target in (".", "-e '.[test]'") or target.startswith('"reconcile-editions @ git+https://'), target
+        assert (target in (".", "-e '.[test]'") or target.startswith('"reconcile-editions @ git+https://')
+                or target.startswith("'reconcile-editions[semantic]'")
+                or target.startswith("--require-hashes --no-deps -r requirements-semantic.txt")), target
     assert not re.search(r"pip install [\"']?reconcile(?![-\w])(?! *@)", code)

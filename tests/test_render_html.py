@@ -186,7 +186,7 @@ def test_tmx_leaves_out_what_an_error_finding_is_about(divergent):
 def test_tmx_can_keep_them_marked(divergent):
     found = units(divergent, include_flagged=True)
     untranslated = next(tu for tu in found.values() if tu["ru"][0].startswith("Больше предстоит работать"))
-    assert untranslated["fr"][1] == [("error untranslated: fr ¶9 is not in French: it is the Russian text (its "
+    assert untranslated["fr"][1] == [("error untranslated: fr ¶9 is not in French: it is in Russian, the language of the reference edition (its "
                                       "counterpart is ru ¶8). (de, en and es agree with the reference edition.)")]
 
 
