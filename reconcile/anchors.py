@@ -1,92 +1,35 @@
-"""Text + language → anchors: the facts that survive translation, under neutral keys.
+"""Text + language → anchors: the facts that survive translation, under typed keys.
 
-Keys (what editions are compared on):
+Keys (what editions are compared on) are values, not strings: ``Figure(90000)``
+for ``90,000`` = ``90 000`` = ``90 тыс.``; ``Day(2020, 11, 9)`` and
+``Day(None, 11, 9)`` for a date without its year; ``Clock(19 * 60)``;
+``Decade(90, 1990)``; ``Century(21)``; ``Token("org", "UNHCR")``,
+``Token("code", "H5N1")``, ``Token("name", "stepanakert")``. A figure whose
+written form reads differently in another locale (``45,000`` in French) keeps
+every reading.
 
-- ``num:90000`` numbers after grouping, decimals, scale words and ordinals are
-  resolved (``90,000`` = ``90 000`` = ``90 тыс.``; ``13th`` = ``13-го`` = ``13.``);
-- ``date:2020-11-09``, ``date:--11-09`` (no year), ``date:2020-11`` (no day);
-- ``time:19:00``, ``decade:90``, ``century:21``;
-- ``org:UNHCR`` for organisations whose acronym differs by language;
-- ``name:stepanakert`` capitalised words, transliterated to Latin.
-
-Patterns are tried in a fixed order and each claims its span, so ``1990s`` is a
-decade and not also the number 1990, and ``9 ноября`` is a date, not a 9.
+``extract`` runs a table of passes, each a compiled pattern and a handler, in
+a fixed order; each match claims its span, so ``1990s`` is a decade and not
+also the number 1990, and ``9 ноября`` is a date, not a 9. Two passes then
+join what was written apart: ``3 mil 400 millones`` and the ranges that share
+one scale or unit (``20 bis 25 Tausend``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
-from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
 
-from . import locales
-from .model import Anchor, AnchorKind, Edition, Paragraph
+from . import locales, numerals
+from .model import Anchor, AnchorKind, Century, Clock, Day, Decade, Edition, Figure, Key, Paragraph, Token, Unit
+from .numbers import TEN, parse_number, plain, read_digits, roman_to_int, word_phrases
+from .patterns import Patterns, patterns
 
-_SP = r"[ \u00a0]"  # a gap between words; U+00A0 is kept by normalisation
-
-
-def _alternation(words: list[str]) -> str:
-    """Longest first, so "mil millones" wins over "mil"."""
-    return "|".join(re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(set(words), key=len, reverse=True))
-
-
-def canonical_number(value: Decimal) -> str:
-    """``Decimal('90000.0')`` → ``'90000'``; ``Decimal('1.50')`` → ``'1.5'``."""
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def parse_number(token: str, lang: str) -> Decimal | None:
-    """Read a number written with any grouping and decimal convention of these locales.
-
-    A lone separator followed by exactly three digits is ambiguous ("90,000" is
-    ninety thousand in English and ninety in Russian): the edition's locale
-    decides. Babel's own parser is not used: strictly it accepts only the exact
-    CLDR space, and leniently it reads "25.00" as 2500 in German.
-
-    >>> [str(parse_number(t, "en")) for t in ("90,000", "90.000", "90\\u00a0000", "1.5", "1,5", "1,234.5")]
-    ['90000', '90.000', '90000', '1.5', '1.5', '1234.5']
-    >>> [str(parse_number(t, "de")) for t in ("90.000", "1.234,5", "25.00", "1,5")]
-    ['90000', '1234.5', '25.00', '1.5']
-    """
-    fmt = locales.number_format(lang)
-    seps = [ch for ch in token if not ch.isdigit()]
-    groups = re.split(r"[^\d]", token)
-    if not seps:
-        digits = token
-    elif any(ch in " \u00a0'’" for ch in seps):
-        # Space or apostrophe grouping; a last "," or "." is then the decimal mark.
-        whole, frac = (token.rsplit(seps[-1], 1) if seps[-1] in ".," else (token, ""))
-        digits = re.sub(r"\D", "", whole) + ("." + frac if frac else "")
-    elif len(set(seps)) == 2:
-        decimal_mark = seps[-1]
-        whole, frac = token.rsplit(decimal_mark, 1)
-        digits = re.sub(r"[.,]", "", whole) + "." + frac
-    elif len(seps) > 1:
-        digits = "".join(groups)
-    elif len(groups[-1]) == 3 and groups[0] != "0" and (seps[0] == fmt.group or seps[0] not in (fmt.decimal,)):
-        digits = "".join(groups)
-    else:
-        digits = groups[0] + "." + groups[-1]
-    try:
-        return Decimal(digits)
-    except InvalidOperation:
-        return None
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_to_int(text: str) -> int:
-    """``XXI`` → 21 (subtractive notation included)."""
-    total = 0
-    for ch, nxt in zip(text, text[1:] + " "):
-        value = _ROMAN[ch]
-        total += -value if nxt != " " and _ROMAN.get(nxt, 0) > value else value
-    return total
-
+__all__ = ["annotate", "extract", "name_key", "parse_number", "plain", "roman_to_int"]
 
 _SPELLING = [(re.compile(r"dzh|dj"), "j"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"ph"), "f"),
              (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1")]
@@ -112,262 +55,381 @@ def name_key(word: str) -> str:
     return word
 
 
-class _Patterns:
-    """The compiled patterns of one language (built once, on first use)."""
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An anchor found at [start, end), with what the joining passes need: the figure before
+    its scale word (``base``), the scale's power of ten, and whether it was written as an ordinal."""
 
-    def __init__(self, lang: str) -> None:
-        months = locales.month_names(lang)
-        self.months = months
-        month = f"(?P<month>{_alternation(list(months))})\\.?"
-        year = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
-        day = r"(?P<day>[0-3]?\d)"
-        day_suffix = r"(?:\.|-?(?:го|е|ое|er|st|nd|rd|th)|º|°|\.º)?"
-        self.iso_date = re.compile(r"(?=\d)(?<![\d.])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
-        self.numeric_date = re.compile(
-            r"(?=\d)(?<![\d.,])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>\d{4})(?!\d)")
-        self.day_month = re.compile(
-            rf"(?=\d)(?<![\d.,]){day}{day_suffix}{_SP}*(?:(?:de|of){_SP}+)?{month}"
-            rf"(?:,?{_SP}+(?:(?:de|del){_SP}+)?{year}(?:{_SP}+г(?:ода|\.)?)?)?(?!\w)", re.IGNORECASE)
-        self.month_day = re.compile(
-            rf"(?<!\w){month}{_SP}+{day}(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)(?:,?{_SP}+{year})?", re.IGNORECASE)
-        self.month_year = re.compile(
-            rf"(?<!\w){month}{_SP}+(?:(?:de|of){_SP}+)?{year}", re.IGNORECASE)
-        ampm = r"[ \u00a0]?(?P<{}>[ap])\.?[ \u00a0]?m\.?(?!\w)"
-        self.time = re.compile(
-            r"(?=\d)(?<![\d.:,])(?P<h>2[0-3]|[01]?\d)"
-            r"(?:(?::|\.(?=\d\d[ \u00a0]?(?:GMT|UTC|BST|CET|MSK|Uhr|h\b|ч|[ap]\.?[ \u00a0]?m))|[ \u00a0]?h[ \u00a0]?)"
-            r"(?P<m>[0-5]\d)(?!\d)(?:" + ampm.format("ampm") + r")?"
-            r"|[ \u00a0]?(?:Uhr|h)(?!\w)|" + ampm.format("ampm2") + ")")
-        century = _alternation(list(locales.CENTURY_WORDS.get(lang, ())))
-        self.century = re.compile(
-            rf"(?<!\w)(?:(?P<roman>[IVXL]{{1,6}})(?:e|er|ème|-?(?:й|го|м|ом))?|(?P<digits>\d{{1,2}})"
-            rf"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?)[ \u00a0-]+(?:{century})(?!\w)"
-            rf"|(?<!\w)(?:{century}){_SP}+(?P<roman2>[IVXL]{{1,6}})(?!\w)"
-            rf"(?P<more>(?:{_SP}*(?:,|y|e|и|et|und|-|–|al|a|à){_SP}*[IVXL]{{1,6}}(?!\w))*)" if century else r"(?!x)x",
-            re.IGNORECASE)
-        self.decade = re.compile(_DECADE_PATTERNS[lang] if lang in _DECADE_PATTERNS else r"(?!x)x", re.IGNORECASE)
-        decade_words = locales.DECADE_WORDS.get(lang, {})
-        self.decade_word = re.compile(_DECADE_WORD_PATTERNS[lang].format(_alternation(list(decade_words))),
-                                      re.IGNORECASE) if decade_words else re.compile(r"(?!x)x")
-        scales = locales.SCALE_WORDS.get(lang, {})
-        self.scales = {k.lower(): v for k, v in scales.items()}
-        long_scales = f"(?:{_alternation([w for w in scales if len(w) > 1])})" + ("[а-яё]*" if lang == "ru" else "")
-        units = _alternation(list(locales.UNITS))
-        short_scales = _alternation([w for w in scales if len(w) == 1])
-        percent = _alternation(list(locales.PERCENT_WORDS.get(lang, ())))
-        self.number = re.compile(
-            rf"(?=\d)(?<![\w.,/])(?<![^\W\d_]-)(?<![\w][.,])(?P<num>\d{{1,3}}(?:[.,'’ \u00a0]\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-            rf"(?P<ord>st|nd|rd|th|er|e|ème|re|º|ª|\.º|\.ª|-?(?:го|й|я|е|х|м|ми|ом|ого|ый|ая|ое|ых|ые|ти)(?!\w))?"
-            rf"(?:(?:{_SP}|-)?(?P<scale>{long_scales})\.?(?!\w)|(?P<short>{short_scales})(?!\w))?"
-            rf"(?:{_SP}?(?P<percent>%|{percent})(?!\w))?"
-            rf"(?:(?:{_SP}|-)?(?P<unit>{units})(?![\w/]))?" if scales else r"(?!x)x",
-            re.IGNORECASE)
-        words = locales.NUMBER_WORDS.get(lang, {})
-        self.word_values = {w: v for v, forms in words.items() for w in forms}
-        self.word_tokens = frozenset(t for w in self.word_values for t in re.findall(r"[^\W\d_]+", w))
-        self.century_words = frozenset(w.lower() for w in locales.CENTURY_WORDS.get(lang, ()))
-        stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in decade_words]
-        self.decade_gate = re.compile(rf"(?<!\w)(?:{_alternation(stems)})", re.IGNORECASE) if stems else None
-        self.number_word = re.compile(
-            rf"(?<![\w-])(?P<word>{_alternation(list(self.word_values))})(?![\w-])"
-            rf"(?:{_SP}+(?P<scale>{long_scales})\.?(?!\w))?", re.IGNORECASE) if words else re.compile(r"(?!x)x")
+    start: int
+    end: int
+    anchor: Anchor
+    base: Decimal | None = None
+    power: int = 0
+    ordinal: bool = False
 
 
-    def scale_power(self, word: str) -> int:
-        """Power of ten of a scale word; Russian inflected forms by their longest listed prefix."""
-        word = re.sub(r"[ \u00a0]+", " ", word.lower())
-        if word in self.scales:
-            return self.scales[word]
-        return self.scales[max((k for k in self.scales if word.startswith(k)), key=len)]
+class Scan:
+    """One text being scanned: its patterns, the spans already claimed, and cheap gates."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text, self.lang = text, lang if lang in locales.LANGS else "en"
+        self.pat: Patterns = patterns(self.lang)
+        self.free = bytearray(b"\x01") * len(text)
+        self.words = frozenset(_WORD.findall(text.lower()))
+        self.digits = bool(_DIGIT.search(text))
+
+    def take(self, start: int, end: int) -> bool:
+        if end <= start or not all(self.free[start:end]):
+            return False
+        self.free[start:end] = b"\x00" * (end - start)
+        return True
+
+    def before(self, start: int, width: int = 24) -> str:
+        return self.text[max(0, start - width):start]
 
 
-_DECADE_PATTERNS = {
-    "en": r"(?<![\w'])'?(?P<value>(?:1\d|20)?\d0)'?s(?!\w)",
-    "ru": r"(?<![\w.,])(?:(?P<value>(?:1\d|20)\d0)-?(?:е|х|ые|ых|м)(?!\w)|(?P<value2>\d0)-?(?:е|х|ые|ых|м)[ \u00a0]+(?:год|гг))",
-    "de": r"(?<![\w.,])(?P<value>(?:1\d|20)?\d0)er(?:[ \u00a0-]?Jahre\w*)?(?!\w)",
-    "es": r"(?:años|década[ \u00a0]+de(?:[ \u00a0]+los)?|los)[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
-    "fr": r"années[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
-}
-_DECADE_WORD_PATTERNS = {
-    "en": r"(?<!\w)(?P<word>{0})(?!\w)",
-    "ru": r"(?<!\w)(?P<word>{0})(?:ые|ых|ым|ыми|ое)(?!\w)",
-    "de": r"(?<!\w)(?P<word>{0})(?:jahre\w*|n)?(?!\w)",
-    "es": r"(?<!\w)(?:años|los)[ \u00a0]+(?P<word>{0})(?!\w)",
-    "fr": r"(?<!\w)années[ \u00a0]+(?P<word>{0})(?!\w)",
-}
+Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """A pattern of ``Patterns`` (by name), the handler that turns a match into a hit, and a gate
+    (a cheap test that the pattern can match at all: scanning for a long alternation of words
+    costs more than looking the paragraph's words up once)."""
+
+    pattern: str
+    handler: Handler
+    gate: Callable[[Scan], bool]
+
+    def find(self, scan: Scan) -> Iterator[Hit]:
+        if not self.gate(scan):
+            return
+        for match in getattr(scan.pat, self.pattern).finditer(scan.text):
+            found = self.handler(match, scan)
+            for hit in (found,) if isinstance(found, Hit) else found or ():
+                if scan.take(hit.start, hit.end):
+                    yield hit
+
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2}")
+
+
+def _anchor(match: re.Match[str], kind: AnchorKind, key: Key, **more: object) -> Hit:
+    return Hit(match.start(), match.end(), Anchor(kind, key, match.group().strip(), **more))  # type: ignore[arg-type]
+
+
+# --- dates --------------------------------------------------------------------------
+
+def _valid_date(month: int, day: int | None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
+
+
+def _iso_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    month, day = int(m["month"]), int(m["day"])
+    return _anchor(m, "date", Day(int(m["year"]), month, day)) if _valid_date(month, day) else None
+
+
+def _numeric_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    first, second = int(m["a"]), int(m["b"])
+    month_first = m["sep"] == "/" and scan.lang in numerals.MONTH_FIRST and first <= 12
+    day, month = (second, first) if month_first else (first, second)
+    return _anchor(m, "date", Day(int(m["year"]), month, day)) if _valid_date(month, day) else None
+
+
+def _named_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    month = scan.pat.months[m["month"].lower().rstrip(".")]
+    day = int(m["day"]) if "day" in m.groupdict() else None
+    year = int(m["year"]) if m["year"] else None
+    return _anchor(m, "date", Day(year, month, day)) if _valid_date(month, day) else None
+
+
+# --- times of day ---------------------------------------------------------------------
+
+def _clock(m: re.Match[str], scan: Scan) -> Hit | None:
+    """``19:00``, ``7 p.m.``, ``20 Uhr``, ``17.45 horas``, ``2h30``, ``2 heures 15``, ``в 11-50``.
+
+    A dot or hyphen between hours and minutes makes a time only with a word
+    that says so, before (``at``, ``um``, ``в``) or after (``Uhr``, ``мск``),
+    or a leading zero (``09.30``): otherwise ``6.30`` is a number. What else
+    the written form may be stays as a reading: ``6.30`` the number 6.3,
+    ``2h30`` two and a half hours, ``5 heures`` five hours.
+    """
+    hour, minute, mark = int(m["h"]), int(m["m"] or m["mil"] or 0), m["mark"] or ""
+    cue = bool(scan.pat.clock_cue.search(scan.before(m.start())))
+    tail = m["ampm"] or m["after"] or m["period"]
+    written = bool(m["m"] or m["mil"])
+    if (m["mil"] and not m["after"]) or not (written or tail):
+        return None
+    if mark in (".", "-") and not (tail or cue or (mark == "." and m["h"].startswith("0"))):
+        return None
+    if scan.pat.figure_after.match(scan.text, m.end()):
+        return None  # "at 12.50 euros", "6.30 %"
+    readings = clock_readings(hour, minute, m["ampm"], m["period"], scan)
+    extra: list[Key] = list(readings[1:])
+    if mark == ".":
+        extra.append(Figure(Decimal(f"{hour}.{m['m']}")))
+    elif m["sep"]:
+        extra.append(Figure(Decimal(hour) + Decimal(minute) / 60))
+    elif not written and m["after"]:
+        extra.append(Figure(Decimal(hour)))  # "5 heures" may be a duration
+    return _anchor(m, "time", readings[0], readings=tuple(dict.fromkeys(extra)))
+
+
+def clock_readings(hour: int, minute: int, ampm: str | None, period: str | None, scan: Scan) -> tuple[Clock, ...]:
+    """The 24-hour readings: one when a.m./p.m., a part of the day or the hour says it, else both halves."""
+    if ampm:
+        return (Clock(((hour % 12) + (12 if ampm.lower() == "p" else 0)) * 60 + minute),)
+    both = [Clock(hour * 60 + minute)] + ([Clock(((hour + 12) % 24) * 60 + minute)] if 0 < hour <= 12 else [])
+    if period:
+        span = scan.pat.periods[re.sub(r"[ \u00a0]+", " ", period.lower())]
+        inside = [c for c in both if span.holds(c.minutes)]
+        return (inside[0],) if inside else tuple(both)
+    return tuple(both)
+
+
+# --- centuries and decades --------------------------------------------------------------
+
+def _century(m: re.Match[str], scan: Scan) -> tuple[Hit, ...]:
+    """``XXI века``, ``21st century``, ``siglo 20``; a list names each century ("siglos XI, XII y XIII")."""
+    roman = m["roman"] or m["roman2"]
+    value = roman_to_int(roman.upper()) if roman else int(m["digits"] or m["digits2"])
+    if not 0 < value <= 30:
+        return ()
+    end = m.start("more") if m["more"] else m.end()
+    hits = [Hit(m.start(), end, Anchor("century", Century(value), scan.text[m.start():end].strip()))]
+    for more in _ROMAN.finditer(scan.text, end, m.end()):
+        hits.append(Hit(more.start(), more.end(), Anchor("century", Century(roman_to_int(more.group())), more.group())))
+    return tuple(hits)
+
+
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def _decade(m: re.Match[str], scan: Scan) -> Hit | None:
+    written = m["value"]
+    if len(written) == 2:
+        return _anchor(m, "decade", Decade(int(written)))
+    year = int(written)
+    readings: tuple[Key, ...] = ()
+    if year % 100 == 0:  # "the 1800s" may be the century; "años 1000" are years: left to the numbers
+        if scan.lang not in numerals.DECADE_OR_CENTURY:
+            return None
+        readings = (Century(year // 100 + 1),)
+    return _anchor(m, "decade", Decade(year % 100, year), readings=readings)
+
+
+def _decade_word(m: re.Match[str], scan: Scan) -> Hit | None:
+    return _anchor(m, "decade", Decade(numerals.DECADE_WORDS[scan.lang][m["word"].lower()]))
+
+
+# --- codes and figures ------------------------------------------------------------------
+
+def _code(m: re.Match[str], scan: Scan) -> Hit | None:
+    """``H5N1``, ``F-35``, ``Су-35``: compared as written (hyphen and script aside); a code with one
+    number also reads as that number (``Euro-2012`` ~ ``Euro 2012``)."""
+    text = m.group()
+    key = re.sub(r"[-\s]", "", text.lower().translate(locales.CYRILLIC_TO_LATIN)).upper()
+    numbers = re.findall(r"\d+", text)
+    readings = (Figure(Decimal(numbers[0])),) if len(numbers) == 1 and "-" in text else ()
+    return _anchor(m, "code", Token("code", key), readings=readings)
+
+
+def _leftover(m: re.Match[str], scan: Scan) -> Hit | None:
+    """Tokenisation leftovers: ``25. 000`` is 25000, ``0, 7%`` is 0.7 %."""
+    if m["point"]:
+        return _anchor(m, "percent", Figure(Decimal(f"0.{m['point']}")), exponent=-len(m["point"]))
+    return _anchor(m, "number", Figure(Decimal(m["head"] + m["tail"])))
+
+
+def _number(m: re.Match[str], scan: Scan) -> Hit | None:
+    """Digits with what is written around them: scale word, half, percent, unit or currency."""
+    written = read_digits(m["num"], scan.lang)
+    if written is None:
+        return None
+    fraction = Decimal(numerals.FRACTIONS.get(m["frac"].strip(), 0)) if m["frac"] else Decimal(0)
+    power, also_unit = _scale_power(m, scan)
+    half = TEN ** power / 2 if m["half"] else Decimal(0)
+    value = (written.value + fraction) * TEN ** power + half
+    foreign = tuple((v + fraction) * TEN ** power + half for v in written.foreign)
+    readings: tuple[Key, ...] = (Figure(written.value),) if also_unit else ()
+    unit = _unit(m, scan, also_unit)
+    ordinal = bool(m["ord"])
+    kind: AnchorKind = "percent" if m["percent"] else "number"
+    if kind == "number" and not power and unit is None and not ordinal and scan.pat.year.fullmatch(m["num"]):
+        kind = "year"
+    exponent = (written.exponent if not fraction else -1) + (power if power else 0)
+    anchor = Anchor(kind, Figure(value), m.group().strip(), readings=readings, foreign=tuple(map(Figure, foreign)),
+                    unit=unit, exponent=exponent, scaled=bool(power))
+    return Hit(m.start(), m.end(), anchor, base=written.value + fraction, power=power, ordinal=ordinal)
+
+
+def _scale_power(m: re.Match[str], scan: Scan) -> tuple[int, bool]:
+    """Power of ten of the scale words written (``mil millones``, ``thousand million``), and whether
+    the one-letter scale may be a unit instead (``400m``: metres, unless money)."""
+    if m["short"]:
+        letter = m["short"].lower()
+        may_be_unit = letter in numerals.SCALE_OR_UNIT.get(scan.lang, {}) and not m["sign"] and not m["unit"]
+        return scan.pat.scales[letter], may_be_unit
+    if not m["scale"]:
+        return 0, False
+    words = scan.pat.scale_chain.findall(m["scale"].lower())
+    return sum(scan.pat.scales[re.sub(r"[ \u00a0]+", " ", w).rstrip(".")] for w in words), False
+
+
+def _unit(m: re.Match[str], scan: Scan, also_unit: bool) -> Unit | None:
+    if m["sign"]:
+        return scan.pat.units.get(m["sign"].lower())
+    if m["unit"]:
+        return scan.pat.units.get(re.sub(r"[ \u00a0]+", " ", m["unit"].lower()))
+    if also_unit:
+        key = numerals.SCALE_OR_UNIT[scan.lang][m["short"].lower()]
+        return scan.pat.units.get(next(w for w, u in scan.pat.units.items() if u.name == key))
+    return None
+
+
+# --- organisations and names ----------------------------------------------------------------
+
 _ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}
-_ORG = re.compile(rf"(?=[A-ZА-ЯЁ])(?<!\w)(?P<org>{_alternation(list(_ORG_SPELLINGS))})(?!\w)")
-_NAME = re.compile(r"(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)")
 # What may stand just before a sentence-initial capital (only the last few characters are looked at).
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
 
 
-@cache
-def patterns(lang: str) -> _Patterns:
-    """Compiled patterns for a language; unknown languages use English tables."""
-    return _Patterns(lang if lang in locales.LANGS else "en")
+def _org(m: re.Match[str], scan: Scan) -> Hit | None:
+    return _anchor(m, "org", Token("org", _ORG_SPELLINGS[m["org"]]))
 
 
-class _Claims:
-    """Spans already taken by an earlier, more specific pattern."""
+def _name(m: re.Match[str], scan: Scan) -> Hit | None:
+    key = name_key(m["name"])
+    if len(key) < 3 or key in locales.NOT_NAMES or _SENTENCE_START.search(scan.before(m.start(), 6)):
+        return None
+    return _anchor(m, "name", Token("name", key), strong=False)
 
-    def __init__(self, size: int) -> None:
-        self.free = bytearray(b"\x01") * size
 
-    def take(self, match: re.Match[str]) -> bool:
-        start, end = match.span()
-        if end == start or not all(self.free[start:end]):
-            return False
-        self.free[start:end] = b"\x00" * (end - start)
-        return True
+def _always(scan: Scan) -> bool:
+    return True
+
+
+def _has_digits(scan: Scan) -> bool:
+    return scan.digits
+
+
+PASSES: tuple[Pass, ...] = (
+    Pass("iso_date", _iso_date, _has_digits),
+    Pass("numeric_date", _numeric_date, _has_digits),
+    Pass("day_month", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
+    Pass("month_day", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
+    Pass("month_year", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
+    Pass("clock", _clock, _has_digits),
+    Pass("century", _century, lambda s: not s.words.isdisjoint(s.pat.century_words)),
+    Pass("decade", _decade, _has_digits),
+    Pass("decade_word", _decade_word, lambda s: bool(s.pat.decade_gate.search(s.text))),
+    Pass("code", _code, _has_digits),
+    Pass("leftover", _leftover, _has_digits),
+    Pass("number", _number, _has_digits),
+    Pass("org", _org, lambda s: bool(_CAPITALS.search(s.text))),
+    Pass("name", _name, _always),
+)
 
 
 def extract(text: str, lang: str) -> tuple[Anchor, ...]:
     """All anchors of a (normalised) text, in order of appearance.
 
-    >>> [a.key for a in extract("About 90,000 people left on November 9, 2020.", "en")]
+    >>> [str(a.key) for a in extract("About 90,000 people left on November 9, 2020.", "en")]
     ['num:90000', 'date:2020-11-09']
-    >>> [a.key for a in extract("около 90 тыс. человек уехали 9 ноября", "ru")]
+    >>> [str(a.key) for a in extract("около 90 тыс. человек уехали 9 ноября", "ru")]
     ['num:90000', 'date:--11-09']
     """
-    pat = patterns(lang)
-    claims = _Claims(len(text))
-    found: list[tuple[int, Anchor]] = []
-    # Gates: most patterns cannot match without a digit or one of their words, and
-    # scanning a paragraph for a long alternation of words costs more than looking
-    # its words up once.
-    words = frozenset(_WORD.findall(text.lower()))
-    digits = bool(_DIGIT.search(text))
-    months = digits and not words.isdisjoint(pat.months)
-    none: tuple[re.Match[str], ...] = ()
-
-    def add(match: re.Match[str], kind: AnchorKind, key: str, strong: bool = True, scaled: bool = False) -> None:
-        found.append((match.start(), Anchor(kind, key, match.group().strip(), strong, scaled=scaled)))
-
-    for m in pat.iso_date.finditer(text) if digits else none:
-        if _valid_date(int(m["month"]), int(m["day"])) and claims.take(m):
-            add(m, "date", f"date:{m['year']}-{int(m['month']):02d}-{int(m['day']):02d}")
-    for m in pat.numeric_date.finditer(text) if digits else none:
-        first, second = int(m["a"]), int(m["b"])
-        day, month = (second, first) if lang == "en" and m["sep"] == "/" and first <= 12 else (first, second)
-        if _valid_date(month, day) and claims.take(m):
-            add(m, "date", f"date:{m['year']}-{month:02d}-{day:02d}")
-    for regex in (pat.day_month, pat.month_day) if months else ():
-        for m in regex.finditer(text):
-            month = pat.months[m["month"].lower().rstrip(".")]
-            if _valid_date(month, int(m["day"])) and claims.take(m):
-                year = m["year"] or "-"
-                add(m, "date", f"date:{year}-{month:02d}-{int(m['day']):02d}")
-    for m in pat.month_year.finditer(text) if months else none:
-        if claims.take(m):
-            add(m, "date", f"date:{m['year']}-{pat.months[m['month'].lower().rstrip('.')]:02d}")
-    for m in pat.time.finditer(text) if digits else none:
-        pm = (m["ampm"] or m["ampm2"] or "").lower() == "p"
-        hour = int(m["h"]) + (12 if pm and int(m["h"]) < 12 else 0)
-        if claims.take(m):
-            add(m, "time", f"time:{hour:02d}:{m['m'] or '00'}")
-    for m in pat.century.finditer(text) if not words.isdisjoint(pat.century_words) else none:
-        roman = m["roman"] or m["roman2"]
-        value = roman_to_int(roman.upper()) if roman else int(m["digits"])
-        if 0 < value <= 30 and claims.take(m):
-            add(m, "century", f"century:{value}")
-            for roman in re.findall(r"[IVXL]+", m["more"] or ""):  # "siglos XI, XII y XIII"
-                add(m, "century", f"century:{roman_to_int(roman)}")
-    decade_words = bool(pat.decade_gate and pat.decade_gate.search(text))
-    for regex in (pat.decade,) * digits + (pat.decade_word,) * decade_words:
-        for m in regex.finditer(text):
-            if "word" in regex.groupindex and m["word"]:
-                value = locales.DECADE_WORDS[lang if lang in locales.DECADE_WORDS else "en"][m["word"].lower()]
-            else:
-                written = m["value"] or m["value2"]
-                if len(written) == 4 and written.endswith("00"):
-                    if lang != "en":  # "años 1000" are years, not a decade: leave them to the numbers
-                        continue
-                    if not claims.take(m):
-                        continue
-                    add(m, "century", f"century:{int(written[:2]) + 1}")  # "the 1800s": the 19th century
-                    continue
-                value = int(written) % 100
-            if claims.take(m):
-                add(m, "decade", f"decade:{value:02d}")
-    for m in pat.number.finditer(text) if digits else none:
-        anchor = _number_anchor(m, lang, pat)
-        if anchor and claims.take(m):
-            found.append((m.start(), anchor))
-    for m in pat.number_word.finditer(text) if not words.isdisjoint(pat.word_tokens) else none:
-        value = Decimal(pat.word_values[m["word"].lower()])
-        if m["scale"]:
-            value *= Decimal(10) ** pat.scale_power(m["scale"])
-        if claims.take(m):
-            add(m, "number", f"num:{canonical_number(value)}", bool(m["scale"]) and value >= 1000, bool(m["scale"]))
-    for m in _ORG.finditer(text) if _CAPITALS.search(text) else none:
-        if claims.take(m):
-            add(m, "org", f"org:{_ORG_SPELLINGS[m['org']]}")
-    for m in _NAME.finditer(text):
-        word = m["name"]
-        key = name_key(word)
-        if len(key) < 3 or key in locales.NOT_NAMES or _SENTENCE_START.search(text[max(0, m.start() - 6): m.start()]):
-            continue
-        if claims.take(m):
-            add(m, "name", f"name:{key}", strong=False)
-    found.sort(key=lambda item: item[0])
-    return tuple(_share_units(found, text))
+    scan = Scan(text, lang)
+    hits: list[Hit] = []
+    for step in PASSES:
+        hits.extend(step.find(scan))
+        if step.pattern == "number" and (not scan.words.isdisjoint(scan.pat.number_words)
+                                         or scan.pat.number_word_gate.search(scan.text)):
+            hits.extend(_word_hits(scan))
+    hits.sort(key=lambda hit: hit.start)
+    return tuple(hit.anchor for hit in _share(_compounds(hits, text), scan))
 
 
-_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|or|and|bis|oder|und|a|à|ou|et|y|o|до|или|и)?[ \u00a0]*", re.IGNORECASE)
+def _word_hits(scan: Scan) -> Iterator[Hit]:
+    """Numbers in words (``five hundred``, ``двумя тысячами``, ``a las tres de la tarde``)."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in scan.pat.word.finditer(scan.text)
+              if scan.free[m.start()] and scan.free[m.end() - 1]]
+    for phrase in word_phrases(tokens, scan.text, scan.lang):
+        hit = _spelled_clock(phrase.start, phrase.end, phrase.value, scan)
+        if hit is None:
+            surface = scan.text[phrase.start:phrase.end]
+            strong = phrase.scaled and phrase.value >= 1000
+            anchor = Anchor("number", Figure(phrase.value), surface, strong=strong, scaled=phrase.scaled,
+                            exponent=_exponent(phrase.value) if phrase.scaled else 0)
+            hit = Hit(phrase.start, phrase.end, anchor)
+        if scan.take(hit.start, hit.end):
+            yield hit
 
 
-def _share_units(found: list[tuple[int, Anchor]], text: str) -> list[Anchor]:
-    """"2 to 4 inches", "11th and 13th centuries": what is written once belongs to both figures."""
-    anchors = [anchor for _, anchor in found]
-    for k in range(len(found) - 2, -1, -1):
-        (start, a), (next_start, b) = found[k], found[k + 1]
-        gap = text[start + len(a.surface): next_start]
-        if not _RANGE_GAP.fullmatch(gap) or a.kind != "number":
-            continue
-        if b.kind == "century" and re.search(r"\d(?:st|nd|rd|th|e|er|\.|-?[а-я]+)$", a.surface):
-            anchors[k] = replace(a, kind="century", key=f"century:{a.key[4:]}")  # "11th and 13th centuries"
-            found[k] = (start, anchors[k])
-        elif not a.unit and b.unit and b.metric is not None:
-            value, b_value = float(a.key[4:]), float(b.key[4:])
-            fahrenheit = b.unit == "°c" and b.metric != b_value  # the only unit converted by more than a factor
-            metric = _to_metric(value, -1.0) if fahrenheit else value * (b.metric / b_value if b_value else 1.0)
-            anchors[k] = replace(a, unit=b.unit, metric=metric)
-            found[k] = (start, anchors[k])
-    return anchors
+def _exponent(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
-def _to_metric(value: float, factor: float) -> float:
-    """A figure in its metric unit; a negative factor in ``locales.UNITS`` marks °F → °C."""
-    return (value - 32) * 5 / 9 if factor < 0 else value * factor
-
-
-def _valid_date(month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= 31
-
-
-def _number_anchor(m: re.Match[str], lang: str, pat: _Patterns) -> Anchor | None:
-    value = parse_number(m["num"], lang)
-    if value is None:
+def _spelled_clock(start: int, end: int, value: Decimal, scan: Scan) -> Hit | None:
+    """An hour in words with a clock word after it or a strong cue before it: ``a las tres de la tarde``."""
+    after = scan.pat.clock_words_after.match(scan.text, end)
+    cued = scan.pat.clock_word_cue.search(scan.before(start))
+    if not (after or cued) or value != value.to_integral_value() or not 0 < value <= 24:
         return None
-    scale = m["scale"] or m["short"]
-    if scale:
-        value *= Decimal(10) ** pat.scale_power(scale)
-    kind: AnchorKind = "number"
-    unit, metric = "", None
-    if m["unit"]:
-        unit, factor = locales.UNITS[re.sub(r"[ \u00a0]+", " ", m["unit"].lower())]
-        metric = _to_metric(float(value), factor)
-    if m["percent"]:
-        kind = "percent"
-    elif not scale and not unit and not m["ord"] and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"]):
-        kind = "year"
-    return Anchor(kind, f"num:{canonical_number(value)}", m.group().strip(), unit=unit, metric=metric,
-                  scaled=bool(scale))
+    readings = clock_readings(int(value), 0, None, after["period"] if after else None, scan)
+    stop = after.end() if after else end
+    anchor = Anchor("time", readings[0], scan.text[start:stop].strip(), strong=False,
+                    readings=(*readings[1:], Figure(value)))
+    return Hit(start, stop, anchor)
+
+
+def _compounds(hits: list[Hit], text: str) -> list[Hit]:
+    """``3 mil 400 millones``: a scaled figure followed by a smaller figure with a larger scale."""
+    out: list[Hit] = []
+    for hit in hits:
+        last = out[-1] if out else None
+        if (last is not None and last.base is not None and hit.base is not None and last.power >= 3
+                and hit.power > last.power and hit.base < TEN ** last.power and _GAP.fullmatch(text, last.end, hit.start)):
+            value = (last.base * TEN ** last.power + hit.base) * TEN ** hit.power
+            anchor = replace(hit.anchor, key=Figure(value), surface=text[last.start:hit.end], foreign=(),
+                             exponent=hit.anchor.exponent)
+            out[-1] = Hit(last.start, hit.end, anchor, base=value / TEN ** hit.power, power=hit.power)
+        else:
+            out.append(hit)
+    return out
+
+
+_GAP = re.compile(r"[ \u00a0]+")
+
+
+def _share(hits: list[Hit], scan: Scan) -> list[Hit]:
+    """What is written once after a range or pair belongs to both figures: "20 bis 25 Tausend",
+    "2 to 4 inches", "20-25%", "11th and 13th centuries", "19. und 20. Jahrhundert"."""
+    for k in range(len(hits) - 2, -1, -1):
+        a, b = hits[k], hits[k + 1]
+        if a.anchor.kind not in ("number", "year") or not scan.pat.range_gap.fullmatch(scan.text, a.end, b.start):
+            continue
+        if b.anchor.kind == "century" and (a.ordinal or scan.text.startswith(".", a.end)) and a.base is not None:
+            hits[k] = replace(a, anchor=replace(a.anchor, kind="century", key=Century(int(a.base)), foreign=()))
+        elif a.base is not None and b.base is not None and b.anchor.kind in ("number", "percent"):
+            hits[k] = replace(a, anchor=_shared(a, b))
+    return hits
+
+
+def _shared(a: Hit, b: Hit) -> Anchor:
+    anchor = a.anchor
+    if b.power and not a.power and a.base is not None and b.base is not None and a.base <= b.base:
+        anchor = replace(anchor, key=Figure(a.base * TEN ** b.power), readings=(*anchor.readings, anchor.key),
+                         foreign=tuple(Figure(f.value * TEN ** b.power) for f in anchor.foreign if isinstance(f, Figure)),
+                         scaled=True, exponent=anchor.exponent + b.power)
+    if anchor.unit is None and b.anchor.unit is not None:
+        anchor = replace(anchor, unit=b.anchor.unit)
+    if b.anchor.kind == "percent" and anchor.kind == "number":
+        anchor = replace(anchor, kind="percent")
+    return anchor
 
 
 def annotate(edition: Edition) -> Edition:
@@ -376,3 +438,4 @@ def annotate(edition: Edition) -> Edition:
         return p if p.chrome else replace(p, anchors=extract(p.norm, edition.lang))
 
     return replace(edition, paragraphs=tuple(with_anchors(p) for p in edition.paragraphs))
+

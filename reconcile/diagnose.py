@@ -13,18 +13,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from . import locales
+from . import locales, numbers
 from .align import align_sentences
 from .ingest import plain
-from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
-from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
+from .model import (
+    Alignment,
+    Anchor,
+    Day,
+    Edition,
+    Figure,
+    Finding,
+    FindingKind,
+    Link,
+    Paragraph,
+    Settings,
+    Severity,
+    Token,
+)
+from .similarity import AnchorMatch, Pair, length_delta, length_probability, match_anchors
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})
+CODE_KINDS = frozenset({"code"})
+# A changed figure is an error only on a link the aligner is at least this sure of; else a warning.
+CONFIDENT_LINK = 0.6
 # A sentence left out of a paragraph is reported from this length on.
 MIN_LOST_SENTENCE = 40
 # Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
@@ -365,49 +382,149 @@ def _sentence_of(surface: str, paragraphs: list[Paragraph]) -> int | None:
     return None
 
 
+# --- figures and dates: pairing (what diverges, how surely), then wording ------------------
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """Figures or dates of one link that the two sides do not share, before they are put in words.
+
+    ``how`` says what kind of disagreement it is: ``changed`` (a value on each
+    side), ``lost``/``added`` (on one side only), ``format`` (equal only in
+    another locale's convention), ``currency`` (two currencies), ``partial``
+    (a date that states less on one side; ``part`` says what).
+    """
+
+    kind: FindingKind
+    severity: Severity
+    how: str
+    expected: tuple[Anchor, ...]
+    found: tuple[Anchor, ...]
+    confidence: float
+    part: str = ""
+    part_lost_on_pivot: bool = False
+
+
+def figure_divergences(ctx: PairContext, k: int) -> list[Divergence]:
+    """The pairing: every figure and date of link k that the two sides do not agree on."""
+    link = ctx.alignment.links[k]
+    match = ctx.anchors(k)
+    out = list(_agreeing_with_remarks(match, link))
+    out += _unmatched(match, link, truncated=k in ctx.truncated)
+    return out
+
+
+def _agreeing_with_remarks(match: AnchorMatch, link: Link) -> Iterator[Divergence]:
+    """Pairs that agree, but only in another locale's convention, across currencies, or with a date part lost."""
+    for pair in match.matched:
+        if pair.how == "format":
+            yield Divergence("number_format", "warning", "format", (pair.pivot,), (pair.edition,), 0.8)
+        elif pair.how == "currency":
+            yield Divergence("number_mismatch", "warning", "currency", (pair.pivot,), (pair.edition,), 0.5)
+        elif pair.how == "partial" and not _stated_elsewhere(pair, match):
+            yield Divergence("date_mismatch", "warning", "partial", (pair.pivot,), (pair.edition,), 0.6,
+                             pair.lost, pair.lost_on_pivot)
+
+
+def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
+    """The part one date lacks is written elsewhere on that side ("in 2020 … on 9 November")."""
+    side = [p.pivot for p in match.matched] + list(match.only_pivot) if pair.lost_on_pivot \
+        else [p.edition for p in match.matched] + list(match.only_edition)
+    part, _, value = pair.lost.partition(" ")
+    for anchor in side:
+        key = anchor.key
+        if part == "year" and (key == Figure(Decimal(value)) or (isinstance(key, Day) and key.year == int(value))):
+            return True
+    return False
+
+
+def _unmatched(match: AnchorMatch, link: Link, truncated: bool) -> list[Divergence]:
+    """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
+    lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
+    new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
+    # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
+    for this, other in (("date", "number"), ("number", "date")):
+        if lost[this] and not new[this] and new[other] and not lost[other]:
+            new[this], new[other] = new[other], []
+    _add_number_words(match, lost, new)
+    out = []
+    for what, expected in lost.items():
+        found = new[what]
+        if not expected and not found or (truncated and not found):
+            continue
+        out.append(_divergence("date_mismatch" if what == "date" else "number_mismatch", expected, found, link))
+    codes = (_kinds(match.only_pivot, CODE_KINDS), _kinds(match.only_edition, CODE_KINDS))
+    if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
+        out.append(_divergence("number_mismatch", codes[0], codes[1], link))
+    return out
+
+
+def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]]) -> None:
+    """Number words ("two", "drei") only count against a different number on the other side."""
+    words_lost = [a for a in match.only_pivot if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
+    words_new = [a for a in match.only_edition if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
+    spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
+    if lost["number"] and not new["number"] or spelled_only:
+        new["number"] = words_new
+    if new["number"] and not lost["number"] or spelled_only:
+        lost["number"] = words_lost
+
+
+def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
+    """Severity from certainty: an error only for digits on both sides of a confidently aligned link."""
+    changed = bool(expected and found)
+    certain = changed and all(a.strong for a in (*expected, *found)) and link.confidence >= CONFIDENT_LINK
+    how = "changed" if changed else "lost" if expected else "added"
+    return Divergence(kind, "error" if certain else "warning", how, tuple(expected), tuple(found),
+                      0.9 if certain else 0.6)
+
+
+def word_divergence(ctx: PairContext, link: Link, d: Divergence) -> Finding:
+    """The wording: where, what was expected, what was found, in plain words."""
+    here, there = _refs(ctx.edition.lang, link.edition), _refs(ctx.pivot.lang, link.pivot)
+    what = "date" if d.kind == "date_mismatch" else "figure"
+    expected, found = _surfaces(d.expected), _surfaces(d.found)
+    if d.how == "format":
+        message = (f"{here}: figure {found} reads {_values(d.found)} the {ctx.edition.lang} way; it matches "
+                   f"{expected} (from {there}) only when read as {_values(d.expected)}, another locale's separators")
+    elif d.how == "currency":
+        message = (f"{here}: expected amount {expected} (from {there}), found {found} in another currency "
+                   f"(a conversion this check cannot verify)")
+    elif d.how == "partial":
+        side = there if d.part_lost_on_pivot else here
+        message = f"{here}: expected date {expected} (from {there}), found {found}: {side} does not state the {d.part}"
+    else:
+        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}"
+    sentence = _sentence_of(d.found[0].surface, ctx.edition_paragraphs(link)) if d.found else None
+    return Finding(d.kind, d.severity, ctx.edition.lang, link.pivot, link.edition, message, d.confidence,
+                   expected=tuple(a.surface for a in d.expected), found=tuple(a.surface for a in d.found),
+                   sentence=sentence)
+
+
+def _surfaces(anchors: tuple[Anchor, ...]) -> str:
+    return ", ".join(a.surface for a in anchors)
+
+
+def _values(anchors: tuple[Anchor, ...]) -> str:
+    return ", ".join(numbers.plain(a.key.value) if isinstance(a.key, Figure) else str(a.key) for a in anchors)
+
+
 @check
 def figures(ctx: PairContext) -> Iterator[Finding]:
-    """Numbers and dates the two sides do not share.
+    """Numbers and dates the two sides do not share, or share only in another form.
 
-    A figure present on both sides but different is an error; a figure stated
-    on one side only is a warning, because translators legitimately drop or
-    spell out figures ("about a hundred"). Numbers written as words take part
-    only against a different number on the other side, and then as a warning
-    ("2" or "two" against "drei"): words are read less surely than digits.
+    A figure present on both sides but different is an error when it is read
+    surely (digits on both sides, a link the aligner is sure of); a figure
+    stated on one side only is a warning, because translators legitimately
+    drop or spell out figures ("about a hundred"). Numbers written as words
+    take part only against a different number on the other side, and then as
+    a warning. A figure that agrees only in another locale's convention is a
+    ``number_format`` warning; an amount in another currency, or a date that
+    lost its year, a ``number_mismatch`` or ``date_mismatch`` warning.
     """
     for k, link in enumerate(ctx.alignment.links):
-        if not link.pivot or not link.edition or k in ctx.untranslated:
-            continue
-        match = ctx.anchors(k)
-        lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
-        new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
-        # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
-        for this, other in (("date", "number"), ("number", "date")):
-            if lost[this] and not new[this] and new[other] and not lost[other]:
-                new[this], new[other] = new[other], []
-        # Number words ("two", "drei") only count against a different number on the other side.
-        words_lost = [a for a in match.only_pivot if not a.strong and a.kind == "number"]
-        words_new = [a for a in match.only_edition if not a.strong and a.kind == "number"]
-        spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
-        if lost["number"] and not new["number"] or spelled_only:
-            new["number"] = words_new
-        if new["number"] and not lost["number"] or spelled_only:
-            lost["number"] = words_lost
-        for what, expected in lost.items():
-            found = new[what]
-            if not expected and not found or (k in ctx.truncated and not found):
-                continue
-            substituted = bool(expected and found) and all(a.strong for a in (*expected, *found))
-            sentence = _sentence_of(found[0].surface, ctx.edition_paragraphs(link)) if found else None
-            yield Finding("date_mismatch" if what == "date" else "number_mismatch",
-                          "error" if substituted else "warning", ctx.edition.lang, link.pivot, link.edition,
-                          f"{_refs(ctx.edition.lang, link.edition)}: expected {'figure' if what == 'number' else 'date'} "
-                          f"{', '.join(a.surface for a in expected) or 'nothing'} "
-                          f"(from {_refs(ctx.pivot.lang, link.pivot)}), found "
-                          f"{', '.join(a.surface for a in found) or 'nothing'}",
-                          0.9 if substituted else 0.6,
-                          expected=tuple(a.surface for a in expected), found=tuple(a.surface for a in found),
-                          sentence=sentence)
+        if link.pivot and link.edition and k not in ctx.untranslated:
+            for divergence in figure_divergences(ctx, k):
+                yield word_divergence(ctx, link, divergence)
 
 
 @check
@@ -417,27 +534,35 @@ def names(ctx: PairContext) -> Iterator[Finding]:
     Names are translated freely (Greece, Griechenland, Грецией), so only two
     cases are reported: an organisation whose acronym became another one, and
     a name in the same script that is almost, but not quite, the pivot's
-    (``Maurer`` / ``Mauer``). German is left out of the second: it capitalises
-    every noun.
+    (``Maurer`` / ``Mauer``). Languages that capitalise every noun (German)
+    are left out of the second.
     """
-    same_script = "ru" not in (ctx.pivot.lang, ctx.edition.lang) and "de" not in (ctx.pivot.lang, ctx.edition.lang)
+    langs = (ctx.pivot.lang, ctx.edition.lang)
+    same_script = len({locales.SCRIPTS.get(lang, lang) for lang in langs}) == 1 and \
+        locales.CAPITALISED_NOUNS.isdisjoint(langs)
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue
         match = ctx.anchors(k)
         for a in match.only_pivot:
             for b in match.only_edition:
-                if a.kind == b.kind == "org":
-                    score = 0.8
-                elif same_script and a.kind == b.kind == "name":
-                    ratio = fuzz.ratio(a.key[5:], b.key[5:])
-                    if min(len(a.key), len(b.key)) < 10 or not NAME_TYPO[0] <= ratio < NAME_TYPO[1]:
-                        continue
-                    score = round(ratio / 100, 2)
-                else:
+                score = _name_divergence(a, b, same_script)
+                if score is None:
                     continue
                 yield Finding("name_mismatch", "warning", ctx.edition.lang, link.pivot, link.edition,
                               f"{_refs(ctx.edition.lang, link.edition)}: expected {a.surface} "
                               f"(from {_refs(ctx.pivot.lang, link.pivot)}), found {b.surface}", score,
                               expected=(a.surface,), found=(b.surface,))
                 break
+
+
+def _name_divergence(a: Anchor, b: Anchor, same_script: bool) -> float | None:
+    """How sure it is that b is a's organisation replaced or a's name misspelt (None: it is not)."""
+    if a.kind == b.kind == "org":
+        return 0.8
+    if not (same_script and a.kind == b.kind == "name" and isinstance(a.key, Token) and isinstance(b.key, Token)):
+        return None
+    ratio = fuzz.ratio(a.key.text, b.key.text)
+    if min(len(a.key.text), len(b.key.text)) < 5 or not NAME_TYPO[0] <= ratio < NAME_TYPO[1]:
+        return None
+    return round(ratio / 100, 2)

@@ -61,7 +61,7 @@ def highlight(paragraph: Paragraph, bad: dict[str, str], lost: Sequence[str] = (
         if free(match):
             title = bad.get(anchor.surface)
             spans.append((match.start(), match.end(), "bad" if title else f"ok {anchor.kind}",
-                          title or f"{anchor.kind}: {anchor.key.split(':', 1)[1]}"))
+                          title or f"{anchor.kind}: {str(anchor.key).partition(':')[2]}"))
     for sentence in lost:
         match = _surface_pattern(sentence.rstrip("…")).search(text)
         if free(match):

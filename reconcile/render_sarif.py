@@ -22,6 +22,7 @@ RULES = {
     "name_mismatch": "An organisation or a name differs from the reference edition.",
     "split": "One reference paragraph is rendered as several paragraphs (faithful).",
     "merge": "Several reference paragraphs are rendered as one paragraph (faithful).",
+    "number_format": "A figure agrees with the reference edition only when read in another locale's convention.",
 }
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

@@ -1,0 +1,335 @@
+"""How written figures read: digits in any locale's convention, and numbers in words.
+
+Pure functions on strings; the patterns that find figures in a text are in
+``anchors``. Two readings matter for a figure written with one separator
+before three digits: ``45,000`` is 45000 in English and 45 in French, and
+translators keep the source's format, so both are kept and the edition's own
+comes first. Number words are composed from the tables in ``numerals``:
+``five hundred`` is 500 (not 5 and 100), ``3 mil 400 millones`` 3.4e9,
+``полтора миллиона`` 1.5e6, ``zweihundertfünfzig`` 250.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Literal
+
+from . import locales, numerals
+
+TEN = Decimal(10)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Digits as read: the edition's own value, the values other conventions give, and the precision.
+
+    ``exponent`` is the power of ten of the last digit written (``3.25``: -2; ``90 000``: 0).
+    """
+
+    value: Decimal
+    foreign: tuple[Decimal, ...] = ()
+    exponent: int = 0
+
+
+_NOT_DIGIT = re.compile(r"\D")
+_SPACE_GROUPS = frozenset(" \u00a0\u202f'’")
+
+
+def read_digits(token: str, lang: str) -> Written | None:
+    """Read digits written with any grouping and decimal convention of these locales.
+
+    A lone separator followed by exactly three digits is ambiguous (``90,000``
+    is ninety thousand in English and ninety in Russian): the edition's locale
+    gives the first reading, the other convention a foreign one. Babel's own
+    parser is not used: strictly it accepts only the exact CLDR space, and
+    leniently it reads ``25.00`` as 2500 in German.
+
+    >>> read_digits("45,000", "fr")
+    Written(value=Decimal('45.000'), foreign=(Decimal('45000'),), exponent=-3)
+    >>> read_digits("12.595.75", "de").value, read_digits("1 234,5", "en").value
+    (Decimal('12595.75'), Decimal('1234.5'))
+    """
+    seps = [ch for ch in token if not ch.isdigit()]
+    groups = _NOT_DIGIT.split(token)
+    if not seps:
+        return _written(token)
+    if any(ch in _SPACE_GROUPS for ch in seps):
+        # Space or apostrophe grouping; a last "," or "." is then the decimal mark.
+        whole, frac = token.rsplit(seps[-1], 1) if seps[-1] in ".," else (token, "")
+        return _written(_NOT_DIGIT.sub("", whole) + ("." + frac if frac else ""))
+    if len(set(seps)) == 2:  # "1,234.5", "1.234,5": the last one is the decimal mark
+        whole, frac = token.rsplit(seps[-1], 1)
+        return _written(_NOT_DIGIT.sub("", whole) + "." + frac)
+    if len(seps) > 1:  # "1,000,000"; "12.595.75" (a decimal mark typed as a group mark)
+        if len(groups[-1]) == 3:
+            return _written("".join(groups))
+        return _written("".join(groups[:-1]) + "." + groups[-1])
+    grouped, decimal = _written("".join(groups)), _written(groups[0] + "." + groups[1])
+    if len(groups[1]) != 3 or groups[0] in ("", "0") or len(groups[0]) > 3:
+        return decimal
+    fmt = locales.number_format(lang)
+    own, other = (decimal, grouped) if seps[0] == fmt.decimal else (grouped, decimal)
+    if own is None or other is None:
+        return own
+    return Written(own.value, (other.value,), own.exponent)
+
+
+def _written(digits: str) -> Written | None:
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return Written(value, (), min(0, value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 0)
+
+
+def parse_number(token: str, lang: str) -> Decimal | None:
+    """The edition's own reading of a written number.
+
+    >>> [str(parse_number(t, "en")) for t in ("90,000", "90.000", "90\\u00a0000", "1.5", "1,5", "1,234.5")]
+    ['90000', '90.000', '90000', '1.5', '1.5', '1234.5']
+    >>> [str(parse_number(t, "de")) for t in ("90.000", "1.234,5", "25.00", "1,5")]
+    ['90000', '1234.5', '25.00', '1.5']
+    """
+    written = read_digits(token, lang)
+    return written.value if written else None
+
+
+def plain(value: Decimal) -> str:
+    """``Decimal('90000.0')`` → ``'90000'``; ``Decimal('1.50')`` → ``'1.5'``."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(text: str) -> int:
+    """``XXI`` → 21 (subtractive notation included)."""
+    total = 0
+    for ch, nxt in zip(text, text[1:] + " "):
+        value = _ROMAN[ch]
+        total += -value if nxt != " " and _ROMAN.get(nxt, 0) > value else value
+    return total
+
+
+# --- numbers in words ------------------------------------------------------------
+
+PartKind = Literal["num", "mult", "scale", "one", "half", "join"]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One piece of a number in words: ``num`` adds, ``mult`` multiplies (hundred, dozen),
+    ``scale`` is a power of ten, ``one`` an article that counts only before a multiplier,
+    ``half`` adds a half, ``join`` links two parts ("and", "y", "und")."""
+
+    kind: PartKind
+    value: Decimal = Decimal(0)
+
+
+@cache
+def vocabulary(lang: str) -> dict[str, Part]:
+    """Every number word of a language (lower-cased) and the part it plays."""
+    table = {w: Part("num", Decimal(str(v))) for w, v in numerals.NUMBER_WORDS.get(lang, {}).items()}
+    table.update({w: Part("mult", Decimal(v)) for w, v in numerals.MULTIPLIER_WORDS.get(lang, {}).items()})
+    table.update({w: Part("scale", Decimal(p)) for w, p in numerals.scale_words(lang).items() if " " not in w})
+    table.update(dict.fromkeys(numerals.ONE_WORDS.get(lang, ()), Part("one", Decimal(1))))
+    table.update(dict.fromkeys(numerals.HALF_WORDS.get(lang, ()), Part("half", Decimal("0.5"))))
+    table.update(dict.fromkeys(numerals.NUMBER_JOINERS.get(lang, ()), Part("join")))
+    return table
+
+
+@cache
+def word_parts(word: str, lang: str) -> tuple[Part, ...]:
+    """The number parts of one lower-cased word: itself, its hyphenated pieces, or its compound pieces.
+
+    >>> [(p.kind, str(p.value)) for p in word_parts("fünfundzwanzig", "de")]
+    [('num', '5'), ('join', '0'), ('num', '20')]
+    >>> [(p.kind, str(p.value)) for p in word_parts("quatre-vingt-dix-sept", "fr")]
+    [('num', '90'), ('num', '7')]
+    """
+    table = vocabulary(lang)
+    if word in table:
+        return (table[word],)
+    for prefix in numerals.HALF_PREFIXES.get(lang, ()):  # "полмиллиона"
+        rest = table.get(word[len(prefix):])
+        if word.startswith(prefix) and rest is not None and rest.kind == "scale":
+            return (Part("half", Decimal("0.5")), rest)
+    if "-" in word:
+        return _longest_pieces(word.split("-"), table)
+    if lang in numerals.COMPOUND_NUMERALS and len(word) <= 60:
+        return _compound(word, table)
+    return ()
+
+
+def _longest_pieces(pieces: list[str], table: dict[str, Part]) -> tuple[Part, ...]:
+    """Hyphenated words, longest known run of pieces first: ``quatre-vingt-dix`` before ``quatre``."""
+    parts: list[Part] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            part = table.get("-".join(pieces[i:j]))
+            if part is not None:
+                parts.append(part)
+                i = j
+                break
+        else:
+            return ()
+    return tuple(parts)
+
+
+def _compound(word: str, table: dict[str, Part]) -> tuple[Part, ...]:
+    """Fewest known pieces that spell the whole word (German ``zweihundertfünfzig``), or none."""
+    best: list[tuple[Part, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 12), end):
+            head, piece = best[start], table.get(word[start:end])
+            if head is not None and piece is not None and (best[end] is None or len(head) + 1 < len(best[end] or ())):
+                best[end] = (*head, piece)
+    return best[-1] or ()
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A number written in words (digits may take part: ``3 mil 400 millones``): span, value, how."""
+
+    start: int
+    end: int
+    value: Decimal
+    scaled: bool
+
+
+@dataclass
+class _Builder:
+    """Left-to-right composition of parts; refuses a part that cannot continue the number."""
+
+    start: int = 0
+    end: int = 0  # end of the last part that counts
+    reach: int = 0  # end of the last word taken (a joiner or article included)
+    total: Decimal = Decimal(0)
+    current: Decimal = Decimal(0)
+    last: str = ""
+    last_value: Decimal = Decimal(0)
+    power: int = -1
+    joined: bool = False
+    article: bool = False
+    bare: bool = False
+    parts: list[Part] = field(default_factory=list)
+
+    def accepts(self, part: Part, bare_scale: bool) -> bool:
+        kind, value = part.kind, part.value
+        if kind == "join":
+            return bool(self.last) and not self.joined and self.last != "one"
+        if kind == "one":
+            return self.joined or self.last in ("", "half")
+        if kind == "half":
+            return True
+        if kind == "scale":
+            has_count = bool(self.current or self.total or self.last in ("one", "half"))
+            return (has_count or bare_scale) and (self.power < 0 or value != self.power)
+        if kind == "mult":
+            return self.last in ("", "one", "num") and self.current < 100
+        return self._adds(value)
+
+    def _adds(self, value: Decimal) -> bool:
+        if self.last in ("", "scale") or self.article:
+            return self.last != "one" or self.joined
+        if self.last == "mult" or (self.last == "num" and self.last_value >= 100):
+            return value < 100
+        if self.last == "num" and 20 <= self.last_value < 100:
+            return value < 10 or (value < 20 and self.last_value in (60, 80))
+        return self.joined and self.last == "num" and self.last_value < 10 and value >= 20 and value % 10 == 0
+
+    def take(self, part: Part, end: int) -> None:
+        self.reach = end
+        if part.kind not in ("join", "one"):
+            self.end = end
+        self.add(part)
+
+    def add(self, part: Part) -> None:
+        kind, value = part.kind, part.value
+        self.article = kind == "one" and self.joined
+        self.joined = kind == "join"
+        if kind in ("join", "one"):
+            self.last = kind if kind == "one" or not self.last else self.last
+            return
+        if kind == "half":
+            if self.last == "scale":
+                self.total += TEN ** self.power / 2
+            else:
+                self.current += value
+        elif kind == "mult":
+            self.current = (self.current or 1) * value
+        elif kind == "scale":
+            self._scale(int(value))
+        else:
+            self.current += value
+        self.parts.append(part)
+        self.last, self.last_value = kind, value
+
+    def _scale(self, power: int) -> None:
+        count = self.current or (Decimal(0) if self.total else Decimal(1))
+        if power > self.power:
+            self.total = (self.total + count) * TEN ** power
+        else:
+            self.total += count * TEN ** power
+        self.current, self.power = Decimal(0), power
+
+    def phrase(self) -> Phrase | None:
+        meaningful = [p for p in self.parts if p.kind in ("num", "mult", "scale", "half")]
+        if not meaningful or all(p.kind == "half" for p in meaningful):
+            return None
+        return Phrase(self.start, self.end, self.total + self.current, any(p.kind == "scale" for p in meaningful))
+
+
+Token = tuple[int, int, str]  # start, end, lower-cased word
+
+
+def word_phrases(tokens: Sequence[Token], text: str, lang: str) -> Iterator[Phrase]:
+    """Numbers written in words among ``tokens`` (in text order).
+
+    Parts join only across spaces, and only when they can form one number:
+    "two three" is two numbers, "two and three" too, "two hundred and three" one.
+
+    >>> text = "five hundred people, twenty-five of them, two and a half million"
+    >>> toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\\W\\d_]+(?:-[^\\W\\d_]+)*", text)]
+    >>> [(p.start, p.end, str(p.value)) for p in word_phrases(toks, text, "en")]
+    [(0, 12, '500'), (21, 32, '25'), (42, 64, '2500000.0')]
+    """
+    bare = frozenset(numerals.BARE_SCALES.get(lang, ()))
+    builder: _Builder | None = None
+    for start, end, word in tokens:
+        parts = word_parts(word, lang)
+        if builder is not None and (not parts or not _spaced(text, builder.reach, start)):
+            yield from _close(builder)
+            builder = None
+        for part in parts:
+            if builder is not None and builder.accepts(part, word in bare):
+                builder.take(part, end)
+                continue
+            if builder is not None:
+                yield from _close(builder)
+            builder = _Builder(start=start, end=end, reach=end)
+            if builder.accepts(part, word in bare):
+                builder.take(part, end)
+            else:
+                builder = None
+    if builder is not None:
+        yield from _close(builder)
+
+
+def _close(builder: _Builder) -> Iterator[Phrase]:
+    phrase = builder.phrase()
+    if phrase is not None:
+        yield phrase
+
+
+_GAP = re.compile(r"[ \u00a0]+")
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    return bool(_GAP.fullmatch(text, end, start))
