@@ -156,23 +156,23 @@ def _clock(m: re.Match[str], scan: Scan) -> Hit | None:
     the written form may be stays as a reading: ``6.30`` the number 6.3,
     ``2h30`` two and a half hours, ``5 heures`` five hours.
     """
-    hour, minute, mark = int(m["h"]), int(m["m"] or m["mil"] or 0), m["mark"] or ""
+    hour, mark, digits = int(m["h"] or m["mh"]), m["mark"] or "", m["m"] or m["mm"] or m["mil"]
+    minute = int(digits or 0)
     cue = bool(scan.pat.clock_cue.search(scan.before(m.start())))
     tail = m["ampm"] or m["after"] or m["period"]
-    written = bool(m["m"] or m["mil"])
-    if (m["mil"] and not m["after"]) or not (written or tail):
+    if not (digits or tail):
         return None
     if mark in (".", "-") and not (tail or cue or (mark == "." and m["h"].startswith("0"))):
         return None
     if scan.pat.figure_after.match(scan.text, m.end()):
         return None  # "at 12.50 euros", "6.30 %"
-    readings = clock_readings(hour, minute, m["ampm"], m["period"], scan)
+    readings = (Clock(hour * 60 + minute),) if m["mh"] else clock_readings(hour, minute, m["ampm"], m["period"], scan)
     extra: list[Key] = list(readings[1:])
     if mark == ".":
-        extra.append(Figure(Decimal(f"{hour}.{m['m']}")))
-    elif m["sep"]:
-        extra.append(Figure(Decimal(hour) + Decimal(minute) / 60))
-    elif not written and m["after"]:
+        extra.append(Figure(Decimal(f"{hour}.{digits}")))
+    elif m["sep"] and minute in (15, 30, 45):
+        extra.append(Figure(Decimal(hour) + Decimal(minute) / 60))  # "2h30": two and a half hours
+    elif not digits and m["after"]:
         extra.append(Figure(Decimal(hour)))  # "5 heures" may be a duration
     return _anchor(m, "time", readings[0], readings=tuple(dict.fromkeys(extra)))
 
@@ -187,6 +187,15 @@ def clock_readings(hour: int, minute: int, ampm: str | None, period: str | None,
         inside = [c for c in both if span.holds(c.minutes)]
         return (inside[0],) if inside else tuple(both)
     return tuple(both)
+
+
+def _duration(m: re.Match[str], scan: Scan) -> Hit | None:
+    """A run time or duration, ``2:03:59``: its seconds (a typo'd ``2:21.31`` is ``2:21:31``)."""
+    seconds = int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])
+    return _anchor(m, "time", Figure(Decimal(seconds)), unit=_SECONDS)
+
+
+_SECONDS = Unit("duration", "duration-second", 1 / 60)
 
 
 # --- centuries and decades --------------------------------------------------------------
@@ -209,15 +218,16 @@ _ROMAN = re.compile(r"[IVXL]+")
 
 def _decade(m: re.Match[str], scan: Scan) -> Hit | None:
     written = m["value"]
+    figure: tuple[Key, ...] = (Figure(Decimal(written)),) if scan.lang in numerals.DECADE_OR_FIGURE else ()
     if len(written) == 2:
-        return _anchor(m, "decade", Decade(int(written)))
+        return _anchor(m, "decade", Decade(int(written)), readings=figure)
     year = int(written)
     readings: tuple[Key, ...] = ()
     if year % 100 == 0:  # "the 1800s" may be the century; "años 1000" are years: left to the numbers
         if scan.lang not in numerals.DECADE_OR_CENTURY:
             return None
         readings = (Century(year // 100 + 1),)
-    return _anchor(m, "decade", Decade(year % 100, year), readings=readings)
+    return _anchor(m, "decade", Decade(year % 100, year), readings=readings + figure)
 
 
 def _decade_word(m: re.Match[str], scan: Scan) -> Hit | None:
@@ -249,44 +259,49 @@ def _number(m: re.Match[str], scan: Scan) -> Hit | None:
     if written is None:
         return None
     fraction = Decimal(numerals.FRACTIONS.get(m["frac"].strip(), 0)) if m["frac"] else Decimal(0)
-    power, also_unit = _scale_power(m, scan)
+    power, scale_unit = _scale_power(m, scan)
     half = TEN ** power / 2 if m["half"] else Decimal(0)
     value = (written.value + fraction) * TEN ** power + half
     foreign = tuple((v + fraction) * TEN ** power + half for v in written.foreign)
-    readings: tuple[Key, ...] = (Figure(written.value),) if also_unit else ()
-    unit = _unit(m, scan, also_unit)
+    readings: tuple[Key, ...] = (Figure(written.value),) if scale_unit else ()
+    unit = _unit(m, scan, scale_unit)
     ordinal = bool(m["ord"])
     kind: AnchorKind = "percent" if m["percent"] else "number"
     if kind == "number" and not power and unit is None and not ordinal and scan.pat.year.fullmatch(m["num"]):
         kind = "year"
     exponent = (written.exponent if not fraction else -1) + (power if power else 0)
-    anchor = Anchor(kind, Figure(value), m.group().strip(), readings=readings, foreign=tuple(map(Figure, foreign)),
-                    unit=unit, exponent=exponent, scaled=bool(power))
-    return Hit(m.start(), m.end(), anchor, base=written.value + fraction, power=power, ordinal=ordinal)
+    end, half_after = _half_after_noun(m.end(), scan) if not power and unit is None and kind == "number" \
+        else (m.end(), Decimal(0))
+    anchor = Anchor(kind, Figure(value + half_after), scan.text[m.start():end].strip(), readings=readings,
+                    foreign=tuple(Figure(f + half_after) for f in foreign), unit=unit,
+                    exponent=min(exponent, -1) if half_after else exponent, scaled=bool(power))
+    return Hit(m.start(), end, anchor, base=written.value + fraction + half_after, power=power, ordinal=ordinal)
 
 
-def _scale_power(m: re.Match[str], scan: Scan) -> tuple[int, bool]:
-    """Power of ten of the scale words written (``mil millones``, ``thousand million``), and whether
-    the one-letter scale may be a unit instead (``400m``: metres, unless money)."""
-    if m["short"]:
-        letter = m["short"].lower()
-        may_be_unit = letter in numerals.SCALE_OR_UNIT.get(scan.lang, {}) and not m["sign"] and not m["unit"]
-        return scan.pat.scales[letter], may_be_unit
-    if not m["scale"]:
-        return 0, False
-    words = scan.pat.scale_chain.findall(m["scale"].lower())
-    return sum(scan.pat.scales[re.sub(r"[ \u00a0]+", " ", w).rstrip(".")] for w in words), False
+def _half_after_noun(end: int, scan: Scan) -> tuple[int, Decimal]:
+    """"dos meses y medio", "sept ans et demi": the half written after the thing counted."""
+    half = scan.pat.half_after_noun.match(scan.text, end)
+    return (half.end(), Decimal("0.5")) if half else (end, Decimal(0))
 
 
-def _unit(m: re.Match[str], scan: Scan, also_unit: bool) -> Unit | None:
+def _scale_power(m: re.Match[str], scan: Scan) -> tuple[int, str]:
+    """Power of ten of the scale words written (``mil millones``, ``thousand million``), and the unit
+    the last of them may be instead (``400m``: metres, unless money; ``60 milles``)."""
+    written = (m["short"] or m["scale"] or "").lower()
+    if not written:
+        return 0, ""
+    words = [re.sub(r"[ \u00a0]+", " ", w).rstrip(".") for w in scan.pat.scale_chain.findall(written)] \
+        if m["scale"] else [written]
+    unit = numerals.SCALE_OR_UNIT.get(scan.lang, {}).get(words[-1], "")
+    return sum(scan.pat.scales[w] for w in words), "" if m["sign"] or m["unit"] else unit
+
+
+def _unit(m: re.Match[str], scan: Scan, scale_unit: str) -> Unit | None:
     if m["sign"]:
         return scan.pat.units.get(m["sign"].lower())
     if m["unit"]:
         return scan.pat.units.get(re.sub(r"[ \u00a0]+", " ", m["unit"].lower()))
-    if also_unit:
-        key = numerals.SCALE_OR_UNIT[scan.lang][m["short"].lower()]
-        return scan.pat.units.get(next(w for w, u in scan.pat.units.items() if u.name == key))
-    return None
+    return next((u for u in scan.pat.units.values() if u.name == scale_unit), None) if scale_unit else None
 
 
 # --- organisations and names ----------------------------------------------------------------
@@ -315,12 +330,19 @@ def _has_digits(scan: Scan) -> bool:
     return scan.digits
 
 
+def _months(scan: Scan) -> bool:
+    return scan.digits and not scan.words.isdisjoint(scan.pat.months)
+
+
 PASSES: tuple[Pass, ...] = (
     Pass("iso_date", _iso_date, _has_digits),
     Pass("numeric_date", _numeric_date, _has_digits),
-    Pass("day_month", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
-    Pass("month_day", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
-    Pass("month_year", _named_date, lambda s: s.digits and not s.words.isdisjoint(s.pat.months)),
+    # "November 7 October Revolution Day": where the month comes first, it claims its day first.
+    Pass("month_day", _named_date, lambda s: s.lang in numerals.MONTH_FIRST and _months(s)),
+    Pass("day_month", _named_date, _months),
+    Pass("month_day", _named_date, _months),
+    Pass("month_year", _named_date, _months),
+    Pass("duration", _duration, _has_digits),
     Pass("clock", _clock, _has_digits),
     Pass("century", _century, lambda s: not s.words.isdisjoint(s.pat.century_words)),
     Pass("decade", _decade, _has_digits),
@@ -349,7 +371,7 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
                                          or scan.pat.number_word_gate.search(scan.text)):
             hits.extend(_word_hits(scan))
     hits.sort(key=lambda hit: hit.start)
-    return tuple(hit.anchor for hit in _share(_compounds(hits, text), scan))
+    return tuple(hit.anchor for hit in _implied_scales(_share(_compounds(hits, text), scan), scan))
 
 
 def _word_hits(scan: Scan) -> Iterator[Hit]:
@@ -359,11 +381,11 @@ def _word_hits(scan: Scan) -> Iterator[Hit]:
     for phrase in word_phrases(tokens, scan.text, scan.lang):
         hit = _spelled_clock(phrase.start, phrase.end, phrase.value, scan)
         if hit is None:
-            surface = scan.text[phrase.start:phrase.end]
+            end, half = _half_after_noun(phrase.end, scan) if not phrase.scaled else (phrase.end, Decimal(0))
             strong = phrase.scaled and phrase.value >= 1000
-            anchor = Anchor("number", Figure(phrase.value), surface, strong=strong, scaled=phrase.scaled,
-                            exponent=_exponent(phrase.value) if phrase.scaled else 0)
-            hit = Hit(phrase.start, phrase.end, anchor)
+            anchor = Anchor("number", Figure(phrase.value + half), scan.text[phrase.start:end], strong=strong,
+                            scaled=phrase.scaled, exponent=_exponent(phrase.value) if phrase.scaled else 0)
+            hit = Hit(phrase.start, end, anchor)
         if scan.take(hit.start, hit.end):
             yield hit
 
@@ -387,27 +409,41 @@ def _spelled_clock(start: int, end: int, value: Decimal, scan: Scan) -> Hit | No
 
 
 def _compounds(hits: list[Hit], text: str) -> list[Hit]:
-    """``3 mil 400 millones``: a scaled figure followed by a smaller figure with a larger scale."""
+    """One figure written in parts: ``3 mil 400 millones`` (a smaller figure before a larger scale),
+    ``1 million 200 thousand``, ``200 thousand 144,56`` (smaller parts after a scaled one)."""
     out: list[Hit] = []
     for hit in hits:
         last = out[-1] if out else None
-        if (last is not None and last.base is not None and hit.base is not None and last.power >= 3
-                and hit.power > last.power and hit.base < TEN ** last.power and _GAP.fullmatch(text, last.end, hit.start)):
-            value = (last.base * TEN ** last.power + hit.base) * TEN ** hit.power
-            anchor = replace(hit.anchor, key=Figure(value), surface=text[last.start:hit.end], foreign=(),
-                             exponent=hit.anchor.exponent)
-            out[-1] = Hit(last.start, hit.end, anchor, base=value / TEN ** hit.power, power=hit.power)
+        joined = _joined(last, hit, text) if last is not None else None
+        if joined is not None:
+            out[-1] = joined
         else:
             out.append(hit)
     return out
+
+
+def _joined(last: Hit, hit: Hit, text: str) -> Hit | None:
+    if last.base is None or hit.base is None or last.power < 3 or last.anchor.kind != hit.anchor.kind \
+            or not _GAP.fullmatch(text, last.end, hit.start):
+        return None
+    if hit.power > last.power and hit.base < TEN ** last.power:  # 3 mil 400 millones
+        value, power = (last.base * TEN ** last.power + hit.base) * TEN ** hit.power, hit.power
+    elif hit.power < last.power and hit.base * TEN ** hit.power < TEN ** last.power:  # 1 million 200 thousand
+        value, power = last.base * TEN ** last.power + hit.base * TEN ** hit.power, last.power
+    else:
+        return None
+    anchor = replace(hit.anchor, key=Figure(value), surface=text[last.start:hit.end], foreign=(), readings=(),
+                     exponent=min(last.anchor.exponent, hit.anchor.exponent), scaled=True, unit=hit.anchor.unit)
+    return Hit(last.start, hit.end, anchor, base=value / TEN ** power, power=power)
 
 
 _GAP = re.compile(r"[ \u00a0]+")
 
 
 def _share(hits: list[Hit], scan: Scan) -> list[Hit]:
-    """What is written once after a range or pair belongs to both figures: "20 bis 25 Tausend",
-    "2 to 4 inches", "20-25%", "11th and 13th centuries", "19. und 20. Jahrhundert"."""
+    """What is written once with a range or list belongs to each figure: after it ("20 bis 25 Tausend",
+    "2 to 4 inches", "20-35%", "11th and 13th centuries", "19. und 20. Jahrhundert") or before it
+    ("années 50 et 60": both decades)."""
     for k in range(len(hits) - 2, -1, -1):
         a, b = hits[k], hits[k + 1]
         if a.anchor.kind not in ("number", "year") or not scan.pat.range_gap.fullmatch(scan.text, a.end, b.start):
@@ -416,12 +452,25 @@ def _share(hits: list[Hit], scan: Scan) -> list[Hit]:
             hits[k] = replace(a, anchor=replace(a.anchor, kind="century", key=Century(int(a.base)), foreign=()))
         elif a.base is not None and b.base is not None and b.anchor.kind in ("number", "percent"):
             hits[k] = replace(a, anchor=_shared(a, b))
+    for k in range(1, len(hits)):
+        a, b = hits[k - 1], hits[k]
+        if a.anchor.kind == "decade" and b.base is not None and b.anchor.kind == "number" and not b.power \
+                and _decade_like(a.anchor, b.base) and scan.pat.range_gap.fullmatch(scan.text, a.end, b.start):
+            decade = Decade(int(b.base) % 100, int(b.base) if b.base >= 100 else None)
+            hits[k] = replace(b, anchor=replace(b.anchor, kind="decade", key=decade, readings=(b.anchor.key,)))
     return hits
+
+
+def _decade_like(decade: Anchor, value: Decimal) -> bool:
+    """``50`` after ``années 60``, ``1970`` after ``1960s``: the same number of digits, ending in 0."""
+    if not isinstance(decade.key, Decade) or value % 10 or value != value.to_integral_value():
+        return False
+    return (value < 100) == (decade.key.year is None)
 
 
 def _shared(a: Hit, b: Hit) -> Anchor:
     anchor = a.anchor
-    if b.power and not a.power and a.base is not None and b.base is not None and a.base <= b.base:
+    if b.power and not a.power and a.anchor.kind == "number" and a.base is not None and a.base < 1000:
         anchor = replace(anchor, key=Figure(a.base * TEN ** b.power), readings=(*anchor.readings, anchor.key),
                          foreign=tuple(Figure(f.value * TEN ** b.power) for f in anchor.foreign if isinstance(f, Figure)),
                          scaled=True, exponent=anchor.exponent + b.power)
@@ -430,6 +479,26 @@ def _shared(a: Hit, b: Hit) -> Anchor:
     if b.anchor.kind == "percent" and anchor.kind == "number":
         anchor = replace(anchor, kind="percent")
     return anchor
+
+
+def _implied_scales(hits: list[Hit], scan: Scan) -> list[Hit]:
+    """A bare number near a scale word it does not carry may be counted in it: "5 thousand, though he
+    counted on 10", "die 750 durch Europa mobilisierten Milliarden", "serán 40 los millones". Such a
+    number keeps its own value and gains a reading in each scale written in the text."""
+    bare = [k for k, hit in enumerate(hits) if hit.anchor.kind == "number" and not hit.power and hit.base is not None
+            and hit.anchor.unit is None and not hit.ordinal and hit.base < 1000 and hit.base == int(hit.base)]
+    if not bare:
+        return hits
+    powers = sorted({scan.pat.scales[_SPACES.sub(" ", w.lower()).rstrip(".")]
+                     for w in scan.pat.scale_chain.findall(scan.text)} - {0})
+    for k in bare if powers else ():
+        hit = hits[k]
+        implied = tuple(Figure(hit.base * TEN ** p) for p in powers[-2:] if hit.base is not None)
+        hits[k] = replace(hit, anchor=replace(hit.anchor, readings=(*hit.anchor.readings, *implied)))
+    return hits
+
+
+_SPACES = re.compile(r"[ \u00a0]+")
 
 
 def annotate(edition: Edition) -> Edition:

@@ -35,6 +35,7 @@ from .model import (
     Severity,
     Token,
 )
+from .anchors import name_key
 from .similarity import AnchorMatch, Pair, length_delta, length_probability, match_anchors
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
@@ -408,8 +409,9 @@ def figure_divergences(ctx: PairContext, k: int) -> list[Divergence]:
     """The pairing: every figure and date of link k that the two sides do not agree on."""
     link = ctx.alignment.links[k]
     match = ctx.anchors(k)
+    counted = _Counted(ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link))
     out = list(_agreeing_with_remarks(match, link))
-    out += _unmatched(match, link, truncated=k in ctx.truncated)
+    out += _unmatched(match, link, k in ctx.truncated, counted)
     return out
 
 
@@ -418,8 +420,8 @@ def _agreeing_with_remarks(match: AnchorMatch, link: Link) -> Iterator[Divergenc
     for pair in match.matched:
         if pair.how == "format":
             yield Divergence("number_format", "warning", "format", (pair.pivot,), (pair.edition,), 0.8)
-        elif pair.how == "currency":
-            yield Divergence("number_mismatch", "warning", "currency", (pair.pivot,), (pair.edition,), 0.5)
+        elif pair.how == "currency":  # a conversion cannot be checked: say so, do not alarm
+            yield Divergence("number_mismatch", "info", "currency", (pair.pivot,), (pair.edition,), 0.5)
         elif pair.how == "partial" and not _stated_elsewhere(pair, match):
             yield Divergence("date_mismatch", "warning", "partial", (pair.pivot,), (pair.edition,), 0.6,
                              pair.lost, pair.lost_on_pivot)
@@ -437,7 +439,7 @@ def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
     return False
 
 
-def _unmatched(match: AnchorMatch, link: Link, truncated: bool) -> list[Divergence]:
+def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counted) -> list[Divergence]:
     """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
     lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
     new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
@@ -445,7 +447,7 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool) -> list[Divergen
     for this, other in (("date", "number"), ("number", "date")):
         if lost[this] and not new[this] and new[other] and not lost[other]:
             new[this], new[other] = new[other], []
-    _add_number_words(match, lost, new)
+    _add_number_words(match, lost, new, counted)
     out = []
     for what, expected in lost.items():
         found = new[what]
@@ -458,10 +460,40 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool) -> list[Divergen
     return out
 
 
-def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]]) -> None:
-    """Number words ("two", "drei") only count against a different number on the other side."""
+class _Counted:
+    """What a number counts: the first letters of the word after it ("2 ministers" → "mini").
+
+    A number in words is compared with a different number on the other side
+    only when both count the same thing (``two ministers`` / ``drei Minister``,
+    not ``thirty communities`` / ``dos veces``): translators rephrase counts
+    in words freely.
+    """
+
+    def __init__(self, pivot: list[Paragraph], edition: list[Paragraph]) -> None:
+        self.texts = (" ".join(p.norm for p in pivot), " ".join(p.norm for p in edition))
+
+    def noun(self, anchor: Anchor, on_pivot: bool) -> str:
+        text = self.texts[0 if on_pivot else 1]
+        at = text.find(anchor.surface)
+        word = _NEXT_WORD.match(text, at + len(anchor.surface)) if at >= 0 else None
+        return name_key(word.group(1))[:4] if word else ""
+
+    def same_thing(self, left: list[Anchor], right: list[Anchor]) -> bool:
+        nouns = {self.noun(a, True) for a in left} - {""}
+        return bool(nouns & {self.noun(b, False) for b in right})
+
+
+# The word a number counts: after spaces or a hyphen, over at most one short word ("2 of the", "3 de").
+_NEXT_WORD = re.compile(r"[\s\-]*(?:\w{1,3}\s+)?([^\W\d_]{4,})")
+
+
+def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],
+                      counted: _Counted) -> None:
+    """Number words ("two", "drei") count only against a different number of the same thing on the other side."""
     words_lost = [a for a in match.only_pivot if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
     words_new = [a for a in match.only_edition if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
+    if not (words_lost or words_new) or not counted.same_thing(lost["number"] + words_lost, new["number"] + words_new):
+        return
     spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
     if lost["number"] and not new["number"] or spelled_only:
         new["number"] = words_new
@@ -469,13 +501,24 @@ def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: di
         lost["number"] = words_lost
 
 
+def _significant(anchor: Anchor) -> bool:
+    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4")."""
+    if anchor.kind != "number" or anchor.unit is not None or anchor.scaled or not isinstance(anchor.key, Figure):
+        return True
+    value = anchor.key.value
+    return value >= 100 or value != value.to_integral_value()
+
+
 def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
-    """Severity from certainty: an error only for digits on both sides of a confidently aligned link."""
+    """Severity from certainty: an error only for digits on both sides of a confidently aligned link;
+    a small bare count stated on one side only is for information."""
     changed = bool(expected and found)
     certain = changed and all(a.strong for a in (*expected, *found)) and link.confidence >= CONFIDENT_LINK
     how = "changed" if changed else "lost" if expected else "added"
-    return Divergence(kind, "error" if certain else "warning", how, tuple(expected), tuple(found),
-                      0.9 if certain else 0.6)
+    severity: Severity = "error" if certain else "warning"
+    if not changed and not any(_significant(a) for a in (*expected, *found)):
+        severity = "info"
+    return Divergence(kind, severity, how, tuple(expected), tuple(found), 0.9 if certain else 0.6)
 
 
 def word_divergence(ctx: PairContext, link: Link, d: Divergence) -> Finding:

@@ -118,14 +118,15 @@ def roman_to_int(text: str) -> int:
 
 # --- numbers in words ------------------------------------------------------------
 
-PartKind = Literal["num", "mult", "scale", "one", "half", "join"]
+PartKind = Literal["num", "mult", "scale", "one", "half", "quarter", "join"]
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
     """One piece of a number in words: ``num`` adds, ``mult`` multiplies (hundred, dozen),
     ``scale`` is a power of ten, ``one`` an article that counts only before a multiplier,
-    ``half`` adds a half, ``join`` links two parts ("and", "y", "und")."""
+    ``half`` adds a half, ``quarter`` is a quarter (or divides a count: "three quarters"),
+    ``join`` links two parts ("and", "y", "und")."""
 
     kind: PartKind
     value: Decimal = Decimal(0)
@@ -136,9 +137,12 @@ def vocabulary(lang: str) -> dict[str, Part]:
     """Every number word of a language (lower-cased) and the part it plays."""
     table = {w: Part("num", Decimal(str(v))) for w, v in numerals.NUMBER_WORDS.get(lang, {}).items()}
     table.update({w: Part("mult", Decimal(v)) for w, v in numerals.MULTIPLIER_WORDS.get(lang, {}).items()})
-    table.update({w: Part("scale", Decimal(p)) for w, p in numerals.scale_words(lang).items() if " " not in w})
+    units = numerals.SCALE_OR_UNIT.get(lang, {})
+    table.update({w: Part("scale", Decimal(p)) for w, p in numerals.scale_words(lang).items()
+                  if " " not in w and w not in units})
     table.update(dict.fromkeys(numerals.ONE_WORDS.get(lang, ()), Part("one", Decimal(1))))
     table.update(dict.fromkeys(numerals.HALF_WORDS.get(lang, ()), Part("half", Decimal("0.5"))))
+    table.update(dict.fromkeys(numerals.QUARTER_WORDS.get(lang, ()), Part("quarter", Decimal("0.25"))))
     table.update(dict.fromkeys(numerals.NUMBER_JOINERS.get(lang, ()), Part("join")))
     return table
 
@@ -225,11 +229,13 @@ class _Builder:
         if kind == "join":
             return bool(self.last) and not self.joined and self.last != "one"
         if kind == "one":
-            return self.joined or self.last in ("", "half")
+            return self.joined or self.last in ("", "half", "quarter")
         if kind == "half":
             return True
+        if kind == "quarter":
+            return self.last in ("", "one", "num") and not self.joined
         if kind == "scale":
-            has_count = bool(self.current or self.total or self.last in ("one", "half"))
+            has_count = bool(self.current or self.total or self.last in ("one", "half", "quarter"))
             return (has_count or bare_scale) and (self.power < 0 or value != self.power)
         if kind == "mult":
             return self.last in ("", "one", "num") and self.current < 100
@@ -257,9 +263,11 @@ class _Builder:
         if kind in ("join", "one"):
             self.last = kind if kind == "one" or not self.last else self.last
             return
-        if kind == "half":
+        if kind == "quarter":
+            self.current = self.current / 4 if self.last == "num" else value
+        elif kind == "half":
             if self.last == "scale":
-                self.total += TEN ** self.power / 2
+                self.total += TEN ** self.power * value
             else:
                 self.current += value
         elif kind == "mult":
@@ -280,8 +288,8 @@ class _Builder:
         self.current, self.power = Decimal(0), power
 
     def phrase(self) -> Phrase | None:
-        meaningful = [p for p in self.parts if p.kind in ("num", "mult", "scale", "half")]
-        if not meaningful or all(p.kind == "half" for p in meaningful):
+        meaningful = [p for p in self.parts if p.kind in ("num", "mult", "scale", "half", "quarter")]
+        if not meaningful or all(p.kind in ("half", "quarter") for p in meaningful):
             return None
         return Phrase(self.start, self.end, self.total + self.current, any(p.kind == "scale" for p in meaningful))
 

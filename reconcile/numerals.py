@@ -93,6 +93,9 @@ def unit_words(lang: str) -> dict[str, Unit]:
     for code, spellings in CURRENCIES.items():
         for word in (*spellings.get("*", ()), *spellings.get(lang, ())):
             words[word.lower()] = Unit("currency:" + code, code)
+    for code, spellings in CURRENCY_CENTS.items():
+        for word in spellings.get(lang, ()):
+            words[word] = Unit("currency:" + code, code + "/100", 0.01)
     return words
 
 
@@ -139,7 +142,12 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
     "en": {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90},
+           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+           # ordinals from "third" ("first" and "second" are other words too)
+           "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+           "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+           "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+           "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90},
     "ru": {"ноль": 0, "нуль": 0, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
            "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "трём": 3,
            "трем": 3, "тремя": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4,
@@ -208,13 +216,19 @@ HALF_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("half",), "de": ("einhalb", "halb", "halbe", "halben"), "es": ("medio", "media"),
     "fr": ("demi", "demie"), "ru": ("половиной",),
 }
+# Quarters: alone a quarter ("a quarter of a million", "четверть миллиона"), after a count that many
+# quarters ("three quarters", "drei Viertel", "три четверти").
+QUARTER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("quarter", "quarters", "fourths"), "de": ("viertel",), "es": ("cuarto", "cuartos"),
+    "fr": ("quart", "quarts"), "ru": ("четверть", "четверти"),
+}
 # Prefixes that halve a scale word glued to them: "полмиллиона".
 HALF_PREFIXES: dict[str, tuple[str, ...]] = {"ru": ("пол",)}
 
 # Words that may join two parts of one number: "two hundred and fifty", "treinta y cinco",
 # "vingt et un", "fünfundzwanzig", "три с половиной".
 NUMBER_JOINERS: dict[str, tuple[str, ...]] = {
-    "en": ("and",), "de": ("und",), "es": ("y",), "fr": ("et",), "ru": ("с",),
+    "en": ("and", "of"), "de": ("und",), "es": ("y",), "fr": ("et",), "ru": ("с",),
 }
 
 # Languages that write number words as one compound ("zweihundertfünfzigtausend").
@@ -222,18 +236,22 @@ COMPOUND_NUMERALS = frozenset({"de"})
 
 # Scale words CLDR's compact forms do not give (abbreviations of the press, plurals, long-scale names).
 SCALE_WORDS: dict[str, dict[str, int]] = {
-    "en": {"thousand": 3, "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6, "k": 3,
+    "en": {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6, "k": 3,
            "billion": 9, "billions": 9, "bn": 9, "bln": 9, "trillion": 12, "trillions": 12, "tn": 12},
     "de": {"tausend": 3, "tsd": 3, "mio": 6, "mrd": 9, "mia": 9, "bio": 12},
     "es": {"mil": 3, "miles": 3, "mill": 6, "millardo": 9, "millardos": 9},
-    "fr": {"milliers": 3, "millier": 3, "md": 9, "mds": 9, "mrd": 9, "mrds": 9, "billions": 12},
+    "fr": {"milliers": 3, "millier": 3, "milles": 3, "md": 9, "mds": 9, "mrd": 9, "mrds": 9, "billions": 12},
     "ru": {"тыс": 3, "млн": 6, "млрд": 9, "трлн": 12},
 }
 # Russian scale nouns in all their cases: stem → (power of ten, endings).
 _NOUN_ENDINGS = ("", "а", "ов", "у", "ом", "е", "ы", "ам", "ами", "ах")
+_ADJECTIVE_ENDINGS = ("ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ое", "ые", "ых", "ыми")
+# ... and their adjectives ("100-тысячного штрафа": a fine of 100 thousand).
 SCALE_STEMS: dict[str, dict[str, tuple[int, tuple[str, ...]]]] = {
     "ru": {"тысяч": (3, ("а", "и", "", "у", "ей", "ею", "е", "ам", "ами", "ах")),
-           "миллион": (6, _NOUN_ENDINGS), "миллиард": (9, _NOUN_ENDINGS), "триллион": (12, _NOUN_ENDINGS)},
+           "миллион": (6, _NOUN_ENDINGS), "миллиард": (9, _NOUN_ENDINGS), "триллион": (12, _NOUN_ENDINGS),
+           "тысячн": (3, _ADJECTIVE_ENDINGS), "миллионн": (6, _ADJECTIVE_ENDINGS),
+           "миллиардн": (9, _ADJECTIVE_ENDINGS)},
 }
 # Scale words that stand for one of them alone ("mil personas", "тысяча человек"); plural ones
 # ("Tausende", "тысячи людей", "millions") are vague and are not figures.
@@ -244,9 +262,12 @@ BARE_SCALES: dict[str, tuple[str, ...]] = {
 # Words between a number and its scale word, or between two scale words:
 # "3,5 miles de millones", "serán 40 los millones de afectados".
 SCALE_LINKS: dict[str, tuple[str, ...]] = {"es": ("de", "los", "las")}
-# A scale word written with the number, no space, that may also be a unit symbol: "400m" (metres or millions).
-SCALE_OR_UNIT: dict[str, dict[str, str]] = {"en": {"m": "length-meter"}}
-# Half after a scale word: "3 millions et demi".
+# Scale words after digits that may also be a unit: "400m" (metres, or millions), "26,2 milles" (miles, or
+# thousands misspelt, as in "60milles travailleurs"); the figure keeps the unscaled reading in that unit.
+# They are not number words: "trois milles" is three miles.
+SCALE_OR_UNIT: dict[str, dict[str, str]] = {"en": {"m": "length-meter"}, "fr": {"milles": "length-mile"}}
+# Half after a scale word ("3 millions et demi") or after the thing counted ("dos meses y medio",
+# "sept ans et demi").
 HALF_AFTER_SCALE: dict[str, tuple[str, ...]] = {
     "en": ("and a half",), "de": ("einhalb",), "es": ("y medio", "y media"),
     "fr": ("et demi", "et demie"), "ru": ("с половиной",),
@@ -283,16 +304,23 @@ CURRENCIES: dict[str, dict[str, tuple[str, ...]]] = {
             "ru": ("доллар", "доллара", "долларов", "долларам", "долларами", "долларах")},
     "EUR": {"*": ("€", "eur"), "en": ("euro", "euros"), "de": ("euro",), "es": ("euro", "euros"),
             "fr": ("euro", "euros"), "ru": ("евро",)},
-    "GBP": {"*": ("£", "gbp"), "en": ("pounds sterling", "sterling"), "de": ("pfund sterling", "pfund"),
-            "es": ("libras esterlinas", "libras", "libra"), "fr": ("livres sterling", "livres", "livre"),
-            "ru": ("фунтов стерлингов", "фунта стерлингов")},
+    # "pounds", "Pfund", "libras", "livres", "фунтов" alone are weights (CLDR's mass-pound): only sterling is money
+    "GBP": {"*": ("£", "gbp"), "en": ("pounds sterling", "sterling"), "de": ("pfund sterling",),
+            "es": ("libras esterlinas",), "fr": ("livres sterling",), "ru": ("фунтов стерлингов", "фунта стерлингов")},
     "RUB": {"*": ("rub", "руб"), "en": ("roubles", "rubles", "rouble", "ruble"), "de": ("rubel",),
             "es": ("rublos", "rublo"), "fr": ("roubles", "rouble"),
             "ru": ("рубль", "рубля", "рублей", "рублям", "рублями")},
-    "CZK": {"*": ("kč", "czk"), "en": ("crowns", "koruna", "korunas"), "de": ("kronen",),
-            "es": ("coronas",), "fr": ("couronnes",), "ru": ("крон",)},
+    "CZK": {"*": ("kč", "czk"), "en": ("czech crowns", "czech korunas", "crowns", "koruna", "korunas"),
+            "de": ("tschechische kronen", "tschechischen kronen", "kronen"), "es": ("coronas checas", "coronas"),
+            "fr": ("couronnes tchèques", "couronnes"), "ru": ("чешских крон", "крон")},
     "JPY": {"*": ("¥", "jpy"), "en": ("yen",), "de": ("yen",), "es": ("yenes",), "fr": ("yens",), "ru": ("иен",)},
     "CHF": {"*": ("chf",), "de": ("franken",), "fr": ("francs suisses",)},
+}
+# Hundredths of a currency: "30 Cent" is 0.30 euro.
+CURRENCY_CENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "EUR": {"de": ("cent",), "es": ("céntimos", "céntimo", "centimos"), "fr": ("centimes", "centime", "cents"),
+            "en": ("euro cents",), "ru": ("евроцентов",)},
+    "USD": {"en": ("cents", "cent"), "ru": ("центов", "цента")},
 }
 # Currency signs written before the figure.
 CURRENCY_SIGNS = ("US$", "C$", "A$", "$", "€", "£", "¥")
@@ -315,7 +343,7 @@ CLOCK_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # Separators between hours and minutes besides ":" ("19h30", "2 heures 15", "11-50").
 CLOCK_SEPARATORS: dict[str, tuple[str, ...]] = {
-    "en": (".",), "de": (".",), "es": (".", "h"), "fr": (".", "h", "heures", "heure"), "ru": (".", "-", "ч"),
+    "en": (".",), "de": (".", "uhr"), "es": (".", "h"), "fr": (".", "h", "heures", "heure"), "ru": (".", "-", "ч"),
 }
 
 PERCENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -350,10 +378,13 @@ CENTURY_WORDS: dict[str, tuple[str, ...]] = {
 DECADE_PATTERNS: dict[str, str] = {
     "en": r"(?<![\w'])'?(?P<value>(?:1\d|20)?\d0)'?s(?!\w)",
     "ru": r"(?<![\w.,])(?P<value>(?:1\d|20)?\d0)-?(?:е|х|ые|ых|м)(?!\w)",
-    "de": r"(?<![\w.,])(?P<value>(?:1\d|20)?\d0)er(?:[ \u00a0-]?Jahre\w*)?(?!\w)",
-    "es": r"(?:años|década[ \u00a0]+de(?:[ \u00a0]+los)?|los)[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
-    "fr": r"années[ \u00a0]+(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
+    "de": r"(?<![\w.,])(?P<value>(?:1\d|20)?\d0)-?er(?:[ \u00a0-]?Jahre\w*)?(?!\w)",
+    "es": r"(?:años|década[ \u00a0]+de(?:[ \u00a0]+los)?|los)[ \u00a0]+'?(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
+    "fr": r"années[ \u00a0]+'?(?P<value>(?:1\d|20)?\d0)(?![\d\w]|[.,]\d)",
 }
+# Decade patterns that may also be a plain figure ("los 30 acuerdos", "dos años 20 tiendas"):
+# the decade keeps the number as a reading.
+DECADE_OR_FIGURE = frozenset({"es", "fr"})
 # A four-digit decade ending in 00 that may also be a century: "the 1800s", "in the 2000s".
 DECADE_OR_CENTURY = frozenset({"en"})
 

@@ -114,17 +114,21 @@ class Patterns:
         ampm = r"(?P<ampm>[ap])\.?[ \u00a0]?m\.?(?!\w)" if lang in numerals.AMPM_LANGS else r"(?P<ampm>(?!x)x)"
         military = alternation(numerals.MILITARY_AFTER.get(lang, ()))
         self.clock = re.compile(rf"""
-            (?<![\d.,:/$€£])
-            (?P<h>[01]?\d|2[0-3])
-            (?: (?: {SP}?(?P<sep>{alternation(seps)}){SP}? | (?P<mark>[:{marks}]) )
-                (?P<m>[0-5]\d)(?!\d)                          # 19:30, 19.30, 19h30, 2 heures 15, 11-50
-              | (?P<mil>[0-5]\d)(?={SP}?(?:{military})(?!\w))  # 1200 hours
-            )?
-            (?!\d|[.,]\d)
+            (?<![\d.,:/$€£])(?<!\d[ \u00a0])                 # not inside a larger number or an amount
+            (?: (?P<mh>[01]\d|2[0-3])(?P<mil>[0-5]\d)(?={SP}?(?:{military})(?!\w))   # 1200 hours
+              | (?P<h>[01]?\d|2[0-3])
+                (?: {SP}?(?P<sep>{alternation(seps)}){SP}?(?P<m>[0-5]\d)   # 19h30, 2 heures 15, 5 Uhr 13
+                  | (?P<mark>[:{marks}])(?P<mm>[0-5]\d) )?(?!\d)           # 19:30, 19.30, 11-50
+            )
+            (?!\d|[.,:]\d)                                    # not the start of 2:03:59 or 1.234
             (?: {SP}?(?:{ampm})                               # 7 p.m., 7pm
               | {SP}?(?P<after>{after}|{military})(?!\w)        # 20 Uhr, 17.45 horas, 20.30 мск
               | {SP}+(?P<period>{periods})(?!\w)              # a las 3 de la tarde, в 7 вечера
             )?""", re.IGNORECASE | re.VERBOSE)
+        # A run time or a duration written h:mm:ss ("2:03:59", "2 :03 :59", "2:21.31").
+        self.duration = re.compile(r"""
+            (?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)[ \u00a0]?[:.][ \u00a0]?(?P<s>[0-5]\d)(?![\d:])
+        """, re.VERBOSE)
         self.clock_cue = re.compile(rf"(?<!\w)(?:{alternation(numerals.CLOCK_BEFORE.get(lang, ()))}){SP}+$",
                                     re.IGNORECASE)
         self.clock_word_cue = re.compile(rf"(?<!\w)(?:{alternation(numerals.CLOCK_WORD_CUES.get(lang, ()))}){SP}+$",
@@ -157,6 +161,7 @@ class Patterns:
             (?:{SP}?(?P<percent>%|{percent})(?!\w))?                      # 15 %, 15 Prozent
             (?:(?:{SP}|-)?(?:(?:{unit_links}){SP}*)?(?P<unit>{units})(?![\w/]))?   # 550 miles, 5 millones de dólares
         """, re.IGNORECASE | re.VERBOSE)
+        self.half_after_noun = re.compile(rf"{SP}+[^\W\d_]{{2,20}}{SP}+(?:{half})(?!\w)", re.IGNORECASE)
         self.scale_chain = re.compile(rf"(?<!\w)(?:{long_scales})(?!\w)", re.IGNORECASE)
         self.figure_after = re.compile(rf"{SP}?(?:%|{percent}|{alternation(self.scales)}|{units})(?!\w)",
                                        re.IGNORECASE)
@@ -168,7 +173,7 @@ class Patterns:
         roman = r"[IVXL]{1,6}"
         ordinal = r"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?"
         self.century = re.compile(rf"""
-            (?<!\w)(?: (?P<roman>{roman})(?:e|er|ème|-?(?:й|го|м|ом))?   # XXI века, XXe siècle
+            (?<!\w)(?: (?P<roman>{roman})(?:e|er|ème|\.|-?(?:й|го|м|ом))?   # XXI века, XXe siècle, III. Jahrhundert
                      | (?P<digits>\d{{1,2}}){ordinal} )                  # 21st century, 19. Jahrhundert
             [ \u00a0-]+(?:{century})(?!\w)
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20

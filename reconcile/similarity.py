@@ -179,13 +179,15 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
 
 
 def _pair(a: Anchor, b: Anchor, how: How) -> Pair:
-    """A pair; two dates say what one of them does not state, two amounts whether their currencies differ."""
+    """A pair; two dates say what one of them does not state.
+
+    Equal amounts in two currencies agree: currency words are too loose
+    (pounds, crowns, cents, the dollars of several countries) to tell.
+    """
     if isinstance(a.key, Day) and isinstance(b.key, Day):
         lost, on_pivot = _lost_part(a.key, b.key)
         if lost:
             return Pair(a, b, "partial", lost, on_pivot)
-    if _unverifiable(a, b):
-        return Pair(a, b, "currency")
     return Pair(a, b, how)
 
 
@@ -229,7 +231,9 @@ def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
     if isinstance(x, Day) and isinstance(y, Figure):
         return y.value in (x.year, x.day)
     if isinstance(x, Decade) and isinstance(y, Figure) and y.value == y.value.to_integral_value():
-        return int(y.value) == x.year if x.year is not None else int(y.value) % 100 == x.tens and b.kind == "year"
+        # "1990s" ~ 1990; "the nineties" ~ 1990 or 1995 (a year); "the 60s" ~ "los 60" (its tens as written)
+        value = int(y.value)
+        return value == x.year or value == x.tens or (x.year is None and b.kind == "year" and value % 100 == x.tens)
     if isinstance(x, Decade) and isinstance(y, Decade):
         return x.tens == y.tens and (x.year is None or y.year is None)
     if isinstance(x, Clock) and isinstance(y, Figure) and y.value == y.value.to_integral_value():
@@ -267,8 +271,10 @@ def _spread(anchor: Anchor, value: float) -> float:
     rounded to its last non-zero digit (``360`` is 355–365), but never by
     more than 5 % (``1,000 miles`` is not 500–1,500).
     """
-    spread = 0.5 * 10.0 ** anchor.exponent
-    digits = str(int(abs(value))) if anchor.exponent <= 0 and value == int(value) else ""
+    own = isinstance(anchor.key, Figure) and float(anchor.key.value) == value
+    exponent = anchor.exponent if own else min(0, Decimal(str(value)).normalize().as_tuple().exponent)  # type: ignore[operator]
+    spread = 0.5 * 10.0 ** exponent
+    digits = str(int(abs(value))) if exponent <= 0 and value == int(value) else ""
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
     return max(spread, min(0.5 * 10.0 ** zeros, 0.05 * abs(value)))
 
@@ -279,23 +285,28 @@ def _converted(a: Anchor, b: Anchor) -> bool:
         return False
     for unit_a in _interpretations(a.unit, b.unit):
         for unit_b in _interpretations(b.unit, unit_a):
-            if unit_a.dimension != unit_b.dimension or unit_a.name == unit_b.name or unit_a.dimension.startswith("currency"):
+            if unit_a.dimension != unit_b.dimension or unit_a.name == unit_b.name:
                 continue
-            if _overlap(a, unit_a, b, unit_b):
+            if any(_overlap(a, x, unit_a, b, y, unit_b) for x in _figures(a) for y in _figures(b)):
                 return True
     return False
 
 
+def _figures(anchor: Anchor) -> list[float]:
+    """The values a figure may have, its own first (``400m``: 400 000 000 or 400)."""
+    return [float(k.value) for k in (anchor.key, *anchor.readings) if isinstance(k, Figure)]
+
+
 def _interpretations(unit: Unit | None, other: Unit | None) -> list[Unit]:
-    """The units a figure may be in: its own; "degrees" either scale; none written: what the other side's converts to."""
-    if unit is not None and unit.name == "degree":
-        return [u for u in _units_by_name() if u.name in numerals.DEGREE_SCALES]
-    if unit is not None:
+    """The units a figure may be in: its own; "degrees" either scale; none written: what the other side's
+    converts to (either scale against "degrees")."""
+    if unit is not None and unit.name != "degree":
         return [unit]
-    if other is None:
+    if unit is None and other is None:
         return []
-    partner = numerals.CONVERTS_TO.get(other.name)
-    return [u for u in _units_by_name() if u.name == partner]
+    wanted = numerals.DEGREE_SCALES if unit is not None or other is None or other.name == "degree" \
+        else (numerals.CONVERTS_TO.get(other.name),)
+    return [u for u in _units_by_name() if u.name in wanted]
 
 
 @lru_cache(maxsize=1)
@@ -303,8 +314,7 @@ def _units_by_name() -> tuple[Unit, ...]:
     return tuple({u.name: u for u in numerals.unit_words("en").values()}.values())
 
 
-def _overlap(a: Anchor, unit_a: Unit, b: Anchor, unit_b: Unit) -> bool:
-    x, y = float(_value(a)), float(_value(b))
+def _overlap(a: Anchor, x: float, unit_a: Unit, b: Anchor, y: float, unit_b: Unit) -> bool:
     low_a, high_a = (unit_a.to_base(v) for v in (x - _spread(a, x), x + _spread(a, x)))
     low_b, high_b = (unit_b.to_base(v) for v in (y - _spread(b, y), y + _spread(b, y)))
     return low_a <= high_b + 1e-9 and low_b <= high_a + 1e-9
