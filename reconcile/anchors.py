@@ -22,12 +22,14 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from typing import NamedTuple
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from . import locales, numerals
 from .model import Anchor, AnchorKind, Century, Clock, Day, Decade, Edition, Figure, Key, Paragraph, Token, Unit
-from .numbers import TEN, parse_number, plain, read_digits, roman_to_int, word_phrases
-from .patterns import Patterns, patterns
+from .numbers import TEN, parse_number, plain, read_digits, roman_to_int, word_parts, word_phrases
+from .patterns import NEVER, Patterns, patterns
 
 __all__ = ["annotate", "extract", "name_key", "parse_number", "plain", "roman_to_int"]
 
@@ -55,10 +57,10 @@ def name_key(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """An anchor found at [start, end), with what the joining passes need: the figure before
-    its scale word (``base``), the scale's power of ten, and whether it was written as an ordinal."""
+    its scale word (``base``), the scale's power of ten, and whether it was written as an ordinal.
+    (A named tuple: thousands are made per document and thrown away, frozen dataclasses cost more.)"""
 
     start: int
     end: int
@@ -69,19 +71,35 @@ class Hit:
 
 
 class Scan:
-    """One text being scanned: its patterns, the spans already claimed, and cheap gates."""
+    """One text being scanned: its patterns, the spans already claimed, and cheap gates.
+
+    The gates say which passes can match at all: most need a digit or one of
+    their words, and looking a paragraph's words up once costs far less than
+    scanning it for a long alternation of words.
+    """
 
     def __init__(self, text: str, lang: str) -> None:
         self.text, self.lang = text, lang if lang in locales.LANGS else "en"
-        self.pat: Patterns = patterns(self.lang)
+        pat = self.pat = patterns(self.lang)
         self.free = bytearray(b"\x01") * len(text)
-        self.words = frozenset(_WORD.findall(text.lower()))
-        self.digits = bool(_DIGIT.search(text))
+        self.lower = text.lower()
+        self.words = words = frozenset(_WORD.findall(self.lower))
+        self.digits = digits = bool(_DIGIT.search(text))
+        self.always = True
+        self.months = digits and not words.isdisjoint(pat.month_words)
+        self.month_first = self.months and self.lang in numerals.MONTH_FIRST
+        self.month_words = pat.first_day is not NEVER and not words.isdisjoint(pat.month_words)
+        self.colon = digits and ":" in text
+        self.centuries = not words.isdisjoint(pat.century_words)
+        self.decade_words = not words.isdisjoint(pat.decade_forms)
+        self.capitals = bool(_CAPITALS.search(text))
+        self.number_words = not words.isdisjoint(pat.number_words) or (
+            pat.number_word_rules and any(word_parts(w, self.lang) for w in words))
 
     def take(self, start: int, end: int) -> bool:
-        if end <= start or not all(self.free[start:end]):
+        if end <= start or self.free.find(0, start, end) >= 0:
             return False
-        self.free[start:end] = b"\x00" * (end - start)
+        self.free[start:end] = bytes(end - start)
         return True
 
     def before(self, start: int, width: int = 24) -> str:
@@ -93,22 +111,12 @@ Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
 
 @dataclass(frozen=True, slots=True)
 class Pass:
-    """A pattern of ``Patterns`` (by name), the handler that turns a match into a hit, and a gate
-    (a cheap test that the pattern can match at all: scanning for a long alternation of words
-    costs more than looking the paragraph's words up once)."""
+    """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, and the gate
+    of ``Scan`` (by name) that says whether the pattern can match the text at all."""
 
     pattern: str
     handler: Handler
-    gate: Callable[[Scan], bool]
-
-    def find(self, scan: Scan) -> Iterator[Hit]:
-        if not self.gate(scan):
-            return
-        for match in getattr(scan.pat, self.pattern).finditer(scan.text):
-            found = self.handler(match, scan)
-            for hit in (found,) if isinstance(found, Hit) else found or ():
-                if scan.take(hit.start, hit.end):
-                    yield hit
+    needs: str
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -140,7 +148,7 @@ def _numeric_date(m: re.Match[str], scan: Scan) -> Hit | None:
 
 def _named_date(m: re.Match[str], scan: Scan) -> Hit | None:
     month = scan.pat.months[m["month"].lower().rstrip(".")]
-    day = int(m["day"]) if "day" in m.groupdict() else None
+    day = (int(m["day"]) if m["day"].isdigit() else 1) if "day" in m.groupdict() else None
     year = int(m["year"]) if m["year"] else None
     return _anchor(m, "date", Day(year, month, day)) if _valid_date(month, day) else None
 
@@ -247,10 +255,13 @@ def _code(m: re.Match[str], scan: Scan) -> Hit | None:
 
 
 def _leftover(m: re.Match[str], scan: Scan) -> Hit | None:
-    """Tokenisation leftovers: ``25. 000`` is 25000, ``0, 7%`` is 0.7 %."""
+    """Tokenisation leftovers: ``25. 000`` is 25000, ``0, 7%`` is 0.7 %, ``depuis1993`` holds 1993."""
+    year = m["glued"] or m["glued2"]
+    if year:
+        return Hit(m.start(), m.end(), Anchor("year", Figure(Decimal(year)), year))
     if m["point"]:
         return _anchor(m, "percent", Figure(Decimal(f"0.{m['point']}")), exponent=-len(m["point"]))
-    return _anchor(m, "number", Figure(Decimal(m["head"] + m["tail"])))
+    return _anchor(m, "number", Figure(Decimal(m["head"] + (m["tail"] or m["tail2"]))))
 
 
 def _number(m: re.Match[str], scan: Scan) -> Hit | None:
@@ -258,24 +269,32 @@ def _number(m: re.Match[str], scan: Scan) -> Hit | None:
     written = read_digits(m["num"], scan.lang)
     if written is None:
         return None
-    fraction = Decimal(numerals.FRACTIONS.get(m["frac"].strip(), 0)) if m["frac"] else Decimal(0)
-    power, scale_unit = _scale_power(m, scan)
-    half = TEN ** power / 2 if m["half"] else Decimal(0)
-    value = (written.value + fraction) * TEN ** power + half
-    foreign = tuple((v + fraction) * TEN ** power + half for v in written.foreign)
-    readings: tuple[Key, ...] = (Figure(written.value),) if scale_unit else ()
-    unit = _unit(m, scan, scale_unit)
-    ordinal = bool(m["ord"])
+    value, foreign, exponent = written.value, written.foreign, written.exponent
+    if m["frac"]:
+        value, exponent = value + Decimal(numerals.FRACTIONS[m["frac"].strip()]), -1
+    base = value
+    power, scale_unit = _scale_power(m, scan) if m["scale"] or m["short"] else (0, "")
+    if power:
+        half = TEN ** power / 2 if m["half"] else Decimal(0)
+        value, exponent = value * TEN ** power + half, exponent + power
+        foreign = tuple(v * TEN ** power + half for v in foreign)
+    unit = _unit(m, scan, scale_unit) if m["sign"] or m["unit"] or scale_unit else None
     kind: AnchorKind = "percent" if m["percent"] else "number"
-    if kind == "number" and not power and unit is None and not ordinal and scan.pat.year.fullmatch(m["num"]):
-        kind = "year"
-    exponent = (written.exponent if not fraction else -1) + (power if power else 0)
-    end, half_after = _half_after_noun(m.end(), scan) if not power and unit is None and kind == "number" \
-        else (m.end(), Decimal(0))
-    anchor = Anchor(kind, Figure(value + half_after), scan.text[m.start():end].strip(), readings=readings,
-                    foreign=tuple(Figure(f + half_after) for f in foreign), unit=unit,
-                    exponent=min(exponent, -1) if half_after else exponent, scaled=bool(power))
-    return Hit(m.start(), end, anchor, base=written.value + fraction + half_after, power=power, ordinal=ordinal)
+    end = m.end()
+    if kind == "number" and not power and unit is None:
+        if not m["ord"] and len(m["num"]) == 4 and scan.pat.year.fullmatch(m["num"]):
+            kind = "year"
+        elif (half_after := scan.pat.half_after_noun.match(scan.text, end)) is not None:  # "7 años y medio"
+            end, value, base, exponent = half_after.end(), value + _HALF, base + _HALF, min(exponent, -1)
+            foreign = tuple(v + _HALF for v in foreign)
+    anchor = Anchor(kind, Figure(value), scan.text[m.start():end].strip(),
+                    readings=(Figure(written.value),) if scale_unit else (),
+                    foreign=tuple(map(Figure, foreign)) if foreign else (), unit=unit, exponent=exponent,
+                    scaled=bool(power))
+    return Hit(m.start(), end, anchor, base=base, power=power, ordinal=bool(m["ord"]))
+
+
+_HALF = Decimal("0.5")
 
 
 def _half_after_noun(end: int, scan: Scan) -> tuple[int, Decimal]:
@@ -316,42 +335,42 @@ def _org(m: re.Match[str], scan: Scan) -> Hit | None:
 
 
 def _name(m: re.Match[str], scan: Scan) -> Hit | None:
-    key = name_key(m["name"])
-    if len(key) < 3 or key in locales.NOT_NAMES or _SENTENCE_START.search(scan.before(m.start(), 6)):
+    start = m.start()
+    if _SENTENCE_START.search(scan.text, max(0, start - 6), start):
         return None
-    return _anchor(m, "name", Token("name", key), strong=False)
+    token = _name_token(m["name"])
+    return Hit(start, m.end(), Anchor("name", token, m.group(), strong=False)) if token is not None else None
 
 
-def _always(scan: Scan) -> bool:
-    return True
+@lru_cache(maxsize=1 << 16)
+def _name_token(word: str) -> Token | None:
+    """The key of a capitalised word, or None when it is too short or a known non-name (once per word)."""
+    key = name_key(word)
+    return None if len(key) < 3 or key in locales.NOT_NAMES else Token("name", key)
 
 
-def _has_digits(scan: Scan) -> bool:
-    return scan.digits
-
-
-def _months(scan: Scan) -> bool:
-    return scan.digits and not scan.words.isdisjoint(scan.pat.months)
-
+# Passes whose hits the joining passes look at (ranges, compounds, implied scales).
+_FIGURE_HANDLERS = frozenset({_century, _decade, _decade_word, _leftover, _number})
 
 PASSES: tuple[Pass, ...] = (
-    Pass("iso_date", _iso_date, _has_digits),
-    Pass("numeric_date", _numeric_date, _has_digits),
+    Pass("iso_date", _iso_date, "digits"),
+    Pass("numeric_date", _numeric_date, "digits"),
     # "November 7 October Revolution Day": where the month comes first, it claims its day first.
-    Pass("month_day", _named_date, lambda s: s.lang in numerals.MONTH_FIRST and _months(s)),
-    Pass("day_month", _named_date, _months),
-    Pass("month_day", _named_date, _months),
-    Pass("month_year", _named_date, _months),
-    Pass("duration", _duration, _has_digits),
-    Pass("clock", _clock, _has_digits),
-    Pass("century", _century, lambda s: not s.words.isdisjoint(s.pat.century_words)),
-    Pass("decade", _decade, _has_digits),
-    Pass("decade_word", _decade_word, lambda s: bool(s.pat.decade_gate.search(s.text))),
-    Pass("code", _code, _has_digits),
-    Pass("leftover", _leftover, _has_digits),
-    Pass("number", _number, _has_digits),
-    Pass("org", _org, lambda s: bool(_CAPITALS.search(s.text))),
-    Pass("name", _name, _always),
+    Pass("month_day", _named_date, "month_first"),
+    Pass("day_month", _named_date, "months"),
+    Pass("month_day", _named_date, "months"),
+    Pass("first_day", _named_date, "month_words"),
+    Pass("month_year", _named_date, "months"),
+    Pass("duration", _duration, "colon"),
+    Pass("clock", _clock, "digits"),
+    Pass("century", _century, "centuries"),
+    Pass("decade", _decade, "digits"),
+    Pass("decade_word", _decade_word, "decade_words"),
+    Pass("code", _code, "digits"),
+    Pass("leftover", _leftover, "digits"),
+    Pass("number", _number, "digits"),
+    Pass("org", _org, "capitals"),
+    Pass("name", _name, "always"),
 )
 
 
@@ -364,20 +383,49 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
     ['num:90000', 'date:--11-09']
     """
     scan = Scan(text, lang)
-    hits: list[Hit] = []
-    for step in PASSES:
-        hits.extend(step.find(scan))
-        if step.pattern == "number" and (not scan.words.isdisjoint(scan.pat.number_words)
-                                         or scan.pat.number_word_gate.search(scan.text)):
-            hits.extend(_word_hits(scan))
-    hits.sort(key=lambda hit: hit.start)
-    return tuple(hit.anchor for hit in _implied_scales(_share(_compounds(hits, text), scan), scan))
+    figures: list[Hit] = []  # what the joining passes look at
+    others: list[Hit] = []
+    gates = scan.__dict__
+    for regex, handler, needs in _compiled(scan.lang):
+        if gates[needs]:
+            into = figures if handler in _FIGURE_HANDLERS else others
+            for match in regex.finditer(text):
+                found = handler(match, scan)
+                for hit in (found,) if isinstance(found, Hit) else found or ():
+                    if scan.take(hit.start, hit.end):
+                        into.append(hit)
+        if handler is _number and scan.number_words:
+            figures.extend(_word_hits(scan))
+    if len(figures) > 1:
+        figures.sort(key=_START)
+        figures = _implied_scales(_share(_compounds(figures, text), scan), scan)
+    elif figures:
+        figures = _implied_scales(figures, scan)
+    hits = figures + others if others and figures else figures or others
+    if others and figures:
+        hits.sort(key=_START)
+    return tuple([hit.anchor for hit in hits])
+
+
+_START = itemgetter(0)
+
+
+@cache
+def _compiled(lang: str) -> tuple[tuple[re.Pattern[str], Handler, str], ...]:
+    """The passes of a language with their patterns looked up once."""
+    pat = patterns(lang)
+    return tuple((getattr(pat, step.pattern), step.handler, step.needs) for step in PASSES
+                 if getattr(pat, step.pattern) is not NEVER and (step.needs != "month_first" or lang in numerals.MONTH_FIRST))
 
 
 def _word_hits(scan: Scan) -> Iterator[Hit]:
-    """Numbers in words (``five hundred``, ``двумя тысячами``, ``a las tres de la tarde``)."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in scan.pat.word.finditer(scan.text)
-              if scan.free[m.start()] and scan.free[m.end() - 1]]
+    """Numbers in words (``five hundred``, ``двумя тысячами``, ``a las tres de la tarde``).
+
+    Only the words that can take part are kept (number words and the vague
+    quantities that cancel them): anything else between two of them is a gap
+    that ends a number anyway.
+    """
+    tokens = _number_tokens(scan)
     for phrase in word_phrases(tokens, scan.text, scan.lang):
         hit = _spelled_clock(phrase.start, phrase.end, phrase.value, scan)
         if hit is None:
@@ -388,6 +436,37 @@ def _word_hits(scan: Scan) -> Iterator[Hit]:
             hit = Hit(phrase.start, end, anchor)
         if scan.take(hit.start, hit.end):
             yield hit
+
+
+def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
+    """Where the paragraph's number words stand, found from its set of words (a paragraph has few of
+    them; going through all its words costs more), each widened to its hyphenated word."""
+    lang, text, lower, free = scan.lang, scan.text, scan.lower, scan.free
+    wanted = [w for w in scan.words if w in scan.pat.vague_words or word_parts(w, lang)]
+    spans: dict[int, int] = {}
+    for word in wanted:
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lower[at - 1].isalpha()) and (end == len(lower) or not lower[end].isalpha()):
+                start, stop = _hyphenated(lower, at, end)
+                if free[start] and free[stop - 1]:
+                    spans[start] = max(stop, spans.get(start, stop))
+            at = lower.find(word, end)
+    return [(start, spans[start], lower[start:spans[start]]) for start in sorted(spans)]
+
+
+def _hyphenated(lower: str, start: int, end: int) -> tuple[int, int]:
+    """The whole hyphenated word around [start, end): "twenty-five", "quatre-vingt-dix"."""
+    while start > 1 and lower[start - 1] == "-" and lower[start - 2].isalpha():
+        start -= 2
+        while start > 0 and lower[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(lower) and lower[end] == "-" and lower[end + 1].isalpha():
+        end += 2
+        while end < len(lower) and lower[end].isalpha():
+            end += 1
+    return start, end
 
 
 def _exponent(value: Decimal) -> int:
@@ -449,15 +528,15 @@ def _share(hits: list[Hit], scan: Scan) -> list[Hit]:
         if a.anchor.kind not in ("number", "year") or not scan.pat.range_gap.fullmatch(scan.text, a.end, b.start):
             continue
         if b.anchor.kind == "century" and (a.ordinal or scan.text.startswith(".", a.end)) and a.base is not None:
-            hits[k] = replace(a, anchor=replace(a.anchor, kind="century", key=Century(int(a.base)), foreign=()))
+            hits[k] = a._replace(anchor=replace(a.anchor, kind="century", key=Century(int(a.base)), foreign=()))
         elif a.base is not None and b.base is not None and b.anchor.kind in ("number", "percent"):
-            hits[k] = replace(a, anchor=_shared(a, b))
+            hits[k] = a._replace(anchor=_shared(a, b))
     for k in range(1, len(hits)):
         a, b = hits[k - 1], hits[k]
         if a.anchor.kind == "decade" and b.base is not None and b.anchor.kind == "number" and not b.power \
                 and _decade_like(a.anchor, b.base) and scan.pat.range_gap.fullmatch(scan.text, a.end, b.start):
             decade = Decade(int(b.base) % 100, int(b.base) if b.base >= 100 else None)
-            hits[k] = replace(b, anchor=replace(b.anchor, kind="decade", key=decade, readings=(b.anchor.key,)))
+            hits[k] = b._replace(anchor=replace(b.anchor, kind="decade", key=decade, readings=(b.anchor.key,)))
     return hits
 
 
@@ -485,6 +564,8 @@ def _implied_scales(hits: list[Hit], scan: Scan) -> list[Hit]:
     """A bare number near a scale word it does not carry may be counted in it: "5 thousand, though he
     counted on 10", "die 750 durch Europa mobilisierten Milliarden", "serán 40 los millones". Such a
     number keeps its own value and gains a reading in each scale written in the text."""
+    if scan.words.isdisjoint(scan.pat.scale_tokens):
+        return hits
     bare = [k for k, hit in enumerate(hits) if hit.anchor.kind == "number" and not hit.power and hit.base is not None
             and hit.anchor.unit is None and not hit.ordinal and hit.base < 1000 and hit.base == int(hit.base)]
     if not bare:
@@ -494,7 +575,7 @@ def _implied_scales(hits: list[Hit], scan: Scan) -> list[Hit]:
     for k in bare if powers else ():
         hit = hits[k]
         implied = tuple(Figure(hit.base * TEN ** p) for p in powers[-2:] if hit.base is not None)
-        hits[k] = replace(hit, anchor=replace(hit.anchor, readings=(*hit.anchor.readings, *implied)))
+        hits[k] = hit._replace(anchor=replace(hit.anchor, readings=(*hit.anchor.readings, *implied)))
     return hits
 
 

@@ -53,10 +53,10 @@ def read_digits(token: str, lang: str) -> Written | None:
     >>> read_digits("12.595.75", "de").value, read_digits("1 234,5", "en").value
     (Decimal('12595.75'), Decimal('1234.5'))
     """
+    if token.isdigit():  # most figures: "2009", "15"
+        return Written(Decimal(token))
     seps = [ch for ch in token if not ch.isdigit()]
     groups = _NOT_DIGIT.split(token)
-    if not seps:
-        return _written(token)
     if any(ch in _SPACE_GROUPS for ch in seps):
         # Space or apostrophe grouping; a last "," or "." is then the decimal mark.
         whole, frac = token.rsplit(seps[-1], 1) if seps[-1] in ".," else (token, "")
@@ -83,7 +83,8 @@ def _written(digits: str) -> Written | None:
         value = Decimal(digits)
     except InvalidOperation:
         return None
-    return Written(value, (), min(0, value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 0)
+    exponent = value.as_tuple().exponent
+    return Written(value, (), min(0, exponent) if isinstance(exponent, int) else 0)
 
 
 def parse_number(token: str, lang: str) -> Decimal | None:
@@ -118,7 +119,7 @@ def roman_to_int(text: str) -> int:
 
 # --- numbers in words ------------------------------------------------------------
 
-PartKind = Literal["num", "mult", "scale", "one", "half", "quarter", "join"]
+PartKind = Literal["num", "mult", "scale", "one", "half", "quarter", "join", "halved"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,24 @@ def vocabulary(lang: str) -> dict[str, Part]:
     table.update(dict.fromkeys(numerals.HALF_WORDS.get(lang, ()), Part("half", Decimal("0.5"))))
     table.update(dict.fromkeys(numerals.QUARTER_WORDS.get(lang, ()), Part("quarter", Decimal("0.25"))))
     table.update(dict.fromkeys(numerals.NUMBER_JOINERS.get(lang, ()), Part("join")))
+    for word, value in _ordinal_forms(lang).items():
+        table.setdefault(word, Part("num", Decimal(value)))
+    for prefix in numerals.HALF_PREFIXES.get(lang, ()):  # "полмиллиона" is read as "half" + "миллиона"
+        table.update({prefix + w: Part("halved", part.value) for w, part in list(table.items()) if part.kind == "scale"})
     return table
+
+
+def _ordinal_forms(lang: str) -> dict[str, float]:
+    """Ordinals spelt out from the cardinals by the language's endings (``treize`` → ``treizième``,
+    ``пять`` → ``пятого``), plus the irregular ones: all of them known in advance, so a paragraph's
+    words are looked up, not analysed."""
+    forms: dict[str, float] = {}
+    for cardinal, value in numerals.NUMBER_WORDS.get(lang, {}).items():
+        for ending, tail in numerals.ORDINAL_ENDINGS.get(lang, ()):
+            if cardinal.endswith(tail) and value == int(value):
+                forms.setdefault(cardinal[: len(cardinal) - len(tail)] + ending, value)
+    forms.update(numerals.ORDINAL_WORDS.get(lang, {}))
+    return forms
 
 
 @cache
@@ -157,32 +175,53 @@ def word_parts(word: str, lang: str) -> tuple[Part, ...]:
     [('num', '90'), ('num', '7')]
     """
     table = vocabulary(lang)
-    if word in table:
-        return (table[word],)
-    for prefix in numerals.HALF_PREFIXES.get(lang, ()):  # "полмиллиона"
-        rest = table.get(word[len(prefix):])
-        if word.startswith(prefix) and rest is not None and rest.kind == "scale":
-            return (Part("half", Decimal("0.5")), rest)
+    part = table.get(word)
+    if part is not None:
+        return (Part("half", Decimal("0.5")), Part("scale", part.value)) if part.kind == "halved" else (part,)
     if "-" in word:
-        return _longest_pieces(word.split("-"), table)
+        return _longest_pieces(word.split("-"), table, lang)
     if lang in numerals.COMPOUND_NUMERALS and len(word) <= 60:
-        return _compound(word, table)
+        ordinal = _compound_ordinal(word, table)
+        return (ordinal,) if ordinal is not None else _compound(word, table)
     return ()
 
 
-def _longest_pieces(pieces: list[str], table: dict[str, Part]) -> tuple[Part, ...]:
-    """Hyphenated words, longest known run of pieces first: ``quatre-vingt-dix`` before ``quatre``."""
+def _compound_ordinal(word: str, table: dict[str, Part]) -> Part | None:
+    """A compound ordinal, ``dreiundzwanzigsten`` → 23 (its simple ones are in the vocabulary)."""
+    for ending in ("sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te"):
+        if word.endswith(ending) and len(word) > len(ending) + 6:
+            pieces = _compound(word[: -len(ending)], table)
+            if pieces and all(p.kind in ("num", "join", "mult", "one") for p in pieces):
+                return Part("num", _sum(pieces))
+    return None
+
+
+def _sum(pieces: tuple[Part, ...]) -> Decimal:
+    """The value of compound pieces without scales: ``neunzehn``, ``dreiundzwanzig``, ``einhundert``."""
+    total = Decimal(0)
+    for piece in pieces:
+        if piece.kind == "mult":
+            total = (total or 1) * piece.value
+        elif piece.kind == "num":
+            total += piece.value
+    return total
+
+
+def _longest_pieces(pieces: list[str], table: dict[str, Part], lang: str) -> tuple[Part, ...]:
+    """Hyphenated words, longest known run of pieces first: ``quatre-vingt-dix`` before ``quatre``;
+    a number before a word (``five-litre``, ``twenty-year-old``) is that number."""
     parts: list[Part] = []
     i = 0
     while i < len(pieces):
         for j in range(len(pieces), i, -1):
-            part = table.get("-".join(pieces[i:j]))
+            piece = "-".join(pieces[i:j])
+            part = table.get(piece)
             if part is not None:
                 parts.append(part)
                 i = j
                 break
         else:
-            return ()
+            return tuple(parts) if parts and parts[-1].kind in ("num", "mult", "scale") else ()
     return tuple(parts)
 
 
@@ -224,7 +263,7 @@ class _Builder:
     bare: bool = False
     parts: list[Part] = field(default_factory=list)
 
-    def accepts(self, part: Part, bare_scale: bool) -> bool:
+    def accepts(self, part: Part, word: _Word) -> bool:
         kind, value = part.kind, part.value
         if kind == "join":
             return bool(self.last) and not self.joined and self.last != "one"
@@ -235,10 +274,11 @@ class _Builder:
         if kind == "quarter":
             return self.last in ("", "one", "num") and not self.joined
         if kind == "scale":
-            has_count = bool(self.current or self.total or self.last in ("one", "half", "quarter"))
-            return (has_count or bare_scale) and (self.power < 0 or value != self.power)
+            has_count = bool(self.current or self.total or self.last in ("half", "quarter")
+                             or (self.last == "one" and word.after_one))
+            return (has_count or (word.bare and not self.last)) and (self.power < 0 or value != self.power)
         if kind == "mult":
-            return self.last in ("", "one", "num") and self.current < 100
+            return self.last in ("one", "num") and self.current < 100 or (self.last == "" and not word.vague)
         return self._adds(value)
 
     def _adds(self, value: Decimal) -> bool:
@@ -297,6 +337,16 @@ class _Builder:
 Token = tuple[int, int, str]  # start, end, lower-cased word
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """How a word may take part given the word before it: alone as one of a scale ("mil personas"),
+    after "one" ("un millón", not "un mille"), or not at all after a vague quantity ("several hundred")."""
+
+    bare: bool
+    after_one: bool
+    vague: bool
+
+
 def word_phrases(tokens: Sequence[Token], text: str, lang: str) -> Iterator[Phrase]:
     """Numbers written in words among ``tokens`` (in text order).
 
@@ -309,20 +359,29 @@ def word_phrases(tokens: Sequence[Token], text: str, lang: str) -> Iterator[Phra
     [(0, 12, '500'), (21, 32, '25'), (42, 64, '2500000.0')]
     """
     bare = frozenset(numerals.BARE_SCALES.get(lang, ()))
+    no_one = frozenset(numerals.NO_ONE_BEFORE.get(lang, ()))
+    vague_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ()))
+    ones = frozenset(numerals.ONE_WORDS.get(lang, ()))
     builder: _Builder | None = None
+    previous: Token | None = None
     for start, end, word in tokens:
         parts = word_parts(word, lang)
+        before = previous[2] if previous is not None and _spaced(text, previous[1], start) else ""
+        vague = before in vague_words
+        after_article = before in ones and word in no_one  # "un mille": a mile
+        how = _Word(word in bare and not vague and not after_article, word not in no_one, vague)
+        previous = (start, end, word)
         if builder is not None and (not parts or not _spaced(text, builder.reach, start)):
             yield from _close(builder)
             builder = None
         for part in parts:
-            if builder is not None and builder.accepts(part, word in bare):
+            if builder is not None and builder.accepts(part, how):
                 builder.take(part, end)
                 continue
             if builder is not None:
                 yield from _close(builder)
             builder = _Builder(start=start, end=end, reach=end)
-            if builder.accepts(part, word in bare):
+            if builder.accepts(part, how):
                 builder.take(part, end)
             else:
                 builder = None

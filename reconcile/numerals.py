@@ -228,7 +228,7 @@ HALF_PREFIXES: dict[str, tuple[str, ...]] = {"ru": ("пол",)}
 # Words that may join two parts of one number: "two hundred and fifty", "treinta y cinco",
 # "vingt et un", "fünfundzwanzig", "три с половиной".
 NUMBER_JOINERS: dict[str, tuple[str, ...]] = {
-    "en": ("and", "of"), "de": ("und",), "es": ("y",), "fr": ("et",), "ru": ("с",),
+    "en": ("and", "of"), "de": ("und",), "es": ("y", "de"), "fr": ("et", "de"), "ru": ("с",),
 }
 
 # Languages that write number words as one compound ("zweihundertfünfzigtausend").
@@ -401,6 +401,10 @@ DECADE_WORDS: dict[str, dict[str, int]] = {
     "fr": {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
            "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90},
 }
+# The endings a decade word takes (for a quick look-up before the patterns below).
+DECADE_WORD_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ые", "ых", "ым", "ыми", "ое"), "de": ("", "n", "jahre", "jahren"),
+}
 # How a decade word is written around its tens, a regex with a ``word`` group.
 DECADE_WORD_PATTERNS: dict[str, str] = {
     "en": r"(?<!\w)(?P<word>{0})(?!\w)",
@@ -438,3 +442,38 @@ _PARTNERS = (("length-mile", "length-kilometer"), ("length-foot", "length-meter"
              ("area-acre", "area-hectare"), ("area-square-mile", "area-square-kilometer"),
              ("volume-gallon", "volume-liter"))
 CONVERTS_TO: dict[str, str] = {**dict(_PARTNERS), **{b: a for a, b in _PARTNERS}}
+
+# Ordinals in words, as the number they count ("treizième minute", "двадцатого века", "dreizehnte"):
+# suffix rewrites that lead back to the cardinal, and the irregular ones.
+ORDINAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "fr": (("ième", ""), ("ième", "e"), ("uième", ""), ("vième", "f"), ("ièmes", ""), ("ièmes", "e")),
+    "de": tuple((ending, "") for ending in ("ste", "sten", "ster", "stes", "stem", "te", "ten", "ter", "tes", "tem")),
+    "ru": tuple((ending, "ь") for ending in ("ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ое", "ые", "ых", "ыми")),
+}
+ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    "de": {form: value for value, stem in ((3, "dritt"), (7, "siebt"), (8, "acht"))
+           for form in (stem + e for e in ("e", "en", "er", "es", "em")) if form != "achten"},  # "achten": to heed
+    "ru": {stem + end: value for value, stem in (
+        (2, "втор"), (4, "четвёрт"), (4, "четверт"), (6, "шест"), (7, "седьм"), (8, "восьм"), (40, "сороков"),
+        (50, "пятидесят"), (60, "шестидесят"), (70, "семидесят"), (80, "восьмидесят"), (90, "девяност"),
+        (100, "сот")) for end in ("ой", "ый", "ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")}
+        | {"третий": 3, "третьего": 3, "третьему": 3, "третьим": 3, "третьем": 3, "третья": 3, "третьей": 3,
+           "третью": 3, "третье": 3, "третьи": 3, "третьих": 3},
+    "es": {form: value for value, stem in (
+        (3, "tercer"), (5, "quint"), (6, "sext"), (7, "séptim"), (8, "octav"), (9, "noven"), (10, "décim"),
+        (11, "undécim"), (12, "duodécim"), (13, "decimotercer"), (14, "decimocuart"), (15, "decimoquint"),
+        (20, "vigésim"), (30, "trigésim"), (40, "cuadragésim"), (50, "quincuagésim"))
+        for form in (stem + "o", stem + "a", stem + "os", stem + "as")} | {"tercer": 3},
+}
+# Scale words that take no "one" before them in this language: "un mille" is a mile, not a thousand.
+NO_ONE_BEFORE: dict[str, tuple[str, ...]] = {"fr": ("mille",), "es": ("mil",)}
+# Words before a bare scale or hundred that make it vague: "mehrere tausend", "several hundred", "unos miles".
+VAGUE_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("several", "few", "many", "some", "hundreds", "thousands"),
+    "de": ("mehrere", "einige", "paar", "viele", "hunderte", "tausende"),
+    "es": ("varios", "varias", "algunos", "algunas", "cientos", "miles"),
+    "fr": ("plusieurs", "quelques", "centaines", "milliers"),
+    "ru": ("несколько", "нескольких", "сотни", "тысячи"),
+}
+# The first day of a month in words: "el primero de octubre", "le premier octobre".
+FIRST_DAY_WORDS: dict[str, tuple[str, ...]] = {"es": ("primero",), "fr": ("premier",)}

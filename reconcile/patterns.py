@@ -31,22 +31,24 @@ def alternation(words: object) -> str:
 NEVER = re.compile(r"(?!x)x")
 
 CODE = re.compile(r"""
-    (?<![\w\-/.])
-    (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,5}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, MiG-29
+    (?=[A-ZА-ЯЁ])(?<![\w\-/.])
+    (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
       | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
     )
     (?![\w\-])
 """, re.VERBOSE)
 
 LEFTOVER = re.compile(r"""
-    (?<![\d.,])
+    (?=\d)(?<![\d.,])
     (?: (?P<head>\d{1,3}) (?: \.[ \u00a0] (?P<tail>\d{3}) (?![\d.,]?\d)   # "25. 000": a group split by a space
                             | ,[ \u00a0] (?P<tail2>000) (?!\d) )          # "25, 000"
       | 0,[ \u00a0](?P<point>\d{1,2}) (?=[ \u00a0]?%)                    # "0, 7%"
+      | (?<=[a-zß-öø-ÿа-яё]) (?P<glued>(?:1[5-9]|20)\d\d) (?!\d)        # "depuis1993": a year glued to a word
+      | (?<![\w]) (?P<glued2>(?:1[5-9]|20)\d\d) (?=[a-zß-öø-ÿа-яё]{3})   # "2010verlassen"
     )
 """, re.VERBOSE)
 
-WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "vingt-cinq" is one word, "d'un" two
 
 ORG = re.compile(rf"""
     (?=[A-ZА-ЯЁ])(?<!\w)
@@ -68,12 +70,18 @@ class Patterns:
 
     def __init__(self, lang: str) -> None:
         self.months = locales.month_names(lang)
+        self.month_words = frozenset(w for name in self.months for w in name.split())
         self.scales = numerals.scale_words(lang)
         self.units: dict[str, Unit] = numerals.unit_words(lang)
         self.periods = numerals.day_periods(lang)
         self.century_words = frozenset(w.lower() for w in numerals.CENTURY_WORDS.get(lang, ()))
-        self.number_words = frozenset(t for w in vocabulary(lang) for t in re.findall(r"[^\W\d_]+", w)) \
+        # Words that may start or hold a number in words (not articles, joiners or letter abbreviations).
+        self.number_words = frozenset(t for w in vocabulary(lang) for t in re.findall(r"[^\W\d_]+", w)
+                                      if len(t) > 2) \
             - frozenset(numerals.ONE_WORDS.get(lang, ())) - frozenset(numerals.NUMBER_JOINERS.get(lang, ()))
+        # Whether number words may also be compounds, found only by reading each word ("zweihundertfünfzig").
+        self.number_word_rules = lang in numerals.COMPOUND_NUMERALS
+        self.vague_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ()))
         # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.
         starts = [*numerals.HALF_PREFIXES.get(lang, ())] + ([w for w in vocabulary(lang) if w.isalpha()]
                                                             if lang in numerals.COMPOUND_NUMERALS else [])
@@ -101,10 +109,15 @@ class Patterns:
             (?:,?{SP}+(?:(?:de|del){SP}+)?{year}(?:{SP}+г(?:ода|\\.)?)?)?       # … 2020 (года)
             (?!\w)""", re.IGNORECASE | re.VERBOSE)
         self.month_day = re.compile(rf"""
-            (?<!\w){month}{SP}+{day}(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)        # November 9(th)
+            (?=[^\W\d_])(?<!\w){month}{SP}+{day}(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)        # November 9(th)
             (?:,?{SP}+{year})?                                                 # , 2020
         """, re.IGNORECASE | re.VERBOSE)
-        self.month_year = re.compile(rf"(?<!\w){month}{SP}+(?:(?:de|of){SP}+)?{year}", re.IGNORECASE)
+        self.month_year = re.compile(rf"(?=[^\W\d_])(?<!\w){month}{SP}+(?:(?:de|of){SP}+)?{year}", re.IGNORECASE)
+        first = alternation(numerals.FIRST_DAY_WORDS.get(lang, ()))
+        self.first_day = re.compile(rf"""
+            (?<!\w)(?P<day>{first}){SP}+(?:de{SP}+)?{month}                      # el primero de octubre
+            (?:,?{SP}+(?:(?:de|del){SP}+)?{year})?(?!\w)""", re.IGNORECASE | re.VERBOSE) \
+            if lang in numerals.FIRST_DAY_WORDS else NEVER
 
     def _clocks(self, lang: str) -> None:
         seps = [s for s in numerals.CLOCK_SEPARATORS.get(lang, ()) if s[0].isalpha()]
@@ -114,7 +127,7 @@ class Patterns:
         ampm = r"(?P<ampm>[ap])\.?[ \u00a0]?m\.?(?!\w)" if lang in numerals.AMPM_LANGS else r"(?P<ampm>(?!x)x)"
         military = alternation(numerals.MILITARY_AFTER.get(lang, ()))
         self.clock = re.compile(rf"""
-            (?<![\d.,:/$€£])(?<!\d[ \u00a0])                 # not inside a larger number or an amount
+            (?=\d)(?<![\d.,:/$€£])(?<!\d[ \u00a0])          # not inside a larger number or an amount
             (?: (?P<mh>[01]\d|2[0-3])(?P<mil>[0-5]\d)(?={SP}?(?:{military})(?!\w))   # 1200 hours
               | (?P<h>[01]?\d|2[0-3])
                 (?: {SP}?(?P<sep>{alternation(seps)}){SP}?(?P<m>[0-5]\d)   # 19h30, 2 heures 15, 5 Uhr 13
@@ -127,7 +140,7 @@ class Patterns:
             )?""", re.IGNORECASE | re.VERBOSE)
         # A run time or a duration written h:mm:ss ("2:03:59", "2 :03 :59", "2:21.31").
         self.duration = re.compile(r"""
-            (?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)[ \u00a0]?[:.][ \u00a0]?(?P<s>[0-5]\d)(?![\d:])
+            (?=\d)(?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)[ \u00a0]?[:.][ \u00a0]?(?P<s>[0-5]\d)(?![\d:])
         """, re.VERBOSE)
         self.clock_cue = re.compile(rf"(?<!\w)(?:{alternation(numerals.CLOCK_BEFORE.get(lang, ()))}){SP}+$",
                                     re.IGNORECASE)
@@ -148,8 +161,9 @@ class Patterns:
         signs = alternation(numerals.CURRENCY_SIGNS)
         fractions = alternation(numerals.FRACTIONS)
         self.number = re.compile(rf"""
+            (?=[\d$€£¥UCA])                                              # fail fast where no figure starts
             (?:(?P<sign>{signs}){SP}?)?                                 # $, €, £ before the figure
-            (?=\d)(?<![\w.,/])(?<![^\W\d_]-)(?<![\w][.,])
+            (?=\d)(?<![\w.,])(?:(?<!/)|(?<=\d\d/))(?<![\w][.,])          # not inside a word, a number or 1/2
             (?P<num>\d{{1,3}}(?:[.,'’ \u00a0\u202f]\d{{3}})+(?:[.,]\d+)?(?!\d)   # grouped: 90,000 / 1 234,5
                    |\d+(?:[.,]\d+)?)                                      # plain: 2020, 1.5
             (?P<frac>{SP}?(?:{fractions})(?!\d))?                        # 2 1/2, 2½
@@ -162,11 +176,12 @@ class Patterns:
             (?:(?:{SP}|-)?(?:(?:{unit_links}){SP}*)?(?P<unit>{units})(?![\w/]))?   # 550 miles, 5 millones de dólares
         """, re.IGNORECASE | re.VERBOSE)
         self.half_after_noun = re.compile(rf"{SP}+[^\W\d_]{{2,20}}{SP}+(?:{half})(?!\w)", re.IGNORECASE)
+        self.scale_tokens = frozenset(t for w in self.scales for t in w.split())
         self.scale_chain = re.compile(rf"(?<!\w)(?:{long_scales})(?!\w)", re.IGNORECASE)
         self.figure_after = re.compile(rf"{SP}?(?:%|{percent}|{alternation(self.scales)}|{units})(?!\w)",
                                        re.IGNORECASE)
         gap = alternation(numerals.RANGE_WORDS.get(lang, ()))
-        self.range_gap = re.compile(rf"\.?{SP}*(?:-|–|—|(?:{gap})(?!\w))?{SP}*", re.IGNORECASE)
+        self.range_gap = re.compile(rf"\.?{SP}*(?:-|–|—|/|(?:{gap})(?!\w))?{SP}*", re.IGNORECASE)
 
     def _eras(self, lang: str) -> None:
         century = alternation(self.century_words)
@@ -186,6 +201,9 @@ class Patterns:
                                       re.IGNORECASE) if words else NEVER
         stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in words]
         self.decade_gate = re.compile(rf"(?<!\w)(?:{alternation(stems)})", re.IGNORECASE) if stems else NEVER
+        # Every word a decade word can be written as (a cheap first test before the pattern).
+        self.decade_forms = frozenset(stem + ending for stem in {s.split("-")[0] for s in stems}
+                                      for ending in numerals.DECADE_WORD_ENDINGS.get(lang, ("",)))
 
 
 @cache

@@ -327,8 +327,9 @@ def _value(anchor: Anchor) -> Decimal:
 def _short_year(a: Anchor, b: Anchor) -> bool:
     """A year written with two digits (``'53``, ``1950-53``) against the full year."""
     x, y = _value(a), _value(b)
-    return a.kind == "number" and b.kind == "year" and a.unit is None and 0 <= x < 100 and x == x.to_integral_value() \
-        and int(y) % 100 == int(x)
+    return a.kind in ("number", "code") and b.kind == "year" and a.unit is None and \
+        any(isinstance(k, Figure) and 0 <= k.value < 100 and k.value == int(k.value) and int(y) % 100 == k.value
+            for k in (a.key, *a.readings))
 
 
 def _unverifiable(a: Anchor, b: Anchor) -> Pair | None:
