@@ -82,7 +82,9 @@ class Scan:
         self.text, self.lang = text, lang if lang in locales.LANGS else "en"
         pat = self.pat = patterns(self.lang)
         self.free = bytearray(b"\x01") * len(text)
-        self.lower = text.lower()
+        lower = text.lower()
+        # Offsets in the lower-cased text must be offsets in the text ("İ" lower-cases to two characters).
+        self.lower = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.words = words = frozenset(_WORD.findall(self.lower))
         self.digits = digits = bool(_DIGIT.search(text))
         self.always = True
@@ -167,7 +169,7 @@ def _clock(m: re.Match[str], scan: Scan) -> Hit | None:
     hour, mark, digits = int(m["h"] or m["mh"]), m["mark"] or "", m["m"] or m["mm"] or m["mil"]
     minute = int(digits or 0)
     cue = bool(scan.pat.clock_cue.search(scan.before(m.start())))
-    tail = m["ampm"] or m["after"] or m["period"]
+    tail = m["ampm"] or m["after"] or m["period"] or m["military"]
     if not (digits or tail):
         return None
     if mark in (".", "-") and not (tail or cue or (mark == "." and m["h"].startswith("0"))):
@@ -278,7 +280,7 @@ def _number(m: re.Match[str], scan: Scan) -> Hit | None:
         half = TEN ** power / 2 if m["half"] else Decimal(0)
         value, exponent = value * TEN ** power + half, exponent + power
         foreign = tuple(v * TEN ** power + half for v in foreign)
-    unit = _unit(m, scan, scale_unit) if m["sign"] or m["unit"] or scale_unit else None
+    unit = _unit(m, scan) if m["sign"] or m["unit"] else None
     kind: AnchorKind = "percent" if m["percent"] else "number"
     end = m.end()
     if kind == "number" and not power and unit is None:
@@ -315,12 +317,12 @@ def _scale_power(m: re.Match[str], scan: Scan) -> tuple[int, str]:
     return sum(scan.pat.scales[w] for w in words), "" if m["sign"] or m["unit"] else unit
 
 
-def _unit(m: re.Match[str], scan: Scan, scale_unit: str) -> Unit | None:
+def _unit(m: re.Match[str], scan: Scan) -> Unit | None:
     if m["sign"]:
         return scan.pat.units.get(m["sign"].lower())
     if m["unit"]:
-        return scan.pat.units.get(re.sub(r"[ \u00a0]+", " ", m["unit"].lower()))
-    return next((u for u in scan.pat.units.values() if u.name == scale_unit), None) if scale_unit else None
+        return scan.pat.units.get(_SPACES.sub(" ", m["unit"].lower()))
+    return None
 
 
 # --- organisations and names ----------------------------------------------------------------

@@ -391,8 +391,10 @@ class Divergence:
 
     ``how`` says what kind of disagreement it is: ``changed`` (a value on each
     side), ``lost``/``added`` (on one side only), ``format`` (equal only in
-    another locale's convention), ``currency`` (two currencies), ``partial``
-    (a date that states less on one side; ``part`` says what).
+    another locale's convention), ``rounded`` (equal once a decimal is
+    dropped), ``currency`` (two currencies), ``partial`` (a date that states
+    less on one side; ``part`` says what; ``on_pivot``: the pivot is the side
+    at odds).
     """
 
     kind: FindingKind
@@ -402,7 +404,7 @@ class Divergence:
     found: tuple[Anchor, ...]
     confidence: float
     part: str = ""
-    part_lost_on_pivot: bool = False
+    on_pivot: bool = False
 
 
 def figure_divergences(ctx: PairContext, k: int) -> list[Divergence]:
@@ -416,20 +418,33 @@ def figure_divergences(ctx: PairContext, k: int) -> list[Divergence]:
 
 
 def _agreeing_with_remarks(match: AnchorMatch, link: Link) -> Iterator[Divergence]:
-    """Pairs that agree, but only in another locale's convention, across currencies, or with a date part lost."""
+    """Pairs that agree, but only in another locale's convention, once rounded, across currencies, or with
+    a date part lost."""
     for pair in match.matched:
-        if pair.how == "format":
-            yield Divergence("number_format", "warning", "format", (pair.pivot,), (pair.edition,), 0.8)
+        if pair.how == "format":  # a warning on the edition that keeps another locale's format; else information
+            yield Divergence("number_format", "info" if pair.on_pivot else "warning", "format", (pair.pivot,),
+                             (pair.edition,), 0.8, on_pivot=pair.on_pivot)
+        elif pair.how == "rounded" and not _scale_rounding(pair):
+            # "47.7 %" → "48 %" agrees to the less precise side's last digit, but a digit was dropped;
+            # "1.5 million" for 1,530,000 is how figures are written with a scale word, and passes.
+            yield Divergence("number_mismatch", "warning", "rounded", (pair.pivot,), (pair.edition,), 0.6)
         elif pair.how == "currency":  # a conversion cannot be checked: say so, do not alarm
             yield Divergence("number_mismatch", "info", "currency", (pair.pivot,), (pair.edition,), 0.5)
         elif pair.how == "partial" and not _stated_elsewhere(pair, match):
             yield Divergence("date_mismatch", "warning", "partial", (pair.pivot,), (pair.edition,), 0.6,
-                             pair.lost, pair.lost_on_pivot)
+                             pair.lost, pair.on_pivot)
+
+
+def _scale_rounding(pair: Pair) -> bool:
+    """The less precise figure is the one written with a scale word, the other without ("1.5 million")."""
+    coarse, fine = (pair.pivot, pair.edition) if pair.pivot.exponent > pair.edition.exponent \
+        else (pair.edition, pair.pivot)
+    return coarse.scaled and not fine.scaled
 
 
 def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
     """The part one date lacks is written elsewhere on that side ("in 2020 … on 9 November")."""
-    side = [p.pivot for p in match.matched] + list(match.only_pivot) if pair.lost_on_pivot \
+    side = [p.pivot for p in match.matched] + list(match.only_pivot) if pair.on_pivot \
         else [p.edition for p in match.matched] + list(match.only_edition)
     part, _, value = pair.lost.partition(" ")
     for anchor in side:
@@ -524,18 +539,19 @@ def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], 
 def word_divergence(ctx: PairContext, link: Link, d: Divergence) -> Finding:
     """The wording: where, what was expected, what was found, in plain words."""
     here, there = _refs(ctx.edition.lang, link.edition), _refs(ctx.pivot.lang, link.pivot)
-    what = "date" if d.kind == "date_mismatch" else "figure"
     expected, found = _surfaces(d.expected), _surfaces(d.found)
     if d.how == "format":
-        message = (f"{here}: figure {found} reads {_values(d.found)} the {ctx.edition.lang} way; it matches "
-                   f"{expected} (from {there}) only when read as {_values(d.expected)}, another locale's separators")
+        message = _format_message(ctx, here, there, d)
     elif d.how == "currency":
         message = (f"{here}: expected amount {expected} (from {there}), found {found} in another currency "
                    f"(a conversion this check cannot verify)")
+    elif d.how == "rounded":
+        message = f"{here}: expected figure {expected} (from {there}), found {found}: rounded to fewer digits"
     elif d.how == "partial":
-        side = there if d.part_lost_on_pivot else here
-        message = f"{here}: expected date {expected} (from {there}), found {found}: {side} does not state the {d.part}"
+        message = (f"{here}: expected date {expected} (from {there}), found {found}: "
+                   f"{there if d.on_pivot else here} does not state the {d.part}")
     else:
+        what = "date" if d.kind == "date_mismatch" else "figure"
         message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}"
     sentence = _sentence_of(d.found[0].surface, ctx.edition_paragraphs(link)) if d.found else None
     return Finding(d.kind, d.severity, ctx.edition.lang, link.pivot, link.edition, message, d.confidence,
@@ -543,12 +559,22 @@ def word_divergence(ctx: PairContext, link: Link, d: Divergence) -> Finding:
                    sentence=sentence)
 
 
+def _format_message(ctx: PairContext, here: str, there: str, d: Divergence) -> str:
+    """Which edition keeps another locale's separators, how it reads its own way, how it agrees."""
+    pivot, edition = d.expected[0], d.found[0]
+    odd, odd_lang, other = (pivot, ctx.pivot.lang, edition) if d.on_pivot else (edition, ctx.edition.lang, pivot)
+    agreeing = next((k for k in odd.foreign if k in other.values), odd.foreign[0] if odd.foreign else odd.key)
+    return (f"{here}: figure {edition.surface} matches {pivot.surface} (from {there}) only in another locale's "
+            f"separators: the {odd_lang} edition's {odd.surface} reads {_value(odd.key)} the {odd_lang} way, "
+            f"{_value(agreeing)} the other")
+
+
 def _surfaces(anchors: tuple[Anchor, ...]) -> str:
     return ", ".join(a.surface for a in anchors)
 
 
-def _values(anchors: tuple[Anchor, ...]) -> str:
-    return ", ".join(numbers.plain(a.key.value) if isinstance(a.key, Figure) else str(a.key) for a in anchors)
+def _value(key: object) -> str:
+    return numbers.plain(key.value) if isinstance(key, Figure) else str(key)
 
 
 @check

@@ -93,9 +93,8 @@ def unit_words(lang: str) -> dict[str, Unit]:
     for code, spellings in CURRENCIES.items():
         for word in (*spellings.get("*", ()), *spellings.get(lang, ())):
             words[word.lower()] = Unit("currency:" + code, code)
-    for code, spellings in CURRENCY_CENTS.items():
-        for word in spellings.get(lang, ()):
-            words[word] = Unit("currency:" + code, code + "/100", 0.01)
+    for word in CENTS.get(lang, ()):
+        words[word] = Unit("currency", "cent", 0.01)  # a hundredth of whatever currency the other side names
     return words
 
 
@@ -316,11 +315,10 @@ CURRENCIES: dict[str, dict[str, tuple[str, ...]]] = {
     "JPY": {"*": ("¥", "jpy"), "en": ("yen",), "de": ("yen",), "es": ("yenes",), "fr": ("yens",), "ru": ("иен",)},
     "CHF": {"*": ("chf",), "de": ("franken",), "fr": ("francs suisses",)},
 }
-# Hundredths of a currency: "30 Cent" is 0.30 euro.
-CURRENCY_CENTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "EUR": {"de": ("cent",), "es": ("céntimos", "céntimo", "centimos"), "fr": ("centimes", "centime", "cents"),
-            "en": ("euro cents",), "ru": ("евроцентов",)},
-    "USD": {"en": ("cents", "cent"), "ru": ("центов", "цента")},
+# Hundredths of a currency, whichever it is ("cents" may be of a dollar or a euro): "30 Cent" is 0.30 euro.
+CENTS: dict[str, tuple[str, ...]] = {
+    "en": ("cents", "cent"), "de": ("cent",), "es": ("céntimos", "céntimo", "centimos", "centavos"),
+    "fr": ("centimes", "centime", "cents"), "ru": ("центов", "цента", "копеек", "копейки"),
 }
 # Currency signs written before the figure.
 CURRENCY_SIGNS = ("US$", "C$", "A$", "$", "€", "£", "¥")
@@ -434,14 +432,6 @@ AMPM_LANGS = frozenset({"en", "es"})
 MILITARY_AFTER: dict[str, tuple[str, ...]] = {"en": ("hours", "hrs")}
 # Words before an hour in words that make it a time of day by themselves ("a las tres").
 CLOCK_WORD_CUES: dict[str, tuple[str, ...]] = {"es": ("a las", "a la", "hasta las", "desde las", "sobre las")}
-# The unit a figure is usually converted to, both ways: a figure written without its unit is read in
-# the partner of the other side's unit ("550 miles" / "885").
-_PARTNERS = (("length-mile", "length-kilometer"), ("length-foot", "length-meter"), ("length-yard", "length-meter"),
-             ("length-inch", "length-centimeter"), ("mass-pound", "mass-kilogram"), ("mass-ounce", "mass-gram"),
-             ("temperature-fahrenheit", "temperature-celsius"), ("speed-mile-per-hour", "speed-kilometer-per-hour"),
-             ("area-acre", "area-hectare"), ("area-square-mile", "area-square-kilometer"),
-             ("volume-gallon", "volume-liter"))
-CONVERTS_TO: dict[str, str] = {**dict(_PARTNERS), **{b: a for a, b in _PARTNERS}}
 
 # Ordinals in words, as the number they count ("treizième minute", "двадцатого века", "dreizehnte"):
 # suffix rewrites that lead back to the cardinal, and the irregular ones.

@@ -35,7 +35,7 @@ CODE = re.compile(r"""
     (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
       | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
     )
-    (?![\w\-])
+    (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
 
 LEFTOVER = re.compile(r"""
@@ -135,7 +135,8 @@ class Patterns:
             )
             (?!\d|[.,:]\d)                                    # not the start of 2:03:59 or 1.234
             (?: {SP}?(?:{ampm})                               # 7 p.m., 7pm
-              | {SP}?(?P<after>{after}|{military})(?!\w)        # 20 Uhr, 17.45 horas, 20.30 мск
+              | (?<=\d{{4}}){SP}?(?P<military>{military})(?!\w)  # 1200 hours
+              | {SP}?(?P<after>{after})(?!\w)                  # 20 Uhr, 17.45 horas, 20.30 мск
               | {SP}+(?P<period>{periods})(?!\w)              # a las 3 de la tarde, в 7 вечера
             )?""", re.IGNORECASE | re.VERBOSE)
         # A run time or a duration written h:mm:ss ("2:03:59", "2 :03 :59", "2:21.31").

@@ -115,14 +115,16 @@ class Pair:
     ``rounded``/``converted``: within what the less precise side can express;
     ``currency``: two amounts in different currencies, which cannot be
     checked; ``partial``: a date one side states with less (``lost`` names
-    what, and on which side: ``"year 2020"``); ``name``: a spelling variant.
+    what: ``"year 2020"``); ``name``: a spelling variant. ``on_pivot`` says
+    that the side at odds (stating less, or read another locale's way) is
+    the pivot.
     """
 
     pivot: Anchor
     edition: Anchor
     how: How
     lost: str = ""
-    lost_on_pivot: bool = False
+    on_pivot: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,9 +207,19 @@ def _same_reading(a: Anchor, b: Anchor) -> Pair | None:
 
 
 def _other_convention(a: Anchor, b: Anchor) -> Pair | None:
-    """Equal only if one side is read the other locale's way: ``45,000`` (fr) for 45000."""
-    if any(k in (b.key, *b.readings) for k in a.foreign) or any(k in (a.key, *a.readings) for k in b.foreign):
-        return Pair(a, b, "format")
+    """Equal only if one side is read the other locale's way: ``45,000`` (fr) for 45000.
+
+    The side at odds is the one whose own reading does not agree. When each
+    agrees only read the other's way (the same ``10.000`` in an English and
+    a Spanish edition), it is the one that reads it as a fraction: news
+    writes thousands far more often than thousandths.
+    """
+    edition_odd = any(k in (a.key, *a.readings) for k in b.foreign)
+    pivot_odd = any(k in (b.key, *b.readings) for k in a.foreign)
+    if edition_odd and pivot_odd:
+        return Pair(a, b, "format", on_pivot=_value(a) < _value(b))
+    if edition_odd or pivot_odd:
+        return Pair(a, b, "format", on_pivot=pivot_odd)
     if a.foreign and b.foreign and any(k in b.foreign for k in a.foreign):
         return Pair(a, b, "format")
     return None
@@ -222,7 +234,15 @@ def _compatible(a: Anchor, b: Anchor) -> Pair | None:
         how = _figures_agree(a, b, x.value, y.value)
         return Pair(a, b, how) if how else None
     if _loosely_equal(x, y, a, b) or _loosely_equal(y, x, b, a):
-        return Pair(a, b, "same")
+        return _year_only(a, b) or Pair(a, b, "same")
+    return None
+
+
+def _year_only(a: Anchor, b: Anchor) -> Pair | None:
+    """A date against its bare year: one side does not state the day and month (``lost`` says which)."""
+    for date, year, on_pivot in ((a.key, b.key, False), (b.key, a.key, True)):
+        if isinstance(date, Day) and isinstance(year, Figure) and date.year is not None and year.value == date.year:
+            return Pair(a, b, "partial", "day and month" if date.day else "month", on_pivot)
     return None
 
 
@@ -285,11 +305,18 @@ def _converted(a: Anchor, b: Anchor) -> bool:
         return False
     for unit_a in _interpretations(a.unit, b.unit):
         for unit_b in _interpretations(b.unit, unit_a):
-            if unit_a.dimension != unit_b.dimension or unit_a.name == unit_b.name:
+            if not _same_dimension(unit_a, unit_b) or unit_a.name == unit_b.name:
                 continue
             if any(_overlap(a, x, unit_a, b, y, unit_b) for x in _figures(a) for y in _figures(b)):
                 return True
     return False
+
+
+def _same_dimension(a: Unit, b: Unit) -> bool:
+    """Cents ("currency") are a hundredth of any currency; otherwise dimensions must be equal."""
+    if a.dimension == "currency" or b.dimension == "currency":
+        return a.dimension.startswith("currency") and b.dimension.startswith("currency")
+    return a.dimension == b.dimension
 
 
 def _figures(anchor: Anchor) -> list[float]:
@@ -298,15 +325,14 @@ def _figures(anchor: Anchor) -> list[float]:
 
 
 def _interpretations(unit: Unit | None, other: Unit | None) -> list[Unit]:
-    """The units a figure may be in: its own; "degrees" either scale; none written: what the other side's
-    converts to (either scale against "degrees")."""
+    """The units a figure may be in: its own; "degrees" either scale; none written, against a temperature,
+    either scale too ("48 degrees at the start, 55 at the finish"). Other figures without a unit are not
+    converted: 25 against 65 cm is not taken for inches."""
     if unit is not None and unit.name != "degree":
         return [unit]
-    if unit is None and other is None:
+    if unit is None and (other is None or other.dimension != "temperature"):
         return []
-    wanted = numerals.DEGREE_SCALES if unit is not None or other is None or other.name == "degree" \
-        else (numerals.CONVERTS_TO.get(other.name),)
-    return [u for u in _units_by_name() if u.name in wanted]
+    return [u for u in _units_by_name() if u.name in numerals.DEGREE_SCALES]
 
 
 @lru_cache(maxsize=1)
@@ -335,8 +361,8 @@ def _short_year(a: Anchor, b: Anchor) -> bool:
 def _unverifiable(a: Anchor, b: Anchor) -> Pair | None:
     """Two amounts in different currencies: a conversion this tool cannot check."""
     ua, ub = a.unit, b.unit
-    if ua is not None and ub is not None and ua.dimension.startswith("currency") and \
-            ub.dimension.startswith("currency") and ua.dimension != ub.dimension:
+    if ua is not None and ub is not None and ua.dimension.startswith("currency:") and \
+            ub.dimension.startswith("currency:") and ua.dimension != ub.dimension:
         return Pair(a, b, "currency")
     return None
 
