@@ -274,13 +274,20 @@ def _number(m: re.Match[str], scan: Scan) -> Hit | None:
     value, foreign, exponent = written.value, written.foreign, written.exponent
     if m["frac"]:
         value, exponent = value + Decimal(numerals.FRACTIONS[m["frac"].strip()]), -1
-    base = value
-    power, scale_unit = _scale_power(m, scan) if m["scale"] or m["short"] else (0, "")
-    if power:
+    base, readings = value, ()
+    power, scale_word = _scale_power(m, scan) if m["scale"] or m["short"] else (0, "")
+    unit = _unit(m, scan) if m["sign"] or m["unit"] else None
+    scale_or_unit = numerals.SCALE_OR_UNIT.get(scan.lang, {}).get(scale_word) if unit is None else None
+    if power and scale_or_unit and scale_word not in numerals.SCALE_FIRST.get(scan.lang, ()):
+        readings = (Figure(value * TEN ** power),)  # "1,50m": metres first, millions the other reading
+        power, unit = 0, next((u for u in scan.pat.units.values() if u.name == scale_or_unit), None)
+    elif power:
         half = TEN ** power / 2 if m["half"] else Decimal(0)
+        if scale_or_unit:  # "400m": millions first, metres the other reading (the unit is for conversions)
+            readings = (Figure(value),)
+            unit = next((u for u in scan.pat.units.values() if u.name == scale_or_unit), None)
         value, exponent = value * TEN ** power + half, exponent + power
         foreign = tuple(v * TEN ** power + half for v in foreign)
-    unit = _unit(m, scan) if m["sign"] or m["unit"] else None
     kind: AnchorKind = "percent" if m["percent"] else "number"
     end = m.end()
     if kind == "number" and not power and unit is None:
@@ -289,8 +296,7 @@ def _number(m: re.Match[str], scan: Scan) -> Hit | None:
         elif (half_after := scan.pat.half_after_noun.match(scan.text, end)) is not None:  # "7 años y medio"
             end, value, base, exponent = half_after.end(), value + _HALF, base + _HALF, min(exponent, -1)
             foreign = tuple(v + _HALF for v in foreign)
-    anchor = Anchor(kind, Figure(value), scan.text[m.start():end].strip(),
-                    readings=(Figure(written.value),) if scale_unit else (),
+    anchor = Anchor(kind, Figure(value), scan.text[m.start():end].strip(), readings=readings,
                     foreign=tuple(map(Figure, foreign)) if foreign else (), unit=unit, exponent=exponent,
                     scaled=bool(power))
     return Hit(m.start(), end, anchor, base=base, power=power, ordinal=bool(m["ord"]))
@@ -306,15 +312,11 @@ def _half_after_noun(end: int, scan: Scan) -> tuple[int, Decimal]:
 
 
 def _scale_power(m: re.Match[str], scan: Scan) -> tuple[int, str]:
-    """Power of ten of the scale words written (``mil millones``, ``thousand million``), and the unit
-    the last of them may be instead (``400m``: metres, unless money; ``60 milles``)."""
+    """Power of ten of the scale words written (``mil millones``, ``thousand million``), and the last of them."""
     written = (m["short"] or m["scale"] or "").lower()
-    if not written:
-        return 0, ""
-    words = [re.sub(r"[ \u00a0]+", " ", w).rstrip(".") for w in scan.pat.scale_chain.findall(written)] \
+    words = [_SPACES.sub(" ", w).rstrip(".") for w in scan.pat.scale_chain.findall(written)] \
         if m["scale"] else [written]
-    unit = numerals.SCALE_OR_UNIT.get(scan.lang, {}).get(words[-1], "")
-    return sum(scan.pat.scales[w] for w in words), "" if m["sign"] or m["unit"] else unit
+    return sum(scan.pat.scales[w] for w in words), words[-1]
 
 
 def _unit(m: re.Match[str], scan: Scan) -> Unit | None:
@@ -451,19 +453,23 @@ def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
         while at >= 0:
             end = at + len(word)
             if (at == 0 or not lower[at - 1].isalpha()) and (end == len(lower) or not lower[end].isalpha()):
-                start, stop = _hyphenated(lower, at, end)
+                start, stop = _hyphenated(lower, at, end, lang)
                 if free[start] and free[stop - 1]:
                     spans[start] = max(stop, spans.get(start, stop))
             at = lower.find(word, end)
     return [(start, spans[start], lower[start:spans[start]]) for start in sorted(spans)]
 
 
-def _hyphenated(lower: str, start: int, end: int) -> tuple[int, int]:
-    """The whole hyphenated word around [start, end): "twenty-five", "quatre-vingt-dix"."""
+def _hyphenated(lower: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """The hyphenated word around [start, end): "twenty-five", "quatre-vingt-dix", "five-litre", but
+    only "sixth-grade" in "K-through-sixth-grade" (a word before joins only if it is a number word)."""
     while start > 1 and lower[start - 1] == "-" and lower[start - 2].isalpha():
-        start -= 2
-        while start > 0 and lower[start - 1].isalpha():
-            start -= 1
+        left = start - 2
+        while left > 0 and lower[left - 1].isalpha():
+            left -= 1
+        if not word_parts(lower[left:start - 1], lang):
+            break
+        start = left
     while end + 1 < len(lower) and lower[end] == "-" and lower[end + 1].isalpha():
         end += 2
         while end < len(lower) and lower[end].isalpha():

@@ -139,8 +139,9 @@ def vocabulary(lang: str) -> dict[str, Part]:
     table = {w: Part("num", Decimal(str(v))) for w, v in numerals.NUMBER_WORDS.get(lang, {}).items()}
     table.update({w: Part("mult", Decimal(v)) for w, v in numerals.MULTIPLIER_WORDS.get(lang, {}).items()})
     units = numerals.SCALE_OR_UNIT.get(lang, {})
+    # Scale words after number words; abbreviations of one or two letters ("m", "bn") only follow digits.
     table.update({w: Part("scale", Decimal(p)) for w, p in numerals.scale_words(lang).items()
-                  if " " not in w and w not in units})
+                  if " " not in w and w not in units and len(w) > 2})
     table.update(dict.fromkeys(numerals.ONE_WORDS.get(lang, ()), Part("one", Decimal(1))))
     table.update(dict.fromkeys(numerals.HALF_WORDS.get(lang, ()), Part("half", Decimal("0.5"))))
     table.update(dict.fromkeys(numerals.QUARTER_WORDS.get(lang, ()), Part("quarter", Decimal("0.25"))))
@@ -221,7 +222,7 @@ def _longest_pieces(pieces: list[str], table: dict[str, Part], lang: str) -> tup
                 i = j
                 break
         else:
-            return tuple(parts) if parts and parts[-1].kind in ("num", "mult", "scale") else ()
+            return tuple(parts) if parts and all(p.kind in ("num", "mult", "scale") for p in parts) else ()
     return tuple(parts)
 
 

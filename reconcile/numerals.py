@@ -69,6 +69,10 @@ _CLDR_UNITS: dict[str, tuple[str, float, float]] = {
 }
 
 
+# Units that are not CLDR's: a temperature in "degrees" of an unstated scale.
+_OTHER_UNITS: dict[str, tuple[str, float, float]] = {"degree": ("temperature", 1.0, 0.0)}
+
+
 @cache
 def unit_words(lang: str) -> dict[str, Unit]:
     """Lower-cased unit word → ``Unit``: CLDR's long unit names in every plural form, plus ``UNIT_WORDS``.
@@ -88,7 +92,7 @@ def unit_words(lang: str) -> dict[str, Unit]:
                 if form != "per" and word:
                     words[re.sub(r"\s+", " ", word)] = Unit(dimension, key, factor, offset)
     for word, key in {**UNIT_WORDS.get("*", {}), **UNIT_WORDS.get(lang, {})}.items():
-        dimension, factor, offset = _CLDR_UNITS[key] if key in _CLDR_UNITS else (key, 1.0, 0.0)
+        dimension, factor, offset = _CLDR_UNITS.get(key, _OTHER_UNITS.get(key, (key, 1.0, 0.0)))
         words[word] = Unit(dimension, key, factor, offset)
     for code, spellings in CURRENCIES.items():
         for word in (*spellings.get("*", ()), *spellings.get(lang, ())):
@@ -237,9 +241,9 @@ COMPOUND_NUMERALS = frozenset({"de"})
 SCALE_WORDS: dict[str, dict[str, int]] = {
     "en": {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6, "k": 3,
            "billion": 9, "billions": 9, "bn": 9, "bln": 9, "trillion": 12, "trillions": 12, "tn": 12},
-    "de": {"tausend": 3, "tsd": 3, "mio": 6, "mrd": 9, "mia": 9, "bio": 12},
-    "es": {"mil": 3, "miles": 3, "mill": 6, "millardo": 9, "millardos": 9},
-    "fr": {"milliers": 3, "millier": 3, "milles": 3, "md": 9, "mds": 9, "mrd": 9, "mrds": 9, "billions": 12},
+    "de": {"tausend": 3, "tsd": 3, "mio": 6, "mrd": 9, "mia": 9, "bio": 12, "m": 6},
+    "es": {"mil": 3, "miles": 3, "mill": 6, "millardo": 9, "millardos": 9, "m": 6},
+    "fr": {"milliers": 3, "millier": 3, "milles": 3, "m": 6, "md": 9, "mds": 9, "mrd": 9, "mrds": 9, "billions": 12},
     "ru": {"тыс": 3, "млн": 6, "млрд": 9, "трлн": 12},
 }
 # Russian scale nouns in all their cases: stem → (power of ten, endings).
@@ -264,7 +268,13 @@ SCALE_LINKS: dict[str, tuple[str, ...]] = {"es": ("de", "los", "las")}
 # Scale words after digits that may also be a unit: "400m" (metres, or millions), "26,2 milles" (miles, or
 # thousands misspelt, as in "60milles travailleurs"); the figure keeps the unscaled reading in that unit.
 # They are not number words: "trois milles" is three miles.
-SCALE_OR_UNIT: dict[str, dict[str, str]] = {"en": {"m": "length-meter"}, "fr": {"milles": "length-mile"}}
+SCALE_OR_UNIT: dict[str, dict[str, str]] = {
+    "en": {"m": "length-meter"}, "de": {"m": "length-meter"}, "es": {"m": "length-meter"},
+    "fr": {"m": "length-meter", "milles": "length-mile"},
+}
+# Where such a word after digits is first of all a scale ("£80m" in the English press); elsewhere the
+# unit comes first and the scale is the other reading ("1,50m" in French; "5m-6m" kept from English).
+SCALE_FIRST: dict[str, frozenset[str]] = {"en": frozenset({"m"}), "fr": frozenset({"milles"})}
 # Half after a scale word ("3 millions et demi") or after the thing counted ("dos meses y medio",
 # "sept ans et demi").
 HALF_AFTER_SCALE: dict[str, tuple[str, ...]] = {
@@ -284,13 +294,22 @@ UNIT_WORDS: dict[str, dict[str, str]] = {
           "км": "length-kilometer", "кг": "mass-kilogram", "км/ч": "speed-kilometer-per-hour", "га": "area-hectare"},
     "en": {"degrees": "degree", "degree": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
            "hours": "duration-hour", "hour": "duration-hour", "minutes": "duration-minute"},
-    "de": {"grad": "degree", "kilo": "mass-kilogram", "stunden": "duration-hour", "stunde": "duration-hour"},
+    "de": {"grad": "degree", "kilo": "mass-kilogram", "stunden": "duration-hour", "stunde": "duration-hour",
+           # the dative plural CLDR does not give ("nach 30 Kilometern")
+           "kilometern": "length-kilometer", "metern": "length-meter", "zentimetern": "length-centimeter",
+           "millimetern": "length-meter", "litern": "volume-liter", "tonnen": "mass-tonne"},
     "es": {"grados": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram", "horas": "duration-hour",
            "hora": "duration-hour"},
     "fr": {"degrés": "degree", "degré": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
            "heures": "duration-hour", "heure": "duration-hour"},
     "ru": {"градусов": "degree", "градуса": "degree", "градус": "degree", "часов": "duration-hour",
-           "часа": "duration-hour", "час": "duration-hour"},
+           "часа": "duration-hour", "час": "duration-hour",
+           # the cases CLDR does not give ("в 30 километрах", "на 5 метрах")
+           **{stem + end: key for stem, key in (("километр", "length-kilometer"), ("метр", "length-meter"),
+                                               ("сантиметр", "length-centimeter"), ("литр", "volume-liter"),
+                                               ("килограмм", "mass-kilogram"))
+              for end in ("ах", "ами", "ам", "ом", "е", "у")},
+           **{form: "length-mile" for form in ("милях", "милями", "милям")}},
 }
 # A temperature in "degrees" alone may be either scale: it agrees if either reading does.
 DEGREE_SCALES = ("temperature-celsius", "temperature-fahrenheit")
