@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from . import locales, numerals
 from .model import Anchor, AnchorKind, Century, Clock, Day, Decade, Edition, Figure, Key, Paragraph, Token, Unit
-from .numbers import TEN, parse_number, plain, read_digits, roman_to_int, word_parts, word_phrases
+from .numbers import TEN, Phrase, parse_number, plain, read_digits, roman_to_int, word_parts, word_phrases
 from .patterns import NEVER, Patterns, patterns
 
 __all__ = ["annotate", "extract", "name_key", "parse_number", "plain", "roman_to_int"]
@@ -431,7 +431,7 @@ def _word_hits(scan: Scan) -> Iterator[Hit]:
     """
     tokens = _number_tokens(scan)
     for phrase in word_phrases(tokens, scan.text, scan.lang):
-        hit = _spelled_clock(phrase.start, phrase.end, phrase.value, scan)
+        hit = _spelled_clock(phrase.start, phrase.end, phrase.value, scan) or _spelled_century(phrase, scan)
         if hit is None:
             end, half = _half_after_noun(phrase.end, scan) if not phrase.scaled else (phrase.end, Decimal(0))
             strong = phrase.scaled and phrase.value >= 1000
@@ -475,6 +475,14 @@ def _hyphenated(lower: str, start: int, end: int, lang: str) -> tuple[int, int]:
         while end < len(lower) and lower[end].isalpha():
             end += 1
     return start, end
+
+
+def _spelled_century(phrase: Phrase, scan: Scan) -> Hit | None:
+    """An ordinal in words before a century word: "the twentieth century", "в двадцатом веке"."""
+    after = scan.pat.century_after.match(scan.text, phrase.end) if scan.centuries else None
+    if after is None or not 0 < phrase.value <= 30 or phrase.value != int(phrase.value):
+        return None
+    return Hit(phrase.start, after.end(), Anchor("century", Century(int(phrase.value)), scan.text[phrase.start:after.end()]))
 
 
 def _exponent(value: Decimal) -> int:

@@ -195,6 +195,8 @@ class Patterns:
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20
             (?P<more>(?:{SP}*(?:,|y|e|и|et|und|-|–|al|a|à){SP}*{roman}(?!\w)){{0,6}})          # siglos XI, XII y XIII
         """, re.IGNORECASE | re.VERBOSE) if self.century_words else NEVER
+        # A century word after an ordinal in words: "the twentieth century", "в двадцатом веке".
+        self.century_after = re.compile(rf"{SP}+(?:{century})(?!\w)", re.IGNORECASE) if self.century_words else NEVER
         self.decade = re.compile(numerals.DECADE_PATTERNS[lang], re.IGNORECASE) \
             if lang in numerals.DECADE_PATTERNS else NEVER
         words = numerals.DECADE_WORDS.get(lang, {})

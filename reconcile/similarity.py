@@ -166,7 +166,7 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
             left.append(a)
     taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
-    rules: tuple[Rule, ...] = (_same_reading, _other_convention, _compatible, _unverifiable,
+    rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose, _unverifiable,
                                lambda a, b: _names_close(a, b, name_threshold))
     for rule in rules:
         for a in list(left):
@@ -177,7 +177,21 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
                     left.remove(a)
                     right.remove(b)
                     break
+    _years_apart(pairs, left, right)
     return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
+
+
+def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
+    """A year written apart from a date that holds it on the other side ("In 2020 … on 9 November" /
+    "9 ноября 2020 года") is that date's year: paired with it, and no longer left over."""
+    on_edition = {p.edition.key.year: p for p in pairs if isinstance(p.edition.key, Day) and p.edition.key.year}
+    on_pivot = {p.pivot.key.year: p for p in pairs if isinstance(p.pivot.key, Day) and p.pivot.key.year}
+    for anchor in [a for a in left if a.kind == "year" and isinstance(a.key, Figure) and a.key.value in on_edition]:
+        pairs.append(Pair(anchor, on_edition[int(anchor.key.value)].edition, "same"))  # type: ignore[union-attr]
+        left.remove(anchor)
+    for anchor in [b for b in right if b.kind == "year" and isinstance(b.key, Figure) and b.key.value in on_pivot]:
+        pairs.append(Pair(on_pivot[int(anchor.key.value)].pivot, anchor, "same"))  # type: ignore[union-attr]
+        right.remove(anchor)
 
 
 def _pair(a: Anchor, b: Anchor, how: How) -> Pair:
@@ -225,7 +239,8 @@ def _other_convention(a: Anchor, b: Anchor) -> Pair | None:
     return None
 
 
-def _compatible(a: Anchor, b: Anchor) -> Pair | None:
+def _close(a: Anchor, b: Anchor) -> Pair | None:
+    """Two dates that agree where both state a part; two figures equal once rounded or converted."""
     x, y = a.key, b.key
     if isinstance(x, Day) and isinstance(y, Day):
         agree = all(p == q or not p or not q for p, q in ((x.year, y.year), (x.month, y.month), (x.day, y.day)))
@@ -233,7 +248,12 @@ def _compatible(a: Anchor, b: Anchor) -> Pair | None:
     if isinstance(x, Figure) and isinstance(y, Figure):
         how = _figures_agree(a, b, x.value, y.value)
         return Pair(a, b, how) if how else None
-    if _loosely_equal(x, y, a, b) or _loosely_equal(y, x, b, a):
+    return None
+
+
+def _loose(a: Anchor, b: Anchor) -> Pair | None:
+    """Values of different kinds that state the same fact: a year against a date, a decade, a bare hour."""
+    if _loosely_equal(a.key, b.key, a, b) or _loosely_equal(b.key, a.key, b, a):
         return _year_only(a, b) or Pair(a, b, "same")
     return None
 

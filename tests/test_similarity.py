@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from reconcile.anchors import extract
+from reconcile.diagnose import PairContext, figure_divergences
+from reconcile.model import Alignment, Link, Settings
+from reconcile.pipeline import edition_from_text, prepare
 from reconcile.similarity import cognate_keys, dice, length_delta, match_anchors
 
 
@@ -60,3 +68,49 @@ def test_cognates_are_shared_by_translations():
 def test_military_time_matches_clock_time():
     m = match_anchors(extract("at 1200 hours", "en"), extract("à 12 h 00", "fr"))
     assert not m.only_pivot and not m.only_edition
+
+
+# --- figure cases: two editions of one sentence, agree or must differ, both directions ---------------
+
+FIGURE_CASES = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
+ALARMS = ("error", "warning")
+MISMATCHES = ("number_mismatch", "date_mismatch")
+
+
+def _figure_params():
+    for case in FIGURE_CASES:
+        for direction in ("a→b", "b→a"):
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            pivot, edition = (case["a"], case["b"]) if direction == "a→b" else (case["b"], case["a"])
+            yield pytest.param(case, direction, id=f"{case['cause']}:{pivot['lang']}→{edition['lang']}:{pivot['text'][:40]}",
+                               marks=marks)
+
+
+def divergences(pivot, edition):
+    """The figure divergences of two one-paragraph editions linked with certainty."""
+    p, e = prepare([edition_from_text(pivot["lang"], [pivot["text"]]), edition_from_text(edition["lang"], [edition["text"]])])
+    ctx = PairContext(p, e, Alignment(e.lang, (Link((1,), (1,), 1.0),)), Settings(pivot=p.lang))
+    return figure_divergences(ctx, 0)
+
+
+@pytest.mark.parametrize(("case", "direction"), _figure_params())
+def test_figure_case(case, direction):
+    """``pass``: no figure or date alarm either way; ``fail``: one either way (``kind`` pins it)."""
+    pivot, edition = (case["a"], case["b"]) if direction == "a→b" else (case["b"], case["a"])
+    found = divergences(pivot, edition)
+    alarms = [d for d in found if d.severity in ALARMS and d.kind in MISMATCHES]
+    if case["expect"] == "pass":
+        assert not alarms, [(d.kind, d.how, [a.surface for a in d.expected], [a.surface for a in d.found]) for d in alarms]
+    else:
+        assert alarms, [(d.kind, d.severity, d.how) for d in found]
+    kind = case.get("kind")
+    if kind and (kind in MISMATCHES or direction == "a→b"):  # number_format falls on the edition that keeps it
+        assert any(d.kind == kind and d.severity in ALARMS for d in found), [(d.kind, d.severity) for d in found]
+
+
+def test_number_format_names_the_edition_at_odds():
+    """The edition that keeps another locale's separators gets the warning; the other way it is information."""
+    en = {"lang": "en", "text": "About 45,000 people left the region last year."}
+    fr = {"lang": "fr", "text": "Environ 45,000 personnes ont quitté la région l'an dernier."}
+    assert [(d.kind, d.severity) for d in divergences(en, fr)] == [("number_format", "warning")]
+    assert [(d.kind, d.severity) for d in divergences(fr, en)] == [("number_format", "info")]
