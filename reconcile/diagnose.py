@@ -13,36 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from . import locales, numbers
+from . import locales
 from .align import align_sentences
-from .ingest import plain
-from .model import (
-    Alignment,
-    Anchor,
-    Day,
-    Edition,
-    Figure,
-    Finding,
-    FindingKind,
-    Link,
-    Paragraph,
-    Settings,
-    Severity,
-    Token,
+from .divergence import (
+    DATE_KINDS,
+    NUMBER_KINDS,
+    figure_divergences,
+    strong_of,
+    word_divergence,
 )
-from .anchors import name_key
-from .similarity import AnchorMatch, Pair, length_delta, length_probability, match_anchors
+from .ingest import plain
+from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
+from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
-DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
-NUMBER_KINDS = frozenset({"number", "percent"})
-CODE_KINDS = frozenset({"code"})
-# A changed figure is an error only on a link the aligner is at least this sure of; else a warning.
-CONFIDENT_LINK = 0.6
 # A sentence left out of a paragraph is reported from this length on.
 MIN_LOST_SENTENCE = 40
 # Shorter paragraphs (salutations, headlines) are rendered too freely to call truncated.
@@ -131,7 +118,7 @@ class PairContext:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
         match = self.anchors(k)
         facts = DATE_KINDS | NUMBER_KINDS
-        return bool(_kinds(match.only_pivot, facts)) and not _kinds(match.only_edition, facts)
+        return bool(strong_of(match.only_pivot, facts)) and not strong_of(match.only_edition, facts)
 
     def _sentences_left_out(self, pivot: list[Paragraph], edition: list[Paragraph], share: float) -> tuple[int, ...]:
         """Pivot sentences (0-based) the sentence alignment leaves without a counterpart.
@@ -372,211 +359,6 @@ def truncated(ctx: PairContext) -> Iterator[Finding]:
                       expected=tuple(_excerpt(s, 50) for s in lost), sentence=numbers[0] + 1 if lost else None)
 
 
-def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
-    return [a for a in anchors if a.strong and a.kind in kinds]
-
-
-def _sentence_of(surface: str, paragraphs: list[Paragraph]) -> int | None:
-    for number, sentence in enumerate((s for p in paragraphs for s in p.sentences), start=1):
-        if plain(surface) in sentence:
-            return number
-    return None
-
-
-# --- figures and dates: pairing (what diverges, how surely), then wording ------------------
-
-@dataclass(frozen=True, slots=True)
-class Divergence:
-    """Figures or dates of one link that the two sides do not share, before they are put in words.
-
-    ``how`` says what kind of disagreement it is: ``changed`` (a value on each
-    side), ``lost``/``added`` (on one side only), ``format`` (equal only in
-    another locale's convention), ``rounded`` (equal once a decimal is
-    dropped), ``currency`` (two currencies), ``partial`` (a date that states
-    less on one side; ``part`` says what; ``on_pivot``: the pivot is the side
-    at odds).
-    """
-
-    kind: FindingKind
-    severity: Severity
-    how: str
-    expected: tuple[Anchor, ...]
-    found: tuple[Anchor, ...]
-    confidence: float
-    part: str = ""
-    on_pivot: bool = False
-
-
-def figure_divergences(ctx: PairContext, k: int) -> list[Divergence]:
-    """The pairing: every figure and date of link k that the two sides do not agree on."""
-    link = ctx.alignment.links[k]
-    match = ctx.anchors(k)
-    counted = _Counted(ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link))
-    out = list(_agreeing_with_remarks(match, link))
-    out += _unmatched(match, link, k in ctx.truncated, counted)
-    return out
-
-
-def _agreeing_with_remarks(match: AnchorMatch, link: Link) -> Iterator[Divergence]:
-    """Pairs that agree, but only in another locale's convention, once rounded, across currencies, or with
-    a date part lost."""
-    for pair in match.matched:
-        if pair.how == "format":  # a warning on the edition that keeps another locale's format; else information
-            yield Divergence("number_format", "info" if pair.on_pivot else "warning", "format", (pair.pivot,),
-                             (pair.edition,), 0.8, on_pivot=pair.on_pivot)
-        elif pair.how == "rounded" and not _scale_rounding(pair):
-            # "47.7 %" → "48 %" agrees to the less precise side's last digit, but a digit was dropped;
-            # "1.5 million" for 1,530,000 is how figures are written with a scale word, and passes.
-            yield Divergence("number_mismatch", "warning", "rounded", (pair.pivot,), (pair.edition,), 0.6)
-        elif pair.how == "currency":  # a conversion cannot be checked: say so, do not alarm
-            yield Divergence("number_mismatch", "info", "currency", (pair.pivot,), (pair.edition,), 0.5)
-        elif pair.how == "partial" and not _stated_elsewhere(pair, match):
-            yield Divergence("date_mismatch", "warning", "partial", (pair.pivot,), (pair.edition,), 0.6,
-                             pair.lost, pair.on_pivot)
-
-
-def _scale_rounding(pair: Pair) -> bool:
-    """The less precise figure is the one written with a scale word, the other without ("1.5 million")."""
-    coarse, fine = (pair.pivot, pair.edition) if pair.pivot.exponent > pair.edition.exponent \
-        else (pair.edition, pair.pivot)
-    return coarse.scaled and not fine.scaled
-
-
-def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
-    """The part one date lacks is written elsewhere on that side ("in 2020 … on 9 November")."""
-    side = [p.pivot for p in match.matched] + list(match.only_pivot) if pair.on_pivot \
-        else [p.edition for p in match.matched] + list(match.only_edition)
-    part, _, value = pair.lost.partition(" ")
-    for anchor in side:
-        key = anchor.key
-        if part == "year" and (key == Figure(Decimal(value)) or (isinstance(key, Day) and key.year == int(value))):
-            return True
-    return False
-
-
-def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counted) -> list[Divergence]:
-    """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
-    lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
-    new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
-    # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
-    for this, other in (("date", "number"), ("number", "date")):
-        if lost[this] and not new[this] and new[other] and not lost[other]:
-            new[this], new[other] = new[other], []
-    _add_number_words(match, lost, new, counted)
-    out = []
-    for what, expected in lost.items():
-        found = new[what]
-        if not expected and not found or (truncated and not found):
-            continue
-        out.append(_divergence("date_mismatch" if what == "date" else "number_mismatch", expected, found, link))
-    codes = (_kinds(match.only_pivot, CODE_KINDS), _kinds(match.only_edition, CODE_KINDS))
-    if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
-        out.append(_divergence("number_mismatch", codes[0], codes[1], link))
-    return out
-
-
-class _Counted:
-    """What a number counts: the first letters of the word after it ("2 ministers" → "mini").
-
-    A number in words is compared with a different number on the other side
-    only when both count the same thing (``two ministers`` / ``drei Minister``,
-    not ``thirty communities`` / ``dos veces``): translators rephrase counts
-    in words freely.
-    """
-
-    def __init__(self, pivot: list[Paragraph], edition: list[Paragraph]) -> None:
-        self.texts = (" ".join(p.norm for p in pivot), " ".join(p.norm for p in edition))
-
-    def noun(self, anchor: Anchor, on_pivot: bool) -> str:
-        text = self.texts[0 if on_pivot else 1]
-        at = text.find(anchor.surface)
-        word = _NEXT_WORD.match(text, at + len(anchor.surface)) if at >= 0 else None
-        return name_key(word.group(1))[:4] if word else ""
-
-    def same_thing(self, left: list[Anchor], right: list[Anchor]) -> bool:
-        nouns = {self.noun(a, True) for a in left} - {""}
-        return bool(nouns & {self.noun(b, False) for b in right})
-
-
-# The word a number counts: after spaces or a hyphen, over at most one short word ("2 of the", "3 de").
-_NEXT_WORD = re.compile(r"[\s\-]*(?:\w{1,3}\s+)?([^\W\d_]{4,})")
-
-
-def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],
-                      counted: _Counted) -> None:
-    """Number words ("two", "drei") count only against a different number of the same thing on the other side."""
-    words_lost = [a for a in match.only_pivot if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
-    words_new = [a for a in match.only_edition if not a.strong and a.kind in NUMBER_KINDS | {"time"}]
-    if not (words_lost or words_new) or not counted.same_thing(lost["number"] + words_lost, new["number"] + words_new):
-        return
-    spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
-    if lost["number"] and not new["number"] or spelled_only:
-        new["number"] = words_new
-    if new["number"] and not lost["number"] or spelled_only:
-        lost["number"] = words_lost
-
-
-def _significant(anchor: Anchor) -> bool:
-    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4")."""
-    if anchor.kind != "number" or anchor.unit is not None or anchor.scaled or not isinstance(anchor.key, Figure):
-        return True
-    value = anchor.key.value
-    return value >= 100 or value != value.to_integral_value()
-
-
-def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
-    """Severity from certainty: an error only for digits on both sides of a confidently aligned link;
-    a small bare count stated on one side only is for information."""
-    changed = bool(expected and found)
-    certain = changed and all(a.strong for a in (*expected, *found)) and link.confidence >= CONFIDENT_LINK
-    how = "changed" if changed else "lost" if expected else "added"
-    severity: Severity = "error" if certain else "warning"
-    if not changed and not any(_significant(a) for a in (*expected, *found)):
-        severity = "info"
-    return Divergence(kind, severity, how, tuple(expected), tuple(found), 0.9 if certain else 0.6)
-
-
-def word_divergence(ctx: PairContext, link: Link, d: Divergence) -> Finding:
-    """The wording: where, what was expected, what was found, in plain words."""
-    here, there = _refs(ctx.edition.lang, link.edition), _refs(ctx.pivot.lang, link.pivot)
-    expected, found = _surfaces(d.expected), _surfaces(d.found)
-    if d.how == "format":
-        message = _format_message(ctx, here, there, d)
-    elif d.how == "currency":
-        message = (f"{here}: expected amount {expected} (from {there}), found {found} in another currency "
-                   f"(a conversion this check cannot verify)")
-    elif d.how == "rounded":
-        message = f"{here}: expected figure {expected} (from {there}), found {found}: rounded to fewer digits"
-    elif d.how == "partial":
-        message = (f"{here}: expected date {expected} (from {there}), found {found}: "
-                   f"{there if d.on_pivot else here} does not state the {d.part}")
-    else:
-        what = "date" if d.kind == "date_mismatch" else "figure"
-        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}"
-    sentence = _sentence_of(d.found[0].surface, ctx.edition_paragraphs(link)) if d.found else None
-    return Finding(d.kind, d.severity, ctx.edition.lang, link.pivot, link.edition, message, d.confidence,
-                   expected=tuple(a.surface for a in d.expected), found=tuple(a.surface for a in d.found),
-                   sentence=sentence)
-
-
-def _format_message(ctx: PairContext, here: str, there: str, d: Divergence) -> str:
-    """Which edition keeps another locale's separators, how it reads its own way, how it agrees."""
-    pivot, edition = d.expected[0], d.found[0]
-    odd, odd_lang, other = (pivot, ctx.pivot.lang, edition) if d.on_pivot else (edition, ctx.edition.lang, pivot)
-    agreeing = next((k for k in odd.foreign if k in other.values), odd.foreign[0] if odd.foreign else odd.key)
-    return (f"{here}: figure {edition.surface} matches {pivot.surface} (from {there}) only in another locale's "
-            f"separators: the {odd_lang} edition's {odd.surface} reads {_value(odd.key)} the {odd_lang} way, "
-            f"{_value(agreeing)} the other")
-
-
-def _surfaces(anchors: tuple[Anchor, ...]) -> str:
-    return ", ".join(a.surface for a in anchors)
-
-
-def _value(key: object) -> str:
-    return numbers.plain(key.value) if isinstance(key, Figure) else str(key)
-
-
 @check
 def figures(ctx: PairContext) -> Iterator[Finding]:
     """Numbers and dates the two sides do not share, or share only in another form.
@@ -592,8 +374,10 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
     """
     for k, link in enumerate(ctx.alignment.links):
         if link.pivot and link.edition and k not in ctx.untranslated:
-            for divergence in figure_divergences(ctx, k):
-                yield word_divergence(ctx, link, divergence)
+            edition = ctx.edition_paragraphs(link)
+            for divergence in figure_divergences(ctx.anchors(k), link, k in ctx.truncated,
+                                                 ctx.pivot_paragraphs(link), edition):
+                yield word_divergence(divergence, ctx.pivot.lang, ctx.edition.lang, link, edition)
 
 
 @check

@@ -68,8 +68,9 @@ def month_names(lang: str) -> dict[str, int]:
                 if len(name) >= 3:
                     names[name] = number
     cases = MONTH_CASES.get(lang)
-    for number, name in locale.months["stand-alone"]["wide"].items() if cases else ():
-        names.update(dict.fromkeys(cases(name.lower()), number))
+    if cases is not None:
+        for number, name in locale.months["stand-alone"]["wide"].items():
+            names.update(dict.fromkeys(cases(name.lower()), number))
     names.update(MONTH_EXTRAS.get(lang, {}))
     return names
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import locales, numerals
+from . import locales, measures, numerals
 from .model import Unit
-from .numbers import vocabulary
+from .number_words import vocabulary
 
 SP = r"[ \u00a0]"  # a gap between words; U+00A0 is kept by normalisation
 
@@ -72,9 +72,9 @@ class Patterns:
         self.months = locales.month_names(lang)
         self.month_words = frozenset(w for name in self.months for w in name.split())
         self.scales = numerals.scale_words(lang)
-        self.units: dict[str, Unit] = numerals.unit_words(lang)
-        self.periods = numerals.day_periods(lang)
-        self.century_words = frozenset(w.lower() for w in numerals.CENTURY_WORDS.get(lang, ()))
+        self.units: dict[str, Unit] = measures.unit_words(lang)
+        self.periods = measures.day_periods(lang)
+        self.century_words = frozenset(w.lower() for w in measures.CENTURY_WORDS.get(lang, ()))
         # Words that may start or hold a number in words (not articles, joiners or letter abbreviations).
         self.number_words = frozenset(t for w in vocabulary(lang) for t in re.findall(r"[^\W\d_]+", w)
                                       if len(t) > 2) \
@@ -113,19 +113,19 @@ class Patterns:
             (?:,?{SP}+{year})?                                                 # , 2020
         """, re.IGNORECASE | re.VERBOSE)
         self.month_year = re.compile(rf"(?=[^\W\d_])(?<!\w){month}{SP}+(?:(?:de|of){SP}+)?{year}", re.IGNORECASE)
-        first = alternation(numerals.FIRST_DAY_WORDS.get(lang, ()))
+        first = alternation(measures.FIRST_DAY_WORDS.get(lang, ()))
         self.first_day = re.compile(rf"""
             (?<!\w)(?P<day>{first}){SP}+(?:de{SP}+)?{month}                      # el primero de octubre
             (?:,?{SP}+(?:(?:de|del){SP}+)?{year})?(?!\w)""", re.IGNORECASE | re.VERBOSE) \
-            if lang in numerals.FIRST_DAY_WORDS else NEVER
+            if lang in measures.FIRST_DAY_WORDS else NEVER
 
     def _clocks(self, lang: str) -> None:
-        seps = [s for s in numerals.CLOCK_SEPARATORS.get(lang, ()) if s[0].isalpha()]
-        marks = "".join(re.escape(s) for s in numerals.CLOCK_SEPARATORS.get(lang, ()) if not s[0].isalpha())
-        after = alternation(numerals.CLOCK_AFTER.get(lang, ()))
+        seps = [s for s in measures.CLOCK_SEPARATORS.get(lang, ()) if s[0].isalpha()]
+        marks = "".join(re.escape(s) for s in measures.CLOCK_SEPARATORS.get(lang, ()) if not s[0].isalpha())
+        after = alternation(measures.CLOCK_AFTER.get(lang, ()))
         periods = alternation(self.periods)
-        ampm = r"(?P<ampm>[ap])\.?[ \u00a0]?m\.?(?!\w)" if lang in numerals.AMPM_LANGS else r"(?P<ampm>(?!x)x)"
-        military = alternation(numerals.MILITARY_AFTER.get(lang, ()))
+        ampm = r"(?P<ampm>[ap])\.?[ \u00a0]?m\.?(?!\w)" if lang in measures.AMPM_LANGS else r"(?P<ampm>(?!x)x)"
+        military = alternation(measures.MILITARY_AFTER.get(lang, ()))
         self.clock = re.compile(rf"""
             (?=\d)(?<![\d.,:/$€£])(?<!\d[ \u00a0])          # not inside a larger number or an amount
             (?: (?P<mh>[01]\d|2[0-3])(?P<mil>[0-5]\d)(?={SP}?(?:{military})(?!\w))   # 1200 hours
@@ -143,9 +143,9 @@ class Patterns:
         self.duration = re.compile(r"""
             (?=\d)(?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)[ \u00a0]?[:.][ \u00a0]?(?P<s>[0-5]\d)(?![\d:])
         """, re.VERBOSE)
-        self.clock_cue = re.compile(rf"(?<!\w)(?:{alternation(numerals.CLOCK_BEFORE.get(lang, ()))}){SP}+$",
+        self.clock_cue = re.compile(rf"(?<!\w)(?:{alternation(measures.CLOCK_BEFORE.get(lang, ()))}){SP}+$",
                                     re.IGNORECASE)
-        self.clock_word_cue = re.compile(rf"(?<!\w)(?:{alternation(numerals.CLOCK_WORD_CUES.get(lang, ()))}){SP}+$",
+        self.clock_word_cue = re.compile(rf"(?<!\w)(?:{alternation(measures.CLOCK_WORD_CUES.get(lang, ()))}){SP}+$",
                                          re.IGNORECASE)
         self.clock_words_after = re.compile(rf"{SP}+(?:(?P<after>{after})|(?P<period>{periods}))(?!\w)",
                                             re.IGNORECASE)
@@ -156,10 +156,10 @@ class Patterns:
         links = alternation(numerals.SCALE_LINKS.get(lang, ()))
         ordinal = alternation(numerals.ORDINAL_SUFFIXES.get(lang, ()))
         half = alternation(numerals.HALF_AFTER_SCALE.get(lang, ()))
-        percent = alternation(numerals.PERCENT_WORDS.get(lang, ()))
+        percent = alternation(measures.PERCENT_WORDS.get(lang, ()))
         units = alternation(self.units)
-        unit_links = alternation(numerals.UNIT_LINKS.get(lang, ()))
-        signs = alternation(numerals.CURRENCY_SIGNS)
+        unit_links = alternation(measures.UNIT_LINKS.get(lang, ()))
+        signs = alternation(measures.CURRENCY_SIGNS)
         fractions = alternation(numerals.FRACTIONS)
         self.number = re.compile(rf"""
             (?=[\d$€£¥UCA])                                              # fail fast where no figure starts
@@ -197,16 +197,16 @@ class Patterns:
         """, re.IGNORECASE | re.VERBOSE) if self.century_words else NEVER
         # A century word after an ordinal in words: "the twentieth century", "в двадцатом веке".
         self.century_after = re.compile(rf"{SP}+(?:{century})(?!\w)", re.IGNORECASE) if self.century_words else NEVER
-        self.decade = re.compile(numerals.DECADE_PATTERNS[lang], re.IGNORECASE) \
-            if lang in numerals.DECADE_PATTERNS else NEVER
-        words = numerals.DECADE_WORDS.get(lang, {})
-        self.decade_word = re.compile(numerals.DECADE_WORD_PATTERNS[lang].format(alternation(words)),
+        self.decade = re.compile(measures.DECADE_PATTERNS[lang], re.IGNORECASE) \
+            if lang in measures.DECADE_PATTERNS else NEVER
+        words = measures.DECADE_WORDS.get(lang, {})
+        self.decade_word = re.compile(measures.DECADE_WORD_PATTERNS[lang].format(alternation(words)),
                                       re.IGNORECASE) if words else NEVER
         stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in words]
         self.decade_gate = re.compile(rf"(?<!\w)(?:{alternation(stems)})", re.IGNORECASE) if stems else NEVER
         # Every word a decade word can be written as (a cheap first test before the pattern).
         self.decade_forms = frozenset(stem + ending for stem in {s.split("-")[0] for s in stems}
-                                      for ending in numerals.DECADE_WORD_ENDINGS.get(lang, ("",)))
+                                      for ending in measures.DECADE_WORD_ENDINGS.get(lang, ("",)))
 
 
 @cache

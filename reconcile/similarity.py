@@ -19,9 +19,9 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from . import numerals
 from .anchors import name_key
-from .model import Anchor, Clock, Day, Decade, Figure, Key, Token, Unit
+from .model import Anchor, Clock, Day, Decade, Figure, Key, Token
+from .precision import converted, rounded, short_year, value_of
 
 # Gale & Church's variance of the length difference per character, widened for
 # paragraphs translated freely and for pairs across scripts.
@@ -184,14 +184,20 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
 def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
     """A year written apart from a date that holds it on the other side ("In 2020 … on 9 November" /
     "9 ноября 2020 года") is that date's year: paired with it, and no longer left over."""
-    on_edition = {p.edition.key.year: p for p in pairs if isinstance(p.edition.key, Day) and p.edition.key.year}
-    on_pivot = {p.pivot.key.year: p for p in pairs if isinstance(p.pivot.key, Day) and p.pivot.key.year}
-    for anchor in [a for a in left if a.kind == "year" and isinstance(a.key, Figure) and a.key.value in on_edition]:
-        pairs.append(Pair(anchor, on_edition[int(anchor.key.value)].edition, "same"))  # type: ignore[union-attr]
+    dated_pivot = {p.pivot.key.year: p.pivot for p in pairs if isinstance(p.pivot.key, Day) and p.pivot.key.year}
+    dated_edition = {p.edition.key.year: p.edition for p in pairs
+                     if isinstance(p.edition.key, Day) and p.edition.key.year}
+    for anchor in [a for a in left if _year_of(a) in dated_edition]:
+        pairs.append(Pair(anchor, dated_edition[_year_of(anchor)], "same"))
         left.remove(anchor)
-    for anchor in [b for b in right if b.kind == "year" and isinstance(b.key, Figure) and b.key.value in on_pivot]:
-        pairs.append(Pair(on_pivot[int(anchor.key.value)].pivot, anchor, "same"))  # type: ignore[union-attr]
+    for anchor in [b for b in right if _year_of(b) in dated_pivot]:
+        pairs.append(Pair(dated_pivot[_year_of(anchor)], anchor, "same"))
         right.remove(anchor)
+
+
+def _year_of(anchor: Anchor) -> int:
+    """The year a year anchor states (0 for any other anchor)."""
+    return int(anchor.key.value) if anchor.kind == "year" and isinstance(anchor.key, Figure) else 0
 
 
 def _pair(a: Anchor, b: Anchor, how: How) -> Pair:
@@ -231,7 +237,7 @@ def _other_convention(a: Anchor, b: Anchor) -> Pair | None:
     edition_odd = any(k in (a.key, *a.readings) for k in b.foreign)
     pivot_odd = any(k in (b.key, *b.readings) for k in a.foreign)
     if edition_odd and pivot_odd:
-        return Pair(a, b, "format", on_pivot=_value(a) < _value(b))
+        return Pair(a, b, "format", on_pivot=value_of(a) < value_of(b))
     if edition_odd or pivot_odd:
         return Pair(a, b, "format", on_pivot=pivot_odd)
     if a.foreign and b.foreign and any(k in b.foreign for k in a.foreign):
@@ -268,114 +274,34 @@ def _year_only(a: Anchor, b: Anchor) -> Pair | None:
 
 def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
     """A year or a day against a date, a year against its decade, a bare hour against a clock."""
-    if isinstance(x, Day) and isinstance(y, Figure):
-        return y.value in (x.year, x.day)
-    if isinstance(x, Decade) and isinstance(y, Figure) and y.value == y.value.to_integral_value():
-        # "1990s" ~ 1990; "the nineties" ~ 1990 or 1995 (a year); "the 60s" ~ "los 60" (its tens as written)
-        value = int(y.value)
-        return value == x.year or value == x.tens or (x.year is None and b.kind == "year" and value % 100 == x.tens)
     if isinstance(x, Decade) and isinstance(y, Decade):
         return x.tens == y.tens and (x.year is None or y.year is None)
-    if isinstance(x, Clock) and isinstance(y, Figure) and y.value == y.value.to_integral_value():
+    if not isinstance(y, Figure):
+        return False
+    if isinstance(x, Day):
+        return y.value in (x.year, x.day)
+    if y.value != y.value.to_integral_value():
+        return False
+    if isinstance(x, Decade):
+        return _decade_figure(x, int(y.value), b.kind == "year")
+    if isinstance(x, Clock):
         return x.minutes % 60 == 0 and 0 <= y.value <= 24 and (x.minutes // 60) % 12 == int(y.value) % 12
     return False
 
 
+def _decade_figure(decade: Decade, value: int, year: bool) -> bool:
+    """"1990s" ~ 1990; "the nineties" ~ 1990 or 1995 (a year); "the 60s" ~ "los 60" (its tens as written)."""
+    return value in (decade.year, decade.tens) or (decade.year is None and year and value % 100 == decade.tens)
+
+
 def _figures_agree(a: Anchor, b: Anchor, x: Decimal, y: Decimal) -> How | None:
-    if _rounded(a, b, x, y):
+    if rounded(a, b, x, y):
         return "rounded"
-    if _converted(a, b):
+    if converted(a, b):
         return "converted"
-    if _short_year(a, b) or _short_year(b, a):
+    if short_year(a, b) or short_year(b, a):
         return "same"
     return None
-
-
-def _rounded(a: Anchor, b: Anchor, x: Decimal, y: Decimal) -> bool:
-    """Equal once the more precise figure is rounded to the other's last written digit.
-
-    ``1.5 million`` ~ ``1,530,000``; ``15 %`` ~ ``15.3 %``; but figures written
-    to the same precision must be equal (``80 %`` is not ``84 %``).
-    """
-    if x == 0 or y == 0 or a.exponent == b.exponent or (a.unit and b.unit and a.unit.name != b.unit.name):
-        return False
-    coarse, fine = (x, y) if a.exponent > b.exponent else (y, x)
-    quantum = Decimal(1).scaleb(max(a.exponent, b.exponent))
-    return abs(fine - coarse) <= quantum / 2
-
-
-def _spread(anchor: Anchor, value: float) -> float:
-    """Half the width of what a written figure may stand for after conversion or rounding.
-
-    The last written digit bounds it; an integer ending in zeros may be
-    rounded to its last non-zero digit (``360`` is 355–365), but never by
-    more than 5 % (``1,000 miles`` is not 500–1,500).
-    """
-    own = isinstance(anchor.key, Figure) and float(anchor.key.value) == value
-    exponent = anchor.exponent if own else min(0, Decimal(str(value)).normalize().as_tuple().exponent)  # type: ignore[operator]
-    spread = 0.5 * 10.0 ** exponent
-    digits = str(int(abs(value))) if exponent <= 0 and value == int(value) else ""
-    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return max(spread, min(0.5 * 10.0 ** zeros, 0.05 * abs(value)))
-
-
-def _converted(a: Anchor, b: Anchor) -> bool:
-    """A figure in miles, feet, °F … against its conversion, within what the less precise side can express."""
-    if a.unit is None and b.unit is None:
-        return False
-    for unit_a in _interpretations(a.unit, b.unit):
-        for unit_b in _interpretations(b.unit, unit_a):
-            if not _same_dimension(unit_a, unit_b) or unit_a.name == unit_b.name:
-                continue
-            if any(_overlap(a, x, unit_a, b, y, unit_b) for x in _figures(a) for y in _figures(b)):
-                return True
-    return False
-
-
-def _same_dimension(a: Unit, b: Unit) -> bool:
-    """Cents ("currency") are a hundredth of any currency; otherwise dimensions must be equal."""
-    if a.dimension == "currency" or b.dimension == "currency":
-        return a.dimension.startswith("currency") and b.dimension.startswith("currency")
-    return a.dimension == b.dimension
-
-
-def _figures(anchor: Anchor) -> list[float]:
-    """The values a figure may have, its own first (``400m``: 400 000 000 or 400)."""
-    return [float(k.value) for k in (anchor.key, *anchor.readings) if isinstance(k, Figure)]
-
-
-def _interpretations(unit: Unit | None, other: Unit | None) -> list[Unit]:
-    """The units a figure may be in: its own; "degrees" either scale; none written, against a temperature,
-    either scale too ("48 degrees at the start, 55 at the finish"). Other figures without a unit are not
-    converted: 25 against 65 cm is not taken for inches."""
-    if unit is not None and unit.name != "degree":
-        return [unit]
-    if unit is None and (other is None or other.dimension != "temperature"):
-        return []
-    return [u for u in _units_by_name() if u.name in numerals.DEGREE_SCALES]
-
-
-@lru_cache(maxsize=1)
-def _units_by_name() -> tuple[Unit, ...]:
-    return tuple({u.name: u for u in numerals.unit_words("en").values()}.values())
-
-
-def _overlap(a: Anchor, x: float, unit_a: Unit, b: Anchor, y: float, unit_b: Unit) -> bool:
-    low_a, high_a = (unit_a.to_base(v) for v in (x - _spread(a, x), x + _spread(a, x)))
-    low_b, high_b = (unit_b.to_base(v) for v in (y - _spread(b, y), y + _spread(b, y)))
-    return low_a <= high_b + 1e-9 and low_b <= high_a + 1e-9
-
-
-def _value(anchor: Anchor) -> Decimal:
-    return anchor.key.value if isinstance(anchor.key, Figure) else Decimal(0)
-
-
-def _short_year(a: Anchor, b: Anchor) -> bool:
-    """A year written with two digits (``'53``, ``1950-53``) against the full year."""
-    x, y = _value(a), _value(b)
-    return a.kind in ("number", "code") and b.kind == "year" and a.unit is None and \
-        any(isinstance(k, Figure) and 0 <= k.value < 100 and k.value == int(k.value) and int(y) % 100 == k.value
-            for k in (a.key, *a.readings))
 
 
 def _unverifiable(a: Anchor, b: Anchor) -> Pair | None:

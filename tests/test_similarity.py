@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.anchors import extract
-from reconcile.diagnose import PairContext, figure_divergences
-from reconcile.model import Alignment, Link, Settings
+from reconcile.divergence import figure_divergences
+from reconcile.model import Link
 from reconcile.pipeline import edition_from_text, prepare
 from reconcile.similarity import cognate_keys, dice, length_delta, match_anchors
 
@@ -89,8 +89,8 @@ def _figure_params():
 def divergences(pivot, edition):
     """The figure divergences of two one-paragraph editions linked with certainty."""
     p, e = prepare([edition_from_text(pivot["lang"], [pivot["text"]]), edition_from_text(edition["lang"], [edition["text"]])])
-    ctx = PairContext(p, e, Alignment(e.lang, (Link((1,), (1,), 1.0),)), Settings(pivot=p.lang))
-    return figure_divergences(ctx, 0)
+    match = match_anchors(p.paragraphs[0].anchors, e.paragraphs[0].anchors)
+    return figure_divergences(match, Link((1,), (1,), 1.0), False, list(p.paragraphs), list(e.paragraphs))
 
 
 @pytest.mark.parametrize(("case", "direction"), _figure_params())
