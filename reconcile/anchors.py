@@ -81,15 +81,16 @@ def _name(m: re.Match[str], scan: Scan) -> Hit | None:
     start = m.start()
     if _SENTENCE_START.search(scan.text, max(0, start - 6), start):
         return None
-    token = _name_token(m["name"])
-    return Hit(start, m.end(), Anchor("name", token, m.group(), strong=False)) if token is not None else None
+    anchor = _name_anchor(m["name"])
+    return Hit(start, m.end(), anchor) if anchor is not None else None
 
 
 @lru_cache(maxsize=1 << 16)
-def _name_token(word: str) -> Token | None:
-    """The key of a capitalised word, or None when it is too short or a known non-name (once per word)."""
+def _name_anchor(word: str) -> Anchor | None:
+    """The anchor of a capitalised word, or None when it is too short or a known non-name (made once per
+    word: a long document names the same people and places again and again)."""
     key = name_key(word)
-    return None if len(key) < 3 or key in locales.NOT_NAMES else Token("name", key)
+    return None if len(key) < 3 or key in locales.NOT_NAMES else Anchor("name", Token("name", key), word, strong=False)
 
 
 # Passes whose hits the joining passes look at (ranges, compounds, implied scales).
@@ -139,31 +140,35 @@ def extract(text: str, lang: str) -> tuple[Anchor, ...]:
 def _run_passes(scan: Scan) -> tuple[list[Hit], list[Hit]]:
     """Every pass whose gate is open, in order, each hit kept if its span is still free:
     the figures (which the joining passes look at) and the rest."""
-    figures: list[Hit] = []
-    others: list[Hit] = []
+    hits: tuple[list[Hit], list[Hit]] = ([], [])
     gates = scan.__dict__
-    for regex, handler, needs in _compiled(scan.lang):
+    for regex, handler, needs, figure in _compiled(scan.lang, scan.digits):
         if gates[needs]:
-            into = figures if handler in _FIGURE_HANDLERS else others
+            into = hits[0 if figure else 1]
             for match in regex.finditer(scan.text):
                 found = handler(match, scan)
                 for hit in (found,) if isinstance(found, Hit) else found or ():
                     if scan.take(hit.start, hit.end):
                         into.append(hit)
         if handler is number and scan.number_words:
-            figures.extend(word_hits(scan))
-    return figures, others
+            hits[0].extend(word_hits(scan))
+    return hits
 
 
 _START = itemgetter(0)
+# Gates that are closed in a text without digits.
+_DIGIT_GATES = frozenset({"digits", "months", "month_first", "colon"})
 
 
 @cache
-def _compiled(lang: str) -> tuple[tuple[re.Pattern[str], Handler, str], ...]:
-    """The passes of a language with their patterns looked up once."""
+def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, str, bool], ...]:
+    """The passes that can match in a language (in a text with or without digits), patterns looked up once;
+    the last field says whether the pass finds figures."""
     pat = patterns(lang)
-    return tuple((getattr(pat, step.pattern), step.handler, step.needs) for step in PASSES
-                 if getattr(pat, step.pattern) is not NEVER and (step.needs != "month_first" or lang in measures.MONTH_FIRST))
+    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS)
+             for step in PASSES if step.needs != "month_first" or lang in measures.MONTH_FIRST]
+    return tuple(step for step in steps if step[0] is not NEVER and (digits or step[2] not in _DIGIT_GATES
+                                                                    or step[1] is number))
 
 
 def annotate(edition: Edition) -> Edition:

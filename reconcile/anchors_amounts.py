@@ -158,7 +158,8 @@ def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
     """Where the paragraph's number words stand, found from its set of words (a paragraph has few of
     them; going through all its words costs more), each widened to its hyphenated word."""
     lang, lower, free = scan.lang, scan.lower, scan.free
-    wanted = [w for w in scan.words if w in scan.pat.vague_words or word_parts(w, lang)]
+    wanted = scan.words & scan.pat.token_words if not scan.pat.number_word_rules else \
+        [w for w in scan.words if w in scan.pat.vague_words or word_parts(w, lang)]
     spans: dict[int, int] = {}
     for word in wanted:
         at = lower.find(word)

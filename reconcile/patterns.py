@@ -82,6 +82,8 @@ class Patterns:
         # Whether number words may also be compounds, found only by reading each word ("zweihundertfünfzig").
         self.number_word_rules = lang in numerals.COMPOUND_NUMERALS
         self.vague_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ()))
+        # Every single word that takes part in a number in words, or cancels one (a vague quantity).
+        self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.vague_words
         # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.
         starts = [*numerals.HALF_PREFIXES.get(lang, ())] + ([w for w in vocabulary(lang) if w.isalpha()]
                                                             if lang in numerals.COMPOUND_NUMERALS else [])
