@@ -36,6 +36,8 @@ def code(m: re.Match[str], scan: Scan) -> Hit | None:
 def leftover(m: re.Match[str], scan: Scan) -> Hit | None:
     """Tokenisation leftovers: ``25. 000`` is 25000, ``0, 7%`` is 0.7 %, ``depuis1993`` holds 1993."""
     year = m["glued"] or m["glued2"]
+    if year and m["glued2"] and scan.pat.figure_after.match(scan.text, m.end()):
+        return None  # "1600mètres": a figure and its unit, for the number pass
     if year:
         return Hit(m.start(), m.end(), Anchor("year", Figure(Decimal(year)), year))
     if m["point"]:
@@ -159,7 +161,7 @@ def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
     them; going through all its words costs more), each widened to its hyphenated word."""
     lang, lower, free = scan.lang, scan.lower, scan.free
     wanted = scan.words & scan.pat.token_words if not scan.pat.number_word_rules else \
-        [w for w in scan.words if w in scan.pat.vague_words or word_parts(w, lang)]
+        [w for w in scan.words if w in scan.pat.context_words or word_parts(w, lang)]
     spans: dict[int, int] = {}
     for word in wanted:
         at = lower.find(word)

@@ -304,12 +304,16 @@ class _Context:
         self.no_one = frozenset(numerals.NO_ONE_BEFORE.get(lang, ()))
         self.vague = frozenset(numerals.VAGUE_BEFORE.get(lang, ()))
         self.ones = frozenset(numerals.ONE_WORDS.get(lang, ()))
+        self.nouns_after = frozenset(numerals.NOUN_AFTER.get(lang, ()))
+        cues, forms = numerals.ONE_IN_GENITIVE.get(lang, ((), ()))
+        self.genitive_cues, self.genitive_forms = frozenset(cues), frozenset(forms)
 
     def how(self, word: str, before: str) -> _Word:
         """``before``: the word just before, if only spaces lie between."""
         vague = before in self.vague
-        after_article = before in self.ones and word in self.no_one  # "un mille": a mile
-        return _Word(word in self.bare and not vague and not after_article, word not in self.no_one, vague)
+        noun = word in self.no_one and (before in self.ones or before in self.nouns_after)  # "un mille": a mile
+        bare = (word in self.bare or (word in self.genitive_forms and before in self.genitive_cues))
+        return _Word(bare and not vague and not noun, word not in self.no_one, vague)
 
 
 def _close(builder: _Builder) -> Iterator[Phrase]:

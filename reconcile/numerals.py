@@ -267,6 +267,13 @@ ORDINAL_WORDS: dict[str, dict[str, int]] = {
 
 # Scale words that take no "one" before them in this language: "un mille" is a mile, not a thousand.
 NO_ONE_BEFORE: dict[str, tuple[str, ...]] = {"fr": ("mille",), "es": ("mil",)}
+# Words after which such a scale word is a noun, not a count: "dans le mille" (the bull's-eye).
+NOUN_AFTER: dict[str, tuple[str, ...]] = {"fr": ("le", "du", "au", "ce")}
+# Scale words in the genitive that count one after these words: "около тысячи тонн" (about a thousand
+# tonnes), while "тысячи людей" alone is thousands of people.
+ONE_IN_GENITIVE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ru": (("около", "более", "свыше", "менее", "почти", "до", "порядка"), ("тысячи", "миллиона", "миллиарда")),
+}
 
 
 # Words before a bare scale or hundred that make it vague: "mehrere tausend", "several hundred", "unos miles".

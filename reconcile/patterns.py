@@ -81,9 +81,11 @@ class Patterns:
             - frozenset(numerals.ONE_WORDS.get(lang, ())) - frozenset(numerals.NUMBER_JOINERS.get(lang, ()))
         # Whether number words may also be compounds, found only by reading each word ("zweihundertfünfzig").
         self.number_word_rules = lang in numerals.COMPOUND_NUMERALS
-        self.vague_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ()))
-        # Every single word that takes part in a number in words, or cancels one (a vague quantity).
-        self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.vague_words
+        # Words that change how the next number word counts ("several", "около", "le").
+        self.context_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ())) | frozenset(
+            numerals.NOUN_AFTER.get(lang, ())) | frozenset(numerals.ONE_IN_GENITIVE.get(lang, ((), ()))[0])
+        # Every single word that takes part in a number in words, or changes how one counts.
+        self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.context_words
         # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.
         starts = [*numerals.HALF_PREFIXES.get(lang, ())] + ([w for w in vocabulary(lang) if w.isalpha()]
                                                             if lang in numerals.COMPOUND_NUMERALS else [])
@@ -114,7 +116,7 @@ class Patterns:
             (?=[^\W\d_])(?<!\w){month}{SP}+{day}(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)        # November 9(th)
             (?:,?{SP}+{year})?                                                 # , 2020
         """, re.IGNORECASE | re.VERBOSE)
-        self.month_year = re.compile(rf"(?=[^\W\d_])(?<!\w){month}{SP}+(?:(?:de|of){SP}+)?{year}", re.IGNORECASE)
+        self.month_year = re.compile(rf"(?=[^\W\d_])(?<!\w){month}{SP}+(?:(?:de|del|of){SP}+)?{year}", re.IGNORECASE)
         first = alternation(measures.FIRST_DAY_WORDS.get(lang, ()))
         self.first_day = re.compile(rf"""
             (?<!\w)(?P<day>{first}){SP}+(?:de{SP}+)?{month}                      # el primero de octubre

@@ -258,9 +258,12 @@ def _close(a: Anchor, b: Anchor) -> Pair | None:
 
 
 def _loose(a: Anchor, b: Anchor) -> Pair | None:
-    """Values of different kinds that state the same fact: a year against a date, a decade, a bare hour."""
+    """Values of different kinds that state the same fact: a year against a date, a decade, a bare hour,
+    a code's number against a year ("JO-92" / "1992 Olympic Games")."""
     if _loosely_equal(a.key, b.key, a, b) or _loosely_equal(b.key, a.key, b, a):
         return _year_only(a, b) or Pair(a, b, "same")
+    if "code" in (a.kind, b.kind) and (short_year(a, b) or short_year(b, a)):
+        return Pair(a, b, "same")
     return None
 
 
