@@ -177,19 +177,27 @@ def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
 
 def _hyphenated(lower: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """The hyphenated word around [start, end): "twenty-five", "quatre-vingt-dix", "five-litre", but
-    only "sixth-grade" in "K-through-sixth-grade" (a word before joins only if it is a number word)."""
-    while start > 1 and lower[start - 1] == "-" and lower[start - 2].isalpha():
+    only "sixth-grade" in "K-through-sixth-grade" (a word before joins only if it is a number word).
+    At most ``_PIECES`` pieces each way: a number in words has no more."""
+    for _ in range(_PIECES):
+        if not (start > 1 and lower[start - 1] == "-" and lower[start - 2].isalpha()):
+            break
         left = start - 2
         while left > 0 and lower[left - 1].isalpha():
             left -= 1
         if not word_parts(lower[left:start - 1], lang):
             break
         start = left
-    while end + 1 < len(lower) and lower[end] == "-" and lower[end + 1].isalpha():
+    for _ in range(_PIECES):
+        if not (end + 1 < len(lower) and lower[end] == "-" and lower[end + 1].isalpha()):
+            break
         end += 2
         while end < len(lower) and lower[end].isalpha():
             end += 1
     return start, end
+
+
+_PIECES = 4
 
 
 def _exponent(value: Decimal) -> int:

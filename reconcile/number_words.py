@@ -80,7 +80,7 @@ def word_parts(word: str, lang: str) -> tuple[Part, ...]:
     if part is not None:
         return (Part("half", Decimal("0.5")), Part("scale", part.value)) if part.kind == "halved" else (part,)
     if "-" in word:
-        return _longest_pieces(word.split("-"), table, lang)
+        return _longest_pieces(word.split("-")[:12], table, lang)
     if lang in numerals.COMPOUND_NUMERALS and len(word) <= 60:
         ordinal = _compound_ordinal(word, table)
         return (ordinal,) if ordinal is not None else _compound(word, table)
@@ -114,7 +114,7 @@ def _longest_pieces(pieces: list[str], table: dict[str, Part], lang: str) -> tup
     parts: list[Part] = []
     i = 0
     while i < len(pieces):
-        for j in range(len(pieces), i, -1):
+        for j in range(min(len(pieces), i + 4), i, -1):  # no number word has more than four pieces
             piece = "-".join(pieces[i:j])
             part = table.get(piece)
             if part is not None:

@@ -102,7 +102,12 @@ def test_patterns_do_not_backtrack_catastrophically():
     hours) into a failure instead of a hung test run.
     """
     hostile = ["1" * 5000 + "x", "1 " * 3000 + "x", "9." * 3000, "A" * 5000, ("ноября " * 2000),
-               "1,000," * 2000 + "a", "\u00a01" * 3000]
+               "1,000," * 2000 + "a", "\u00a01" * 3000,
+               # the figure patterns: scale chains, clocks, run times, codes, leftovers, ranges, words
+               "1 " + "million " * 2000, "3 mil millones de " * 1000, "2 heures 15 " * 2000, "H5N1-" * 2000,
+               "5.5." * 3000, "twenty-" * 3000 + "five", "F-" * 3000 + "35", "01:02:" * 2000, "0, " * 3000 + "%",
+               "a las " * 2000 + "tres", "в 11-" * 2000, "años " * 2000 + "90", "siglos XI, " * 2000,
+               "20 bis " * 2000 + "25 Tausend", "zweihundert" * 500, "1 1/2 " * 2000, "$" * 5000 + "5"]
 
     def runaway(signum, frame):
         raise AssertionError("a pattern backtracked for over 30 s")
