@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import permutations
 
 from .anchors import name_key
 from .ingest import plain as plain_text
@@ -192,15 +193,30 @@ def _significant(anchor: Anchor) -> bool:
 
 
 def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
-    """Severity from certainty: an error only for digits on both sides of a confidently aligned link;
-    a small bare count stated on one side only is for information."""
+    """Severity from certainty: an error only for digits on both sides of a confidently aligned link
+    that do not even write the same digits; a small bare count stated on one side only is for information."""
     changed = bool(expected and found)
-    certain = changed and all(a.strong for a in (*expected, *found)) and link.confidence >= CONFIDENT_LINK
+    certain = changed and all(a.strong for a in (*expected, *found)) and link.confidence >= CONFIDENT_LINK \
+        and not _same_digits(expected, found)
     how = "changed" if changed else "lost" if expected else "added"
     severity: Severity = "error" if certain else "warning"
     if not changed and not any(_significant(a) for a in (*expected, *found)):
         severity = "info"
     return Divergence(kind, severity, how, tuple(expected), tuple(found), 0.9 if certain else 0.6)
+
+
+def _same_digits(expected: list[Anchor], found: list[Anchor]) -> bool:
+    """Both sides write the same digits, only read apart: a scale word not understood on one side
+    ("4 thousans million" / "4 milliards"), a figure split by a stray space or mark ("68.78" /
+    "68, 78", "20.53" / "20''53"). The values differ as read, but a change is not certain."""
+    if len(expected) == len(found) and {a.scaled for a in expected} == {b.scaled for b in found}:
+        return False  # "5 million" / "5 billion": both read their scale, and it changed
+    wanted = "".join(_DIGITS.sub("", a.surface) for a in expected)
+    return bool(wanted) and any("".join(_DIGITS.sub("", a.surface) for a in order) == wanted
+                                for order in permutations(found[:3]))
+
+
+_DIGITS = re.compile(r"\D")
 
 
 def word_divergence(d: Divergence, pivot_lang: str, lang: str, link: Link, edition: list[Paragraph]) -> Finding:

@@ -114,3 +114,22 @@ def test_number_format_names_the_edition_at_odds():
     fr = {"lang": "fr", "text": "Environ 45,000 personnes ont quitté la région l'an dernier."}
     assert [(d.kind, d.severity) for d in divergences(en, fr)] == [("number_format", "warning")]
     assert [(d.kind, d.severity) for d in divergences(fr, en)] == [("number_format", "info")]
+
+
+def test_severity_follows_certainty():
+    """Digits changed, or a scale word swapped, on a sure link: an error. The same digits read apart
+    (a scale word not understood on one side, a figure split by a stray mark): only a warning."""
+    def severities(a, b):
+        return [(d.kind, d.severity) for d in divergences(a, b)]
+
+    en = {"lang": "en", "text": "The state announced a contribution of 4 billion euros."}
+    assert severities(en, {"lang": "fr", "text": "L'Etat a annoncé une dotation de 5 milliards d'euros."}) == \
+        [("number_mismatch", "error")]
+    assert severities(en, {"lang": "fr", "text": "L'Etat a annoncé une dotation de 4 millions d'euros."}) == \
+        [("number_mismatch", "error")]
+    typo = {"lang": "en", "text": "The state announced a contribution of 4 thousans million euros."}
+    assert severities(typo, {"lang": "fr", "text": "L'Etat a annoncé une dotation de 4 milliards d'euros."}) == \
+        [("number_mismatch", "warning")]
+    dow = {"lang": "en", "text": "The Dow Jones rose by 68.78 points on Friday."}
+    assert severities(dow, {"lang": "es", "text": "El Dow Jones avanzó 68, 78 puntos el viernes."}) == \
+        [("number_mismatch", "warning")]
