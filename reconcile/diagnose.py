@@ -375,8 +375,8 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
     for k, link in enumerate(ctx.alignment.links):
         if link.pivot and link.edition and k not in ctx.untranslated:
             edition = ctx.edition_paragraphs(link)
-            for divergence in figure_divergences(ctx.anchors(k), link, k in ctx.truncated,
-                                                 ctx.pivot_paragraphs(link), edition):
+            for divergence in figure_divergences(ctx.anchors(k), link, k in ctx.truncated, ctx.pivot_paragraphs(link),
+                                                 edition, (ctx.pivot.lang, ctx.edition.lang)):
                 yield word_divergence(divergence, ctx.pivot.lang, ctx.edition.lang, link, edition)
 
 

@@ -17,8 +17,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from itertools import permutations
 
+from . import numerals
 from .anchors import name_key
 from .ingest import plain as plain_text
 from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
@@ -67,13 +69,14 @@ class Divergence:
 
 
 def figure_divergences(match: AnchorMatch, link: Link, truncated: bool, pivot: list[Paragraph],
-                       edition: list[Paragraph]) -> list[Divergence]:
+                       edition: list[Paragraph], langs: tuple[str, str] = ("", "")) -> list[Divergence]:
     """The pairing: every figure and date of a link that the two sides do not agree on.
 
-    ``truncated``: the edition paragraph lost its end (what it lost is reported once, as truncated).
+    ``truncated``: the edition paragraph lost its end (what it lost is reported once, as truncated);
+    ``langs``: the pivot's and the edition's languages.
     """
     out = list(_agreeing_with_remarks(match))
-    out += _unmatched(match, link, truncated, _Counted(pivot, edition))
+    out += _unmatched(match, link, truncated, _Counted(pivot, edition, langs))
     return out
 
 
@@ -136,30 +139,40 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
 
 
 class _Counted:
-    """What a number counts: the first letters of the word after it ("2 ministers" → "mini").
+    """Whether two numbers count the same thing: the word after them starts with the same letters
+    ("2 ministers" / "drei Minister") or names the same common thing ("seven years" / "ocho años").
 
     A number in words is compared with a different number on the other side
-    only when both count the same thing (``two ministers`` / ``drei Minister``,
-    not ``thirty communities`` / ``dos veces``): translators rephrase counts
-    in words freely.
+    only then (not ``thirty communities`` / ``dos veces``): translators
+    rephrase counts in words freely.
     """
 
-    def __init__(self, pivot: list[Paragraph], edition: list[Paragraph]) -> None:
+    def __init__(self, pivot: list[Paragraph], edition: list[Paragraph], langs: tuple[str, str]) -> None:
         self.texts = (" ".join(p.norm for p in pivot), " ".join(p.norm for p in edition))
+        self.langs = langs
 
     def noun(self, anchor: Anchor, on_pivot: bool) -> str:
+        """The counted word: a concept of ``COUNTED_NOUNS`` if it names one, else its first letters."""
         text = self.texts[0 if on_pivot else 1]
         at = text.find(anchor.surface)
         word = _NEXT_WORD.match(text, at + len(anchor.surface)) if at >= 0 else None
-        return name_key(word.group(1))[:4] if word else ""
+        if word is None:
+            return ""
+        concept = _concepts(self.langs[0 if on_pivot else 1]).get(word.group(1).lower())
+        return concept or (name_key(word.group(1))[:4] if len(word.group(1)) >= 4 else "")
 
     def same_thing(self, left: list[Anchor], right: list[Anchor]) -> bool:
         nouns = {self.noun(a, True) for a in left} - {""}
         return bool(nouns & {self.noun(b, False) for b in right})
 
 
+@cache
+def _concepts(lang: str) -> dict[str, str]:
+    return {form: concept for concept, forms in numerals.COUNTED_NOUNS.items() for form in forms.get(lang, ())}
+
+
 # The word a number counts: after spaces or a hyphen, over at most one short word ("2 of the", "3 de").
-_NEXT_WORD = re.compile(r"[\s\-]*(?:\w{1,3}\s+)?([^\W\d_]{4,})")
+_NEXT_WORD = re.compile(r"[\s\-]*(?:\w{1,3}\s+(?=[^\W\d_]{4}))?([^\W\d_]{2,})")
 
 
 def _add_number_words(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],

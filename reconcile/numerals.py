@@ -284,3 +284,26 @@ VAGUE_BEFORE: dict[str, tuple[str, ...]] = {
     "fr": ("plusieurs", "quelques", "centaines", "milliers"),
     "ru": ("несколько", "нескольких", "сотни", "тысячи"),
 }
+
+# What common counts count, per language: two numbers in words are compared only when they count the
+# same thing ("seven years" / "ocho años"), not "thirty communities" / "dos veces" (see ``divergence``).
+COUNTED_NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "year": {"en": ("year", "years"), "es": ("año", "años"), "de": ("jahr", "jahre", "jahren", "jahres"),
+             "fr": ("an", "ans", "année", "années"), "ru": ("год", "года", "лет", "годы", "годам")},
+    "month": {"en": ("month", "months"), "es": ("mes", "meses"), "de": ("monat", "monate", "monaten"),
+              "fr": ("mois",), "ru": ("месяц", "месяца", "месяцев")},
+    "week": {"en": ("week", "weeks"), "es": ("semana", "semanas"), "de": ("woche", "wochen"),
+             "fr": ("semaine", "semaines"), "ru": ("неделя", "недели", "недель")},
+    "day": {"en": ("day", "days"), "es": ("día", "días", "dia", "dias"), "de": ("tag", "tage", "tagen"),
+            "fr": ("jour", "jours", "journée", "journées"), "ru": ("день", "дня", "дней")},
+    "hour": {"en": ("hour", "hours"), "es": ("hora", "horas"), "de": ("stunde", "stunden"),
+             "fr": ("heure", "heures"), "ru": ("час", "часа", "часов")},
+    "minute": {"en": ("minute", "minutes"), "es": ("minuto", "minutos"), "de": ("minute", "minuten"),
+               "fr": ("minute", "minutes"), "ru": ("минута", "минуты", "минут")},
+    "person": {"en": ("people", "persons", "person", "men", "women", "children"),
+               "es": ("personas", "persona", "hombres", "mujeres", "niños", "gente"),
+               "de": ("menschen", "personen", "männer", "frauen", "kinder", "leute"),
+               "fr": ("personnes", "personne", "hommes", "femmes", "enfants", "gens"),
+               "ru": ("человек", "людей", "мужчин", "женщин", "детей", "человека")},
+    "time": {"en": ("times",), "es": ("veces", "vez"), "de": ("mal",), "fr": ("fois",), "ru": ("раз", "раза")},
+}

@@ -90,7 +90,8 @@ def divergences(pivot, edition):
     """The figure divergences of two one-paragraph editions linked with certainty."""
     p, e = prepare([edition_from_text(pivot["lang"], [pivot["text"]]), edition_from_text(edition["lang"], [edition["text"]])])
     match = match_anchors(p.paragraphs[0].anchors, e.paragraphs[0].anchors)
-    return figure_divergences(match, Link((1,), (1,), 1.0), False, list(p.paragraphs), list(e.paragraphs))
+    return figure_divergences(match, Link((1,), (1,), 1.0), False, list(p.paragraphs), list(e.paragraphs),
+                              (p.lang, e.lang))
 
 
 @pytest.mark.parametrize(("case", "direction"), _figure_params())
