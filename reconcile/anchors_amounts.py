@@ -161,7 +161,7 @@ def _number_tokens(scan: Scan) -> list[tuple[int, int, str]]:
     them; going through all its words costs more), each widened to its hyphenated word."""
     lang, lower, free = scan.lang, scan.lower, scan.free
     wanted = scan.words & scan.pat.token_words if not scan.pat.number_word_rules else \
-        [w for w in scan.words if w in scan.pat.context_words or word_parts(w, lang)]
+        [w for w in scan.words if w in scan.pat.context_words or (w[:3] in scan.pat.number_starts and word_parts(w, lang))]
     spans: dict[int, int] = {}
     for word in wanted:
         at = lower.find(word)

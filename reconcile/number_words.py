@@ -81,10 +81,29 @@ def word_parts(word: str, lang: str) -> tuple[Part, ...]:
         return (Part("half", Decimal("0.5")), Part("scale", part.value)) if part.kind == "halved" else (part,)
     if "-" in word:
         return _longest_pieces(word.split("-")[:12], table, lang)
-    if lang in numerals.COMPOUND_NUMERALS and len(word) <= 60:
+    if lang in numerals.COMPOUND_NUMERALS and len(word) <= 60 and _may_compound(word, lang):
         ordinal = _compound_ordinal(word, table)
         return (ordinal,) if ordinal is not None else _compound(word, table)
     return ()
+
+
+@cache
+def counts(word: str, lang: str) -> bool:
+    """Whether a word holds a number of its own (not only "ein", "und": articles and joiners)."""
+    return any(part.kind not in ("one", "join") for part in word_parts(word, lang))
+
+
+def _may_compound(word: str, lang: str) -> bool:
+    """A compound number starts with a number word and ends with one (or an ordinal ending): a cheap test
+    that spares most words the full analysis."""
+    starts, ends = _edges(lang)
+    return word.startswith(starts) and word.endswith(ends)
+
+
+@cache
+def _edges(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(w for w in vocabulary(lang) if w.isalpha())
+    return words, words + ("te", "ten", "ter", "tes", "tem")
 
 
 def _compound_ordinal(word: str, table: dict[str, Part]) -> Part | None:

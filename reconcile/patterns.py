@@ -84,6 +84,10 @@ class Patterns:
         # Words that change how the next number word counts ("several", "около", "le").
         self.context_words = frozenset(numerals.VAGUE_BEFORE.get(lang, ())) | frozenset(
             numerals.NOUN_AFTER.get(lang, ())) | frozenset(numerals.ONE_IN_GENITIVE.get(lang, ((), ()))[0])
+        # How a compound number word starts ("zwe…", "dre…"): a cheap first test of a paragraph's words.
+        self.number_starts = frozenset(w[:3] for w in vocabulary(lang) if w.isalpha())
+        # Articles and joiners: never a number on their own.
+        self.not_counting = frozenset(numerals.ONE_WORDS.get(lang, ())) | frozenset(numerals.NUMBER_JOINERS.get(lang, ()))
         # Every single word that takes part in a number in words, or changes how one counts.
         self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.context_words
         # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.

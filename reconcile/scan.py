@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from . import locales, measures
 from .model import Anchor, AnchorKind, Key
-from .number_words import word_parts
+from .number_words import counts
 from .patterns import NEVER, patterns
 
 SPACES = re.compile(r"[ \u00a0]+")
@@ -59,7 +59,8 @@ class Scan:
         self.decade_words = not words.isdisjoint(pat.decade_forms)
         self.capitals = bool(_CAPITALS.search(text))
         self.number_words = not words.isdisjoint(pat.number_words) or (
-            pat.number_word_rules and any(word_parts(w, self.lang) for w in words))
+            pat.number_word_rules and any(counts(w, self.lang) for w in words
+                                          if w[:3] in pat.number_starts and w not in pat.not_counting))
 
     def take(self, start: int, end: int) -> bool:
         if end <= start or self.free.find(0, start, end) >= 0:
