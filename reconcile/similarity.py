@@ -166,7 +166,8 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
             left.append(a)
     taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
-    rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose, _unverifiable,
+    rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
+                               lambda a, b: _unverifiable(a, b, left, right),
                                lambda a, b: _names_close(a, b, name_threshold))
     for rule in rules:
         for a in list(left):
@@ -307,13 +308,18 @@ def _figures_agree(a: Anchor, b: Anchor, x: Decimal, y: Decimal) -> How | None:
     return None
 
 
-def _unverifiable(a: Anchor, b: Anchor) -> Pair | None:
-    """Two amounts in different currencies: a conversion this tool cannot check."""
+def _unverifiable(a: Anchor, b: Anchor, left: list[Anchor], right: list[Anchor]) -> Pair | None:
+    """Two amounts in different currencies: a conversion this tool cannot check. Not when either
+    currency is also left over on the other side: then an amount changed ("700 billion dollars" /
+    "700 million dollars" next to "12 billion crowns"), and that is no conversion."""
     ua, ub = a.unit, b.unit
-    if ua is not None and ub is not None and ua.dimension.startswith("currency:") and \
-            ub.dimension.startswith("currency:") and ua.dimension != ub.dimension:
-        return Pair(a, b, "currency")
-    return None
+    if ua is None or ub is None or not (ua.dimension.startswith("currency:") and ub.dimension.startswith("currency:")) \
+            or ua.dimension == ub.dimension:
+        return None
+    if any(x.unit is not None and x.unit.dimension == ua.dimension for x in right) or \
+            any(x.unit is not None and x.unit.dimension == ub.dimension for x in left):
+        return None
+    return Pair(a, b, "currency")
 
 
 def _names_close(a: Anchor, b: Anchor, threshold: float) -> Pair | None:
