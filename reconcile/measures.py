@@ -20,7 +20,8 @@ from .model import Unit
 # Babel unit key → (dimension, factor to the dimension's base unit, offset).
 _CLDR_UNITS: dict[str, tuple[str, float, float]] = {
     "length-kilometer": ("length", 1000.0, 0.0), "length-meter": ("length", 1.0, 0.0),
-    "length-centimeter": ("length", 0.01, 0.0), "length-mile": ("length", 1609.344, 0.0),
+    "length-centimeter": ("length", 0.01, 0.0), "length-millimeter": ("length", 0.001, 0.0),
+    "length-mile": ("length", 1609.344, 0.0),
     "length-yard": ("length", 0.9144, 0.0), "length-foot": ("length", 0.3048, 0.0),
     "length-inch": ("length", 0.0254, 0.0), "length-nautical-mile": ("length", 1852.0, 0.0),
     "mass-kilogram": ("mass", 1.0, 0.0), "mass-gram": ("mass", 0.001, 0.0), "mass-tonne": ("mass", 1000.0, 0.0),
@@ -108,7 +109,7 @@ UNIT_LOCALE_VARIANTS: dict[str, tuple[str, ...]] = {"en": ("en_GB",)}
 
 
 UNIT_WORDS: dict[str, dict[str, str]] = {
-    "*": {"km": "length-kilometer", "m": "length-meter", "cm": "length-centimeter", "mm": "length-meter",
+    "*": {"km": "length-kilometer", "m": "length-meter", "cm": "length-centimeter", "mm": "length-millimeter",
           "mi": "length-mile", "ft": "length-foot", "yd": "length-yard", "kg": "mass-kilogram",
           "lb": "mass-pound", "lbs": "mass-pound", "°c": "temperature-celsius", "ºc": "temperature-celsius",
           "°f": "temperature-fahrenheit", "ºf": "temperature-fahrenheit", "°": "degree", "º": "degree",
@@ -120,7 +121,7 @@ UNIT_WORDS: dict[str, dict[str, str]] = {
     "de": {"grad": "degree", "kilo": "mass-kilogram", "stunden": "duration-hour", "stunde": "duration-hour",
            # the dative plural CLDR does not give ("nach 30 Kilometern")
            "kilometern": "length-kilometer", "metern": "length-meter", "zentimetern": "length-centimeter",
-           "millimetern": "length-meter", "litern": "volume-liter", "tonnen": "mass-tonne"},
+           "millimetern": "length-millimeter", "litern": "volume-liter", "tonnen": "mass-tonne"},
     "es": {"grados": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram", "horas": "duration-hour",
            "hora": "duration-hour"},
     "fr": {"degrés": "degree", "degré": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
@@ -132,7 +133,16 @@ UNIT_WORDS: dict[str, dict[str, str]] = {
                                                ("сантиметр", "length-centimeter"), ("литр", "volume-liter"),
                                                ("килограмм", "mass-kilogram"))
               for end in ("ах", "ами", "ам", "ом", "е", "у")},
-           **{form: "length-mile" for form in ("милях", "милями", "милям")}},
+           **{form: "length-mile" for form in ("милях", "милями", "милям")},
+           # short forms CLDR writes only in its "short" width ("10 см"); not "м", which is also an ordinal
+           # ending ("в 2015-м")
+           "см": "length-centimeter", "мм": "length-millimeter",
+           # adjectives of measure ("300-килограммовое животное", "20-градусный мороз")
+           **{stem + end: key for stem, key in (("килограммов", "mass-kilogram"), ("метров", "length-meter"),
+                                               ("километров", "length-kilometer"), ("сантиметров", "length-centimeter"),
+                                               ("миллиметров", "length-millimeter"), ("тонн", "mass-tonne"),
+                                               ("литров", "volume-liter"), ("градусн", "degree"))
+              for end in ("ый", "ая", "ое", "ые", "ого", "ой", "ом", "ому", "ую", "ых", "ыми", "ым")}},
 }
 
 

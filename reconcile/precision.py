@@ -35,7 +35,8 @@ def _spread(anchor: Anchor, value: float) -> float:
     """Half the width of what a written figure may stand for after conversion or rounding.
 
     The last written digit bounds it; an integer ending in zeros may be
-    rounded to its last non-zero digit (``360`` is 355–365), but never by
+    rounded to its last non-zero digit (``360`` is 355–365), one ending in 5
+    to the nearest five (``135 km/h`` for 85 mph, 136.8 km/h), but never by
     more than 5 % (``1,000 miles`` is not 500–1,500).
     """
     own = isinstance(anchor.key, Figure) and float(anchor.key.value) == value
@@ -43,7 +44,8 @@ def _spread(anchor: Anchor, value: float) -> float:
     spread = 0.5 * 10.0 ** exponent
     digits = str(int(abs(value))) if exponent <= 0 and value == int(value) else ""
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return max(spread, min(0.5 * 10.0 ** zeros, 0.05 * abs(value)))
+    rounding = 0.5 * 10.0 ** zeros if zeros or not digits.endswith("5") else 2.5
+    return max(spread, min(rounding, 0.05 * abs(value)))
 
 
 def _last_digit(value: Decimal) -> int:

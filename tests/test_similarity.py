@@ -134,3 +134,6 @@ def test_severity_follows_certainty():
     dow = {"lang": "en", "text": "The Dow Jones rose by 68.78 points on Friday."}
     assert severities(dow, {"lang": "es", "text": "El Dow Jones avanzó 68, 78 puntos el viernes."}) == \
         [("number_mismatch", "warning")]
+    # a weight word that may be money ("Pfund") against sterling: still a change
+    assert severities({"lang": "de", "text": "Der Verein zahlte 450 Millionen Pfund."},
+                      {"lang": "es", "text": "El club pagó 450 mil libras esterlinas."}) == [("number_mismatch", "error")]
