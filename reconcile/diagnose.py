@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from . import langid
+from . import langid, locales
 from .align import align_sentences, language_ratio
 from .content import (
     MIN_LOST_SENTENCE,
@@ -26,15 +26,20 @@ from .content import (
     shortfall,
     wrong_language,
 )
+from .divergence import (
+    DATE_KINDS,
+    NUMBER_KINDS,
+    figure_divergences,
+    strong_of,
+    word_divergence,
+)
 from .ingest import plain
-from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings
+from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 
 if TYPE_CHECKING:
     from .embed import Embedder
 
-DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
-NUMBER_KINDS = frozenset({"number", "percent"})
 # A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
 OWN_RATIO_LINKS = 5
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
@@ -109,7 +114,7 @@ class PairContext:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
         match = self.anchors(k)
         facts = DATE_KINDS | NUMBER_KINDS
-        return bool(_kinds(match.only_pivot, facts)) and not _kinds(match.only_edition, facts)
+        return bool(strong_of(match.only_pivot, facts)) and not strong_of(match.only_edition, facts)
 
     def anchors(self, k: int) -> AnchorMatch:
         """The matched and unmatched anchors of link k (computed once; two checks read them)."""
@@ -261,60 +266,25 @@ def _lost_sentences(loss: Shortfall, sentences: list[str], kept: int) -> tuple[l
     return numbers, "has no counterpart" if len(numbers) == 1 else "have no counterpart"
 
 
-def _kinds(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
-    return [a for a in anchors if a.strong and a.kind in kinds]
-
-
-def _sentence_of(surface: str, paragraphs: list[Paragraph]) -> int | None:
-    for number, sentence in enumerate((s for p in paragraphs for s in p.sentences), start=1):
-        if plain(surface) in sentence:
-            return number
-    return None
-
-
 @check
 def figures(ctx: PairContext) -> Iterator[Finding]:
-    """Numbers and dates the two sides do not share.
+    """Numbers and dates the two sides do not share, or share only in another form.
 
-    A figure present on both sides but different is an error; a figure stated
-    on one side only is a warning, because translators legitimately drop or
-    spell out figures ("about a hundred"). Numbers written as words take part
-    only against a different number on the other side, and then as a warning
-    ("2" or "two" against "drei"): words are read less surely than digits.
+    A figure present on both sides but different is an error when it is read
+    surely (digits on both sides, a link the aligner is sure of); a figure
+    stated on one side only is a warning, because translators legitimately
+    drop or spell out figures ("about a hundred"). Numbers written as words
+    take part only against a different number on the other side, and then as
+    a warning. A figure that agrees only in another locale's convention is a
+    ``number_format`` warning; an amount in another currency, or a date that
+    lost its year, a ``number_mismatch`` or ``date_mismatch`` warning.
     """
     for k, link in enumerate(ctx.alignment.links):
-        if not link.pivot or not link.edition or k in ctx.untranslated:
-            continue
-        match = ctx.anchors(k)
-        lost = {"number": _kinds(match.only_pivot, NUMBER_KINDS), "date": _kinds(match.only_pivot, DATE_KINDS)}
-        new = {"number": _kinds(match.only_edition, NUMBER_KINDS), "date": _kinds(match.only_edition, DATE_KINDS)}
-        # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
-        for this, other in (("date", "number"), ("number", "date")):
-            if lost[this] and not new[this] and new[other] and not lost[other]:
-                new[this], new[other] = new[other], []
-        # Number words ("two", "drei") only count against a different number on the other side.
-        words_lost = [a for a in match.only_pivot if not a.strong and a.kind == "number"]
-        words_new = [a for a in match.only_edition if not a.strong and a.kind == "number"]
-        spelled_only = not lost["number"] and not new["number"] and bool(words_lost and words_new)
-        if lost["number"] and not new["number"] or spelled_only:
-            new["number"] = words_new
-        if new["number"] and not lost["number"] or spelled_only:
-            lost["number"] = words_lost
-        for what, expected in lost.items():
-            found = new[what]
-            if not expected and not found or (k in ctx.truncated and not found):
-                continue
-            substituted = bool(expected and found) and all(a.strong for a in (*expected, *found))
-            sentence = _sentence_of(found[0].surface, ctx.edition_paragraphs(link)) if found else None
-            yield Finding("date_mismatch" if what == "date" else "number_mismatch",
-                          "error" if substituted else "warning", ctx.edition.lang, link.pivot, link.edition,
-                          f"{_refs(ctx.edition.lang, link.edition)}: expected {'figure' if what == 'number' else 'date'} "
-                          f"{', '.join(a.surface for a in expected) or 'nothing'} "
-                          f"(from {_refs(ctx.pivot.lang, link.pivot)}), found "
-                          f"{', '.join(a.surface for a in found) or 'nothing'}",
-                          0.9 if substituted else 0.6,
-                          expected=tuple(a.surface for a in expected), found=tuple(a.surface for a in found),
-                          sentence=sentence)
+        if link.pivot and link.edition and k not in ctx.untranslated:
+            edition = ctx.edition_paragraphs(link)
+            for divergence in figure_divergences(ctx.anchors(k), link, k in ctx.truncated, ctx.pivot_paragraphs(link),
+                                                 edition, (ctx.pivot.lang, ctx.edition.lang)):
+                yield word_divergence(divergence, ctx.pivot.lang, ctx.edition.lang, link, edition)
 
 
 @check
@@ -324,27 +294,35 @@ def names(ctx: PairContext) -> Iterator[Finding]:
     Names are translated freely (Greece, Griechenland, Грецией), so only two
     cases are reported: an organisation whose acronym became another one, and
     a name in the same script that is almost, but not quite, the pivot's
-    (``Maurer`` / ``Mauer``). German is left out of the second: it capitalises
-    every noun.
+    (``Maurer`` / ``Mauer``). Languages that capitalise every noun (German)
+    are left out of the second.
     """
-    same_script = "ru" not in (ctx.pivot.lang, ctx.edition.lang) and "de" not in (ctx.pivot.lang, ctx.edition.lang)
+    langs = (ctx.pivot.lang, ctx.edition.lang)
+    same_script = len({locales.SCRIPTS.get(lang, lang) for lang in langs}) == 1 and \
+        locales.CAPITALISED_NOUNS.isdisjoint(langs)
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue
         match = ctx.anchors(k)
         for a in match.only_pivot:
             for b in match.only_edition:
-                if a.kind == b.kind == "org":
-                    score = 0.8
-                elif same_script and a.kind == b.kind == "name":
-                    ratio = fuzz.ratio(a.key[5:], b.key[5:])
-                    if min(len(a.key), len(b.key)) < 10 or not NAME_TYPO[0] <= ratio < NAME_TYPO[1]:
-                        continue
-                    score = round(ratio / 100, 2)
-                else:
+                score = _name_divergence(a, b, same_script)
+                if score is None:
                     continue
                 yield Finding("name_mismatch", "warning", ctx.edition.lang, link.pivot, link.edition,
                               f"{_refs(ctx.edition.lang, link.edition)}: expected {a.surface} "
                               f"(from {_refs(ctx.pivot.lang, link.pivot)}), found {b.surface}", score,
                               expected=(a.surface,), found=(b.surface,))
                 break
+
+
+def _name_divergence(a: Anchor, b: Anchor, same_script: bool) -> float | None:
+    """How sure it is that b is a's organisation replaced or a's name misspelt (None: it is not)."""
+    if a.kind == b.kind == "org":
+        return 0.8
+    if not (same_script and a.kind == b.kind == "name" and isinstance(a.key, Token) and isinstance(b.key, Token)):
+        return None
+    ratio = fuzz.ratio(a.key.text, b.key.text)
+    if min(len(a.key.text), len(b.key.text)) < 5 or not NAME_TYPO[0] <= ratio < NAME_TYPO[1]:
+        return None
+    return round(ratio / 100, 2)

@@ -148,7 +148,7 @@ def _link(f: Finding, r: Report) -> Link | None:
 def _moved(f: Finding, r: Report) -> Markup:
     link = _link(f, r)
     pivot = next(e for e in r.editions if e.lang == r.pivot)
-    surfaces = {a.key: a for p in pivot.paragraphs if p.n in f.pivot for a in p.anchors}
+    surfaces = {str(a.key): a for p in pivot.paragraphs if p.n in f.pivot for a in p.anchors}
     shared = [surfaces[key] for key in (link.evidence if link else ()) if key in surfaces]
     if shared:
         why = Markup("both mention {}").format(_values(list(dict.fromkeys(a.surface for a in shared)), r.pivot))

@@ -36,14 +36,21 @@ KINDS: dict[FindingKind, KindInfo] = {
         "Remove the paragraph, add it to the reference edition, or waive the finding if it is intended."),
     "number_mismatch": KindInfo(
         "Figure differs", "error / warning",
-        "a figure differs (error: one value on each side, e.g. `90 тыс.` vs `80.000`); a figure stated on one side "
-        "only is a warning, because translators legitimately drop or spell out figures; a number in words against a "
-        "different number (`two` / `drei`) is a warning too",
+        "a figure differs (error: digits on both sides of a link the aligner is sure of, e.g. `90 тыс.` vs `80.000`, "
+        "no reading of either agreeing); a figure stated on one side only, a number in words against a different "
+        "number (`two` / `drei`), an amount in another currency, or a figure on a less certain link is a warning; "
+        "codes such as `H5N1` → `H1N1` count as figures",
         "Compare the expected and found values in the message and correct the edition that is wrong."),
     "date_mismatch": KindInfo(
         "Date differs", "error / warning",
-        "a date, year, time, decade or century differs; as with figures, one stated on one side only is a warning",
+        "the same for dates, years, times, decades and centuries; a date that states its year (or day) in one "
+        "edition and not in the other is a warning naming the lost part",
         "Compare the expected and found dates in the message and correct the edition that is wrong."),
+    "number_format": KindInfo(
+        "Figure in another locale's format", "warning",
+        "the figure agrees only when read in another locale's convention: `45,000` kept as written in the French "
+        "edition reads 45 there",
+        "Write the figure in the edition's own convention (`45 000` in French), or waive the finding."),
     "untranslated": KindInfo(
         "Untranslated paragraph", "error",
         "most of the edition paragraph's running text is in another language; the message names it (\"it reads as "

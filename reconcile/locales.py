@@ -1,21 +1,23 @@
-"""Language knowledge as data: separators, months, number and scale words, organisations.
+"""Language knowledge as data: separators, months, organisations, names, page chrome.
 
-Separators and month names come from CLDR through Babel, loaded lazily and
+Separators and month names come from CLDR through Babel, read on first use and
 cached, so nothing is computed at import. Everything CLDR does not carry
-(number words, scale words, decades, acronyms of organisations) is typed here
-as plain tables, one entry per language, and nowhere else.
+(acronyms of organisations, the Russian month cases) is typed here as plain
+tables, one entry per language, and nowhere else. The language data of
+figures (number words, scales, units, clocks, decades) is in ``numerals``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+
+from babel import Locale, UnknownLocaleError
 
 LANGS = ("ru", "en", "de", "es", "fr")
 # Letters only one of the five languages uses (é and ü are shared with others or with names: left out).
 LETTERS = {"de": "äöß", "es": "ñáíóú¿¡", "fr": "àâçèêëîôùûœ"}
-# The script each language is written in (a paragraph in another script is not in that language).
-SCRIPTS = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +39,6 @@ def language_name(code: str) -> str:
 @cache
 def number_format(lang: str) -> NumberFormat:
     """Decimal and group symbols from CLDR; unknown languages fall back to English."""
-    from babel import Locale, UnknownLocaleError
-
     try:
         symbols = Locale.parse(lang).number_symbols["latn"]
     except (UnknownLocaleError, ValueError):
@@ -57,6 +57,11 @@ def _russian_cases(nominative: str) -> set[str]:
     return {nominative + end for end in ("а", "е", "у", "ом")}
 
 
+# Month names CLDR does not list: oblique cases (from the stand-alone name), common short forms.
+MONTH_CASES: dict[str, Callable[[str], set[str]]] = {"ru": _russian_cases}
+MONTH_EXTRAS: dict[str, dict[str, int]] = {"en": {"sept": 9}, "de": {"sept": 9}}
+
+
 @cache
 def month_names(lang: str) -> dict[str, int]:
     """Lower-cased month name → month number, in every form the language uses.
@@ -64,8 +69,6 @@ def month_names(lang: str) -> dict[str, int]:
     Both CLDR contexts (format: Russian genitive ``ноября``; stand-alone:
     ``ноябрь``) and the abbreviations without their dot.
     """
-    from babel import Locale
-
     locale = Locale.parse(lang)
     names: dict[str, int] = {}
     for context in ("format", "stand-alone"):
@@ -74,133 +77,17 @@ def month_names(lang: str) -> dict[str, int]:
                 name = name.lower().rstrip(".")
                 if len(name) >= 3:
                     names[name] = number
-    if lang == "ru":
-        for number, name in list(locale.months["stand-alone"]["wide"].items()):
-            for form in _russian_cases(name.lower()):
-                names[form] = number
-    if lang == "en":
-        names.update({"sept": 9})
+    cases = MONTH_CASES.get(lang)
+    if cases is not None:
+        for number, name in locale.months["stand-alone"]["wide"].items():
+            names.update(dict.fromkeys(cases(name.lower()), number))
+    names.update(MONTH_EXTRAS.get(lang, {}))
     return names
 
 
 # Typical length of a text in characters relative to its English version: the
 # aligner's starting point, refined from each document's own confident links.
 LENGTH_RELATIVE_TO_ENGLISH: dict[str, float] = {"en": 1.0, "ru": 1.10, "de": 1.20, "es": 1.15, "fr": 1.15}
-
-# Number words that name a quantity unambiguously. "one" and its kin are left
-# out on purpose: in every language here they are also articles or pronouns.
-NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
-    "en": {0: ("zero",), 2: ("two",), 3: ("three",), 4: ("four",), 5: ("five",), 6: ("six",),
-           7: ("seven",), 8: ("eight",), 9: ("nine",), 10: ("ten",), 11: ("eleven",), 12: ("twelve", "dozen"),
-           13: ("thirteen",), 14: ("fourteen",), 15: ("fifteen",), 16: ("sixteen",), 17: ("seventeen",),
-           18: ("eighteen",), 19: ("nineteen",), 20: ("twenty",), 30: ("thirty",), 40: ("forty",),
-           50: ("fifty",), 60: ("sixty",), 70: ("seventy",), 80: ("eighty",), 90: ("ninety",), 100: ("hundred",)},
-    "ru": {0: ("ноль", "нуль"), 2: ("два", "две", "двух", "двум", "двумя"), 3: ("три", "трёх", "трех", "трём", "трем", "тремя"),
-           4: ("четыре", "четырёх", "четырех", "четырьмя"), 5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести"),
-           7: ("семь", "семи"), 8: ("восемь", "восьми"), 9: ("девять", "девяти"), 10: ("десять", "десяти"),
-           11: ("одиннадцать", "одиннадцати"), 12: ("двенадцать", "двенадцати"), 13: ("тринадцать", "тринадцати"),
-           14: ("четырнадцать", "четырнадцати"), 15: ("пятнадцать", "пятнадцати"), 16: ("шестнадцать", "шестнадцати"),
-           17: ("семнадцать", "семнадцати"), 18: ("восемнадцать", "восемнадцати"), 19: ("девятнадцать", "девятнадцати"),
-           20: ("двадцать", "двадцати"), 30: ("тридцать", "тридцати"), 40: ("сорок", "сорока"),
-           50: ("пятьдесят", "пятидесяти"), 60: ("шестьдесят", "шестидесяти"), 70: ("семьдесят", "семидесяти"),
-           80: ("восемьдесят", "восьмидесяти"), 90: ("девяносто",), 100: ("сто", "ста"),
-           200: ("двести", "двухсот"), 300: ("триста", "трехсот", "трёхсот"), 500: ("пятьсот", "пятисот")},
-    "de": {0: ("null",), 2: ("zwei",), 3: ("drei",), 4: ("vier",), 5: ("fünf",), 6: ("sechs",), 7: ("sieben",),
-           8: ("acht",), 9: ("neun",), 10: ("zehn",), 11: ("elf",), 12: ("zwölf", "dutzend"), 13: ("dreizehn",),
-           14: ("vierzehn",), 15: ("fünfzehn",), 16: ("sechzehn",), 17: ("siebzehn",), 18: ("achtzehn",),
-           19: ("neunzehn",), 20: ("zwanzig",), 30: ("dreißig",), 40: ("vierzig",), 50: ("fünfzig",),
-           60: ("sechzig",), 70: ("siebzig",), 80: ("achtzig",), 90: ("neunzig",), 100: ("hundert", "einhundert")},
-    "es": {0: ("cero",), 2: ("dos",), 3: ("tres",), 4: ("cuatro",), 5: ("cinco",), 6: ("seis",), 7: ("siete",),
-           8: ("ocho",), 9: ("nueve",), 10: ("diez",), 11: ("once",), 12: ("doce", "docena"), 13: ("trece",),
-           14: ("catorce",), 15: ("quince",), 16: ("dieciséis",), 17: ("diecisiete",), 18: ("dieciocho",),
-           19: ("diecinueve",), 20: ("veinte",), 30: ("treinta",), 40: ("cuarenta",), 50: ("cincuenta",),
-           60: ("sesenta",), 70: ("setenta",), 80: ("ochenta",), 90: ("noventa",), 100: ("cien", "ciento"),
-           200: ("doscientos", "doscientas"), 300: ("trescientos", "trescientas"), 500: ("quinientos", "quinientas")},
-    "fr": {0: ("zéro",), 2: ("deux",), 3: ("trois",), 4: ("quatre",), 5: ("cinq",), 6: ("six",), 7: ("sept",),
-           8: ("huit",), 9: ("neuf",), 10: ("dix",), 11: ("onze",), 12: ("douze", "douzaine"), 13: ("treize",),
-           14: ("quatorze",), 15: ("quinze",), 16: ("seize",), 17: ("dix-sept",), 18: ("dix-huit",),
-           19: ("dix-neuf",), 20: ("vingt",), 30: ("trente",), 40: ("quarante",), 50: ("cinquante",),
-           60: ("soixante",), 70: ("soixante-dix",), 80: ("quatre-vingts", "quatre-vingt"),
-           90: ("quatre-vingt-dix",), 100: ("cent",)},
-}
-
-# Scale words after a number, as powers of ten. The long-scale false friends
-# are the point: en "billion" = de "Milliarde" = fr "milliard" = es "mil millones",
-# while de "Billion", fr "billion" and es "billón" are 10**12.
-SCALE_WORDS: dict[str, dict[str, int]] = {
-    "en": {"thousand": 3, "k": 3, "million": 6, "millions": 6, "mln": 6, "m": 6, "mn": 6,
-           "billion": 9, "billions": 9, "bn": 9, "trillion": 12, "trillions": 12, "tn": 12},
-    "ru": {"тыс": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "тысячу": 3, "тысячам": 3, "тысячами": 3,
-           "млн": 6, "миллион": 6, "миллиона": 6, "миллионов": 6, "миллионам": 6,
-           "млрд": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9,
-           "трлн": 12, "триллион": 12, "триллиона": 12, "триллионов": 12},
-    "de": {"tausend": 3, "tsd": 3, "mio": 6, "million": 6, "millionen": 6,
-           "mrd": 9, "milliarde": 9, "milliarden": 9, "mia": 9, "bio": 12, "billion": 12, "billionen": 12},
-    "es": {"mil": 3, "millón": 6, "millones": 6, "mill": 6, "mil millones": 9, "millardo": 9,
-           "millardos": 9, "mmdd": 9, "billón": 12, "billones": 12},
-    "fr": {"mille": 3, "millier": 3, "milliers": 3, "million": 6, "millions": 6, "mio": 6, "m": 6,
-           "milliard": 9, "milliards": 9, "md": 9, "mrd": 9, "mds": 9, "billion": 12, "billions": 12},
-}
-
-# Units whose figures translators convert: spelling (any language) → (unit, factor to
-# the metric unit it is converted to). Imperial units carry the factor; metric ones 1.
-UNITS: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("mile", "miles", "mi", "meile", "meilen", "milla", "millas", "миля", "мили", "миль"), ("km", 1.609344)),
-    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers", "kilómetro", "kilómetros",
-                     "kilomètre", "kilomètres", "км", "километр", "километра", "километров"), ("km", 1.0)),
-    **dict.fromkeys(("foot", "feet", "ft", "fuß", "pie", "pies", "pied", "pieds", "фут", "фута", "футов"), ("m", 0.3048)),
-    **dict.fromkeys(("yard", "yards", "yd", "yarda", "yardas"), ("m", 0.9144)),
-    **dict.fromkeys(("metre", "metres", "meter", "meters", "metro", "metros", "mètre", "mètres",
-                     "метр", "метра", "метров"), ("m", 1.0)),
-    **dict.fromkeys(("inch", "inches", "zoll", "pulgada", "pulgadas", "pouce", "pouces", "дюйм", "дюйма", "дюймов"), ("cm", 2.54)),
-    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters", "zentimeter", "centímetro",
-                     "centímetros", "centimètre", "centimètres", "см", "сантиметр", "сантиметра", "сантиметров"), ("cm", 1.0)),
-    **dict.fromkeys(("pound", "pounds", "lb", "lbs", "pfund", "libra", "libras", "livre", "livres", "фунт",
-                     "фунта", "фунтов"), ("kg", 0.45359237)),
-    **dict.fromkeys(("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilogramm", "kilo", "kilos",
-                     "kilogramo", "kilogramos", "кг", "килограмм", "килограмма", "килограммов"), ("kg", 1.0)),
-    **dict.fromkeys(("°f", "f", "fahrenheit", "degrees fahrenheit", "grad fahrenheit", "degrees"), ("°c", -1.0)),
-    **dict.fromkeys(("°c", "°", "c", "celsius", "grad", "grados", "degrés", "degrees celsius", "grad celsius", "grados celsius", "degrés celsius",
-                     "градусов цельсия", "градуса", "градусов"), ("°c", 1.0)),
-    **dict.fromkeys(("mph", "miles per hour", "millas por hora", "meilen pro stunde", "milles à l'heure",
-                     "milles par heure", "миль в час"), ("km/h", 1.609344)),
-    **dict.fromkeys(("km/h", "км/ч", "kilometres per hour", "kilometers per hour", "kilómetros por hora",
-                     "kilomètres par heure", "kilometer pro stunde", "километров в час"), ("km/h", 1.0)),
-    **dict.fromkeys(("acre", "acres", "acre-feet", "acres-pies", "акров", "акра"), ("ha", 0.40468564)),
-    **dict.fromkeys(("ha", "hectare", "hectares", "hektar", "hectárea", "hectáreas", "гектар", "гектара", "гектаров"), ("ha", 1.0)),
-    **dict.fromkeys(("gallon", "gallons", "gallone", "gallonen", "galón", "galones", "галлон", "галлона", "галлонов"), ("l", 3.785411784)),
-    **dict.fromkeys(("litre", "litres", "liter", "liters", "litro", "litros", "литр", "литра", "литров"), ("l", 1.0)),
-}
-
-PERCENT_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("percent", "per cent", "percentage points"),
-    "ru": ("процент", "процента", "процентов", "процентам", "процентами", "процентных пункта", "проц"),
-    "de": ("prozent", "prozentpunkte"),
-    "es": ("por ciento", "puntos porcentuales"),
-    "fr": ("pour cent", "pourcent", "points de pourcentage"),
-}
-
-CENTURY_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("century", "centuries"),
-    "ru": ("век", "века", "веке", "веков", "векам"),
-    "de": ("jahrhundert", "jahrhunderts", "jahrhunderten"),
-    "es": ("siglo", "siglos"),
-    "fr": ("siècle", "siècles"),
-}
-
-# Tens as decade words: "the nineties", "девяностые", "Neunziger", "los noventa", "années quatre-vingt-dix".
-DECADE_WORDS: dict[str, dict[str, int]] = {
-    "en": {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-           "seventies": 70, "eighties": 80, "nineties": 90},
-    "ru": {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60,
-           "семидесят": 70, "восьмидесят": 80, "девяност": 90},
-    "de": {"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50, "sechziger": 60,
-           "siebziger": 70, "achtziger": 80, "neunziger": 90},
-    "es": {"veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-           "setenta": 70, "ochenta": 80, "noventa": 90},
-    "fr": {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-           "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90},
-}
 
 # International organisations whose acronym differs by language: canonical key → spellings.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -242,6 +129,12 @@ CYRILLIC_TO_LATIN = str.maketrans({
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 })
+
+# The script each language is written in: a paragraph in another script is not in that language,
+# and a misspelt name is only looked for between editions in one script.
+SCRIPTS: dict[str, str] = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
+# Languages that capitalise every noun, so that a capitalised word is no sign of a name.
+CAPITALISED_NOUNS = frozenset({"de"})
 
 # Capitalised words that are not names (titles, salutations, sentence openers after quotes).
 NOT_NAMES = frozenset(

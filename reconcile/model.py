@@ -8,9 +8,10 @@ edition's paragraph list, as in the JSON report.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
-AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "org", "name"]
+AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "code", "org", "name"]
 # What a block is on the page. Headings, titles, kickers (the line above a headline), bylines,
 # captions and list items are content like paragraphs, but not running text: checks that measure
 # sentences (truncation) or language (untranslated) treat them differently.
@@ -25,6 +26,7 @@ FindingKind = Literal[
     "extra",
     "number_mismatch",
     "date_mismatch",
+    "number_format",
     "untranslated",
     "truncated",
     "moved",
@@ -37,27 +39,130 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+def _plain_number(value: Decimal) -> str:
+    """``Decimal('90000.0')`` → ``'90000'``; ``Decimal('1.50')`` → ``'1.5'``."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number's value (equal values are equal however they were written)."""
+
+    value: Decimal
+
+    def __str__(self) -> str:
+        return f"num:{_plain_number(self.value)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A calendar date with only the parts it states (``9 ноября`` has no year)."""
+
+    year: int | None
+    month: int
+    day: int | None = None
+
+    def __str__(self) -> str:
+        year = f"{self.year}" if self.year else "-"  # ISO 8601: --11-09 is 9 November of no stated year
+        return f"date:{year}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day in minutes after midnight (24-hour reading)."""
+
+    minutes: int
+
+    def __str__(self) -> str:
+        return f"time:{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Decade:
+    """A decade; ``year`` is its first year when the century is written (``1960s``), else None (``the sixties``)."""
+
+    tens: int
+    year: int | None = None
+
+    def __str__(self) -> str:
+        return f"decade:{self.year}" if self.year is not None else f"decade:{self.tens:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Century:
+    """An ordinal century: ``XXI век`` = ``21st century`` = 21."""
+
+    number: int
+
+    def __str__(self) -> str:
+        return f"century:{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word compared as written: an organisation, a name, or a code such as ``H5N1``."""
+
+    kind: Literal["org", "name", "code"]
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.text}"
+
+
+Key = Figure | Day | Clock | Decade | Century | Token
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit a figure is written in, and how to bring it to its dimension's base unit.
+
+    ``base = value * factor + offset`` (``offset`` only for °F); currencies
+    have a dimension of their own each and no factor: a conversion between two
+    currencies cannot be checked.
+    """
+
+    dimension: str
+    name: str
+    factor: float = 1.0
+    offset: float = 0.0
+
+    def to_base(self, value: float) -> float:
+        return value * self.factor + self.offset
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A fact that survives translation, under a language-neutral key.
+    """A fact that survives translation, under a typed, language-neutral key.
 
-    ``key`` is what editions are compared on (``num:90000``, ``date:--11-09``,
-    ``org:UNHCR``, ``name:stepanakert``); ``surface`` is the text as written,
-    for messages; ``strong`` anchors (digits, month names, acronyms) are
-    reliable enough to raise an error when they disagree, weak ones (number
-    words such as "two") only support alignment. A figure with a unit that
-    translators convert (miles, °F) carries the metric ``unit`` and its value
-    in it (``metric``); ``scaled`` marks a figure written with a scale word
-    ("1.5 million"), which may round the exact figure.
+    ``key`` is the value read the edition's own way (``Figure(90000)``,
+    ``Day(None, 11, 9)``, ``Token("org", "UNHCR")``); ``readings`` are the other
+    values the written form can have: another locale's separators (``45,000``
+    in a French edition may be 45 or 45000; ``foreign`` lists those), an
+    unscaled start of a range (``20 bis 25 Tausend``), the other half of a
+    12-hour clock. ``surface`` is the text as written, for messages;
+    ``strong`` anchors (digits, month names, acronyms) are reliable enough to
+    raise an error when they disagree, weak ones (number words such as "two")
+    only support alignment. ``unit`` is the unit written with a figure;
+    ``exponent`` the power of ten of its last written digit (``1.5 million``:
+    5; ``3.25``: -2), which bounds how far a rounding or a conversion may go;
+    ``scaled`` marks a figure written with a scale word.
     """
 
     kind: AnchorKind
-    key: str
+    key: Key
     surface: str
     strong: bool = True
-    unit: str = ""
-    metric: float | None = None
+    readings: tuple[Key, ...] = ()
+    foreign: tuple[Key, ...] = ()
+    unit: Unit | None = None
+    exponent: int = 0
     scaled: bool = False
+
+    @property
+    def values(self) -> tuple[Key, ...]:
+        """Every reading, the edition's own first."""
+        return (self.key, *self.readings, *self.foreign)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,20 +3,25 @@
 Two uses with different needs: the aligner scores thousands of candidate
 pairs and wants cheap set overlaps (``alignment_keys``); diagnosis looks at
 the few pairs that were linked and wants a careful matching that forgives
-how translators write the same fact (``match_anchors``).
+how translators write the same fact and says how it agreed
+(``match_anchors``).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
+from typing import Literal
 
 from rapidfuzz import fuzz
 
-from .model import Anchor
+from .anchors import name_key
+from .model import Anchor, Clock, Day, Decade, Figure, Key, Token
+from .precision import converted, rounded, short_year, value_of
 
 # Gale & Church's variance of the length difference per character, widened for
 # paragraphs translated freely and for pairs across scripts.
@@ -24,24 +29,39 @@ LENGTH_VARIANCE = 9.0
 NAME_PREFIX = 5
 
 
-def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
-    """Keys for cheap overlap scoring: partial dates and inflected names still meet.
+def _alignment_key(anchor: Anchor) -> str:
+    """One string per anchor that every way of writing the fact shares.
 
-    A full date also yields its day-month and its year, and a name is cut to a
-    prefix, so ``date:2020-11-09`` meets ``date:--11-09`` and ``stepanakerte``
-    meets ``stepanakert``.
+    A figure with readings in two conventions takes the larger (``45,000``
+    is 45000 whether the edition meant it or kept the source's format); a
+    clock forgets a.m./p.m.; a full date yields its day and month (its year
+    is added apart), a decade its tens, a name its first letters.
+    """
+    key = anchor.key
+    if isinstance(key, Figure) and anchor.foreign:
+        return str(max((key, *anchor.foreign), key=lambda k: k.value if isinstance(k, Figure) else Decimal(0)))
+    if isinstance(key, Clock):
+        return str(Clock(key.minutes % 720))
+    if isinstance(key, Day) and key.day:
+        return str(Day(None, key.month, key.day))
+    if isinstance(key, Decade):
+        return str(Decade(key.tens))
+    if isinstance(key, Token) and key.kind == "name":
+        return str(key)[: len("name:") + NAME_PREFIX]
+    return str(key)
+
+
+def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
+    """Keys for cheap overlap scoring: partial dates, inflected names and kept formats still meet.
+
+    ``date:2020-11-09`` yields ``date:--11-09`` and ``num:2020``, so it meets
+    ``9 ноября`` and ``2020``; ``stepanakerte`` meets ``stepanakert``.
     """
     keys: set[str] = set()
     for a in anchors:
-        if a.kind == "name":
-            keys.add(a.key[: len("name:") + NAME_PREFIX])
-        elif a.kind == "date":
-            year, month, day = _date_parts(a)
-            if year:
-                keys.add(f"num:{year}")
-            keys.add(f"date:--{month}-{day}" if day else a.key)
-        else:
-            keys.add(a.key)
+        keys.add(_alignment_key(a))
+        if isinstance(a.key, Day) and a.key.year:
+            keys.add(str(Figure(Decimal(a.key.year))))
     return frozenset(keys)
 
 
@@ -57,8 +77,6 @@ def cognate_keys(text: str) -> frozenset[str]:
     paragraphs share few. A weak signal, strongest between Latin-script
     languages, but one that needs no dictionary.
     """
-    from .anchors import name_key
-
     return frozenset(key[:4] for key in map(name_key, _WORD.findall(text)) if len(key) >= 5)
 
 
@@ -83,154 +101,231 @@ def length_probability(delta: float) -> float:
     return math.erfc(abs(delta) / math.sqrt(2))
 
 
+# --- matching the anchors of two linked paragraphs --------------------------------------
+
+How = Literal["same", "format", "rounded", "converted", "currency", "partial", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two anchors taken for the same fact, and how they agree.
+
+    ``same``: a reading of each is equal; ``format``: only when one is read
+    in another locale's convention (``45,000`` in a French edition);
+    ``rounded``/``converted``: within what the less precise side can express;
+    ``currency``: two amounts in different currencies, which cannot be
+    checked; ``partial``: a date one side states with less (``lost`` names
+    what: ``"year 2020"``); ``name``: a spelling variant. ``on_pivot`` says
+    that the side at odds (stating less, or read another locale's way) is
+    the pivot.
+    """
+
+    pivot: Anchor
+    edition: Anchor
+    how: How
+    lost: str = ""
+    on_pivot: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class AnchorMatch:
     """The outcome of matching the anchors of two linked paragraph groups."""
 
-    matched: tuple[tuple[Anchor, Anchor], ...]
+    matched: tuple[Pair, ...]
     only_pivot: tuple[Anchor, ...]
     only_edition: tuple[Anchor, ...]
 
 
-def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_threshold: float = 82.0) -> AnchorMatch:
-    """Pair up anchors that state the same fact, most specific evidence first.
+Rule = Callable[[Anchor, Anchor], Pair | None]
 
-    Exact keys first, then compatible ones: a partial date against a full one,
-    a year or a day against a date, a rounded figure with a scale word against
-    the exact figure ("1.5 million" ~ 1,530,000), a name against its
+
+def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_threshold: float = 82.0) -> AnchorMatch:
+    """Pair up anchors that state the same fact, most certain agreement first.
+
+    Equal keys first (one dictionary look-up each), then any equal reading,
+    then another locale's reading, then compatible values: a partial date
+    against a full one, a year or a day against a date, a rounded or
+    converted figure, a clock against a bare hour, a name against its
     transliteration or inflection.
 
     >>> from reconcile.anchors import extract
     >>> m = match_anchors(extract("signed on November 9, 2020 by 90,000", "en"), extract("подписано 9 ноября 80 000", "ru"))
-    >>> [a.key for a in m.only_pivot], [a.key for a in m.only_edition]
-    (['num:90000'], ['num:80000'])
+    >>> [str(a.key) for a in m.only_pivot], [str(a.key) for a in m.only_edition], m.matched[0].lost
+    (['num:90000'], ['num:80000'], 'year 2020')
     """
-    matched: list[tuple[Anchor, Anchor]] = []
-    by_key: dict[str, list[Anchor]] = {}
+    pairs: list[Pair] = []
+    by_key: dict[Key, list[Anchor]] = {}
     for b in edition:
         by_key.setdefault(b.key, []).append(b)
-    left = []
-    for a in pivot:  # the same key: one dictionary look-up each
+    left: list[Anchor] = []
+    for a in pivot:
         same = by_key.get(a.key)
         if same:
-            matched.append((a, same.pop(0)))
+            pairs.append(_pair(a, same.pop(0), "same"))
         else:
             left.append(a)
-    taken = {id(b) for _, b in matched}
+    taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
-    for accept in (_compatible, lambda a, b: _names_close(a, b, name_threshold)):
+    rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
+                               lambda a, b: _unverifiable(a, b, left, right),
+                               lambda a, b: _names_close(a, b, name_threshold))
+    for rule in rules:
         for a in list(left):
             for b in right:
-                if accept(a, b):
-                    matched.append((a, b))
+                pair = rule(a, b)
+                if pair is not None:
+                    pairs.append(pair)
                     left.remove(a)
                     right.remove(b)
                     break
-    return AnchorMatch(tuple(matched), tuple(left), tuple(right))
+    _years_apart(pairs, left, right)
+    return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
 
 
-def _date_parts(anchor: Anchor) -> tuple[str, str, str]:
-    """``date:2020-11-09`` → ('2020', '11', '09'); missing parts are ''."""
-    body = anchor.key[len("date:"):]
-    if body.startswith("--"):
-        return "", body[2:4], body[5:7]
-    year, _, rest = body.partition("-")
-    month, _, day = rest.partition("-")
-    return year, month, day
+def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
+    """A year written apart from a date that holds it on the other side ("In 2020 … on 9 November" /
+    "9 ноября 2020 года") is that date's year: paired with it, and no longer left over."""
+    dated_pivot = {p.pivot.key.year: p.pivot for p in pairs if isinstance(p.pivot.key, Day) and p.pivot.key.year}
+    dated_edition = {p.edition.key.year: p.edition for p in pairs
+                     if isinstance(p.edition.key, Day) and p.edition.key.year}
+    for anchor in [a for a in left if _year_of(a) in dated_edition]:
+        pairs.append(Pair(anchor, dated_edition[_year_of(anchor)], "same"))
+        left.remove(anchor)
+    for anchor in [b for b in right if _year_of(b) in dated_pivot]:
+        pairs.append(Pair(dated_pivot[_year_of(anchor)], anchor, "same"))
+        right.remove(anchor)
 
 
-def _compatible(a: Anchor, b: Anchor) -> bool:
-    if a.kind == "date" and b.kind == "date":
-        return all(x == y or not x or not y for x, y in zip(_date_parts(a), _date_parts(b)))
-    if {a.kind, b.kind} & {"date"} and {a.kind, b.kind} & {"year", "number"}:
-        date, number = (a, b) if a.kind == "date" else (b, a)
-        year, _, day = _date_parts(date)
-        value = number.key[len("num:"):]
-        return value in (year, day.lstrip("0"))
-    if a.key.startswith("num:") and b.key.startswith("num:"):
-        return _rounded_equal(a, b) or _converted_equal(a, b) or _short_year(a, b)
-    if "time" in (a.kind, b.kind):
-        return _same_clock(a, b)
-    if "decade" in (a.kind, b.kind) and {a.kind, b.kind} & {"year", "number"}:
-        decade, year = (a, b) if a.kind == "decade" else (b, a)
-        return year.key[-2:] == decade.key[-2:]
-    return False
+def _year_of(anchor: Anchor) -> int:
+    """The year a year anchor states (0 for any other anchor)."""
+    return int(anchor.key.value) if anchor.kind == "year" and isinstance(anchor.key, Figure) else 0
 
 
-def _same_clock(a: Anchor, b: Anchor) -> bool:
-    """19:00 = 7 p.m. = "7" or "1900" (an hour written as a plain number), am/pm forgotten or not."""
-    def minutes(anchor: Anchor) -> int | None:
-        body = anchor.key.split(":", 1)[1]
-        if anchor.kind == "time":
-            hour, minute = body.split(":")
-            return int(hour) * 60 + int(minute)
-        if anchor.kind != "number" or not body.isdigit():
-            return None
-        if int(body) <= 24:
-            return int(body) * 60
-        if len(body) == 4 and int(body[:2]) < 24 and int(body[2:]) < 60:  # "1200 hours"
-            return int(body[:2]) * 60 + int(body[2:])
-        return None
+def _pair(a: Anchor, b: Anchor, how: How) -> Pair:
+    """A pair; two dates say what one of them does not state.
 
-    x, y = minutes(a), minutes(b)
-    return x is not None and y is not None and (x - y) % (12 * 60) == 0
-
-
-# Converted figures are rounded ("550 miles" → "about 885 km" or "900 km").
-CONVERSION_TOLERANCE = 0.12
-
-
-def _converted_equal(a: Anchor, b: Anchor) -> bool:
-    """A figure in miles, feet, °F … against its metric conversion (unit written or not)."""
-    for x, y in ((a, b), (b, a)):
-        if x.metric is not None and x.unit:
-            other = y.metric if y.metric is not None and y.unit == x.unit else float(y.key[4:])
-            if abs(other - x.metric) <= CONVERSION_TOLERANCE * abs(x.metric) + 0.5:
-                return True
-    return False
-
-
-def _short_year(a: Anchor, b: Anchor) -> bool:
-    """A year written with two digits ("'53", "1950-53") against the full year."""
-    for x, y in ((a, b), (b, a)):
-        if x.kind == "number" and len(x.key) == 6 and not x.unit and y.kind == "year" and y.key.endswith(x.key[-2:]):
-            return True
-    return False
-
-
-def _rounded_equal(a: Anchor, b: Anchor) -> bool:
-    """Equal after rounding the more precise figure to the other's precision.
-
-    Only where rounding is what translators do: a figure written with a scale
-    word ("1.5 million" for 1,530,000) or with fewer decimals ("15 %" for
-    15.3 %). Figures of the same precision must be equal ("80 %" is not "84 %").
+    Equal amounts in two currencies agree: currency words are too loose
+    (pounds, crowns, cents, the dollars of several countries) to tell.
     """
-    x, y = Decimal(a.key[4:]), Decimal(b.key[4:])
-    if x == 0 or y == 0:
+    if isinstance(a.key, Day) and isinstance(b.key, Day):
+        lost, on_pivot = _lost_part(a.key, b.key)
+        if lost:
+            return Pair(a, b, "partial", lost, on_pivot)
+    return Pair(a, b, how)
+
+
+def _lost_part(a: Day, b: Day) -> tuple[str, bool]:
+    """``("year 2020", False)`` when the pivot date states the year 2020 and the edition's does not."""
+    for part, x, y in (("year", a.year, b.year), ("day", a.day, b.day)):
+        if bool(x) != bool(y):
+            return f"{part} {x or y}", not x
+    return "", False
+
+
+def _same_reading(a: Anchor, b: Anchor) -> Pair | None:
+    own = (a.key, *a.readings)
+    return _pair(a, b, "same") if any(k in own for k in (b.key, *b.readings)) else None
+
+
+def _other_convention(a: Anchor, b: Anchor) -> Pair | None:
+    """Equal only if one side is read the other locale's way: ``45,000`` (fr) for 45000.
+
+    The side at odds is the one whose own reading does not agree. When each
+    agrees only read the other's way (the same ``10.000`` in an English and
+    a Spanish edition), it is the one that reads it as a fraction: news
+    writes thousands far more often than thousandths.
+    """
+    edition_odd = any(k in (a.key, *a.readings) for k in b.foreign)
+    pivot_odd = any(k in (b.key, *b.readings) for k in a.foreign)
+    if edition_odd and pivot_odd:
+        return Pair(a, b, "format", on_pivot=value_of(a) < value_of(b))
+    if edition_odd or pivot_odd:
+        return Pair(a, b, "format", on_pivot=pivot_odd)
+    if a.foreign and b.foreign and any(k in b.foreign for k in a.foreign):
+        return Pair(a, b, "format")
+    return None
+
+
+def _close(a: Anchor, b: Anchor) -> Pair | None:
+    """Two dates that agree where both state a part; two figures equal once rounded or converted."""
+    x, y = a.key, b.key
+    if isinstance(x, Day) and isinstance(y, Day):
+        agree = all(p == q or not p or not q for p, q in ((x.year, y.year), (x.month, y.month), (x.day, y.day)))
+        return _pair(a, b, "same") if agree else None
+    if isinstance(x, Figure) and isinstance(y, Figure):
+        how = _figures_agree(a, b, x.value, y.value)
+        return Pair(a, b, how) if how else None
+    return None
+
+
+def _loose(a: Anchor, b: Anchor) -> Pair | None:
+    """Values of different kinds that state the same fact: a year against a date, a decade, a bare hour,
+    a code's number against a year ("JO-92" / "1992 Olympic Games")."""
+    if _loosely_equal(a.key, b.key, a, b) or _loosely_equal(b.key, a.key, b, a):
+        return _year_only(a, b) or Pair(a, b, "same")
+    if "code" in (a.kind, b.kind) and (short_year(a, b) or short_year(b, a)):
+        return Pair(a, b, "same")
+    return None
+
+
+def _year_only(a: Anchor, b: Anchor) -> Pair | None:
+    """A date against its bare year: one side does not state the day and month (``lost`` says which)."""
+    for date, year, on_pivot in ((a.key, b.key, False), (b.key, a.key, True)):
+        if isinstance(date, Day) and isinstance(year, Figure) and date.year is not None and year.value == date.year:
+            return Pair(a, b, "partial", "day and month" if date.day else "month", on_pivot)
+    return None
+
+
+def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
+    """A year or a day against a date, a year against its decade, a bare hour against a clock."""
+    if isinstance(x, Decade) and isinstance(y, Decade):
+        return x.tens == y.tens and (x.year is None or y.year is None)
+    if not isinstance(y, Figure):
         return False
-    coarse, fine = (a, y) if _sig_digits(a) <= _sig_digits(b) else (b, x)
-    coarse_value = Decimal(coarse.key[4:])
-    fewer_decimals = _decimals(coarse_value) < _decimals(fine)
-    if not (coarse.scaled or fewer_decimals):
+    if isinstance(x, Day):
+        return y.value in (x.year, x.day)
+    if y.value != y.value.to_integral_value():
         return False
-    exponent = coarse_value.adjusted() - _sig_digits(coarse) + 1 if coarse.scaled else -_decimals(coarse_value)
-    quantum = Decimal(1).scaleb(exponent)
-    try:
-        return (fine / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum == coarse_value
-    except InvalidOperation:  # more digits than Decimal's precision (35+): no translator rounds those
-        return False
+    if isinstance(x, Decade):
+        return _decade_figure(x, int(y.value), b.kind == "year")
+    if isinstance(x, Clock):
+        return x.minutes % 60 == 0 and 0 <= y.value <= 24 and (x.minutes // 60) % 12 == int(y.value) % 12
+    return False
 
 
-def _decimals(value: Decimal) -> int:
-    return max(0, -value.normalize().as_tuple().exponent)
+def _decade_figure(decade: Decade, value: int, year: bool) -> bool:
+    """"1990s" ~ 1990; "the nineties" ~ 1990 or 1995 (a year); "the 60s" ~ "los 60" (its tens as written)."""
+    return value in (decade.year, decade.tens) or (decade.year is None and year and value % 100 == decade.tens)
 
 
-def _sig_digits(anchor: Anchor) -> int:
-    return len(Decimal(anchor.key[4:]).normalize().as_tuple().digits)
+def _figures_agree(a: Anchor, b: Anchor, x: Decimal, y: Decimal) -> How | None:
+    if rounded(a, b, x, y):
+        return "rounded"
+    if converted(a, b):
+        return "converted"
+    if short_year(a, b) or short_year(b, a):
+        return "same"
+    return None
 
 
-def _names_close(a: Anchor, b: Anchor, threshold: float) -> bool:
-    if a.kind != "name" or b.kind != "name":
-        return False
-    x, y = a.key[5:], b.key[5:]
-    return fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
+def _unverifiable(a: Anchor, b: Anchor, left: list[Anchor], right: list[Anchor]) -> Pair | None:
+    """Two amounts in different currencies: a conversion this tool cannot check. Not when either
+    currency is also left over on the other side: then an amount changed ("700 billion dollars" /
+    "700 million dollars" next to "12 billion crowns"), and that is no conversion."""
+    ua, ub = a.unit, b.unit
+    if ua is None or ub is None or not (ua.dimension.startswith("currency:") and ub.dimension.startswith("currency:")) \
+            or ua.dimension == ub.dimension:
+        return None
+    if any(x.unit is not None and x.unit.dimension == ua.dimension for x in right) or \
+            any(x.unit is not None and x.unit.dimension == ub.dimension for x in left):
+        return None
+    return Pair(a, b, "currency")
+
+
+def _names_close(a: Anchor, b: Anchor, threshold: float) -> Pair | None:
+    if a.kind != "name" or b.kind != "name" or not isinstance(a.key, Token) or not isinstance(b.key, Token):
+        return None
+    x, y = a.key.text, b.key.text
+    close = fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
+    return Pair(a, b, "name") if close else None
+

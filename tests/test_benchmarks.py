@@ -241,8 +241,13 @@ def figures(root: Path, corpora=(), split="all", per_corpus=0) -> dict[str, dict
 # Today's figures (2026-11-29, main at dce6db9) and the floors: today's minus a small margin.
 CLEAN_FLOORS = {"right_kind": 0.70, "error_precision": 0.78, "link_f1": 0.94}
 CLEAN_CEILINGS = {"false_errors_per_100": 3.6, "false_warnings_per_100": 3.8, "faithful_error": 0.06}
-MESSY_FLOORS = {"right_kind": 0.64, "error_precision": 0.82, "genuine_found": 7}
-MESSY_CEILINGS = {"false_errors_per_100": 1.2, "false_warnings_per_100": 5.0}
+# Messy sample after the figures work (2026-11-29): false errors 0.43 → 0.0, false warnings 4.2 → 1.5
+# (pairs) and 3.1 → 1.1 (editions), error precision 0.93 → 0.99; genuine divergences shown as an error or
+# a warning 11 → 7 (pairs) and 9 → 5 (editions): a small bare count stated on one side only is now
+# information (about one in nine of those was genuine), and number words are compared only when they
+# count the same thing ("vier Busse" / "tres autobuses" is no longer seen).
+MESSY_FLOORS = {"right_kind": 0.78, "error_precision": 0.93, "genuine_found": 4}
+MESSY_CEILINGS = {"false_errors_per_100": 0.5, "false_warnings_per_100": 2.2}
 
 
 def check(found: dict[str, dict], floors: dict[str, float], ceilings: dict[str, float]) -> None:

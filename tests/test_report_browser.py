@@ -202,7 +202,7 @@ def test_warning_figures_are_marked_less_loudly_than_errors(tab, reports):
     error = tab.eval_on_selector("td[data-lang=de] mark.bad.error", style)
     warning = tab.eval_on_selector("td[data-lang=de] mark.bad.warning", style)
     assert tab.inner_text("td[data-lang=de] mark.bad.error") == "80.000"
-    assert tab.inner_text("td[data-lang=de] mark.bad.warning") == "500"
+    assert tab.inner_text("td[data-lang=de] mark.bad.warning") == "500 Dollar"
     assert error["bg"] != "rgba(0, 0, 0, 0)" and error["weight"] == "600" and error["line"] == "solid"
     assert warning["bg"] == "rgba(0, 0, 0, 0)" and warning["weight"] == "400" and warning["line"] == "dashed"
 

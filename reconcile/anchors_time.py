@@ -1,0 +1,152 @@
+"""Passes that find dates, times of day, run times, centuries and decades (handlers of ``anchors``).
+
+Each handler turns a match of its pattern (``patterns``) into a hit, or None
+when the match is not what it looks like (``6.30`` with no word saying it is a
+time stays a number). A written form that may be read more than one way
+keeps every reading: ``2h30`` is half past two and two and a half hours.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import measures
+from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Unit
+from .number_words import Phrase
+from .numbers import roman_to_int
+from .scan import Hit, Scan, anchor_hit
+
+
+def _valid_date(month: int, day: int | None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
+
+
+def iso_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    month, day = int(m["month"]), int(m["day"])
+    return anchor_hit(m, "date", Day(int(m["year"]), month, day)) if _valid_date(month, day) else None
+
+
+def numeric_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    first, second = int(m["a"]), int(m["b"])
+    month_first = m["sep"] == "/" and scan.lang in measures.MONTH_FIRST and first <= 12
+    day, month = (second, first) if month_first else (first, second)
+    return anchor_hit(m, "date", Day(int(m["year"]), month, day)) if _valid_date(month, day) else None
+
+
+def named_date(m: re.Match[str], scan: Scan) -> Hit | None:
+    month = scan.pat.months[m["month"].lower().rstrip(".")]
+    day = (int(m["day"]) if m["day"].isdigit() else 1) if "day" in m.groupdict() else None
+    year = int(m["year"]) if m["year"] else None
+    return anchor_hit(m, "date", Day(year, month, day)) if _valid_date(month, day) else None
+
+
+def clock(m: re.Match[str], scan: Scan) -> Hit | None:
+    """``19:00``, ``7 p.m.``, ``20 Uhr``, ``17.45 horas``, ``2h30``, ``2 heures 15``, ``в 11-50``.
+
+    A dot or hyphen between hours and minutes makes a time only with a word
+    that says so, before (``at``, ``um``, ``в``) or after (``Uhr``, ``мск``),
+    or a leading zero (``09.30``): otherwise ``6.30`` is a number. What else
+    the written form may be stays as a reading: ``6.30`` the number 6.3,
+    ``2h30`` two and a half hours, ``5 heures`` five hours.
+    """
+    hour, mark, digits = int(m["h"] or m["mh"]), m["mark"] or "", m["m"] or m["mm"] or m["mil"]
+    if not _is_clock(m, scan, mark, digits):
+        return None
+    minute = int(digits or 0)
+    readings = (Clock(hour * 60 + minute),) if m["mh"] else clock_readings(hour, minute, m["ampm"], m["period"], scan)
+    extra: list[Key] = list(readings[1:])
+    if mark == ".":
+        extra.append(Figure(Decimal(f"{hour}.{digits}")))
+    elif m["sep"] and minute in (15, 30, 45):
+        extra.append(Figure(Decimal(hour) + Decimal(minute) / 60))  # "2h30": two and a half hours
+    elif not digits and m["after"]:
+        extra.append(Figure(Decimal(hour)))  # "5 heures" may be a duration
+    return anchor_hit(m, "time", readings[0], readings=tuple(dict.fromkeys(extra)))
+
+
+def _is_clock(m: re.Match[str], scan: Scan, mark: str, digits: str | None) -> bool:
+    """Minutes or a word after the hour, a cue before a dot or hyphen, and no amount or percent after."""
+    tail = m["ampm"] or m["after"] or m["period"] or m["military"]
+    if not (digits or tail):
+        return False
+    if mark in (".", "-") and not tail and not (mark == "." and m["h"].startswith("0")) \
+            and not scan.pat.clock_cue.search(scan.before(m.start())):
+        return False
+    return not scan.pat.figure_after.match(scan.text, m.end())  # "at 12.50 euros", "6.30 %"
+
+
+def clock_readings(hour: int, minute: int, ampm: str | None, period: str | None, scan: Scan) -> tuple[Clock, ...]:
+    """The 24-hour readings: one when a.m./p.m., a part of the day or the hour says it, else both halves."""
+    if ampm:
+        return (Clock(((hour % 12) + (12 if ampm.lower() == "p" else 0)) * 60 + minute),)
+    both = [Clock(hour * 60 + minute)] + ([Clock(((hour + 12) % 24) * 60 + minute)] if 0 < hour <= 12 else [])
+    if period:
+        span = scan.pat.periods[re.sub(r"[ \u00a0]+", " ", period.lower())]
+        inside = [c for c in both if span.holds(c.minutes)]
+        return (inside[0],) if inside else tuple(both)
+    return tuple(both)
+
+
+def duration(m: re.Match[str], scan: Scan) -> Hit | None:
+    """A run time or duration, ``2:03:59``: its seconds (a typo'd ``2:21.31`` is ``2:21:31``)."""
+    seconds = int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])
+    return anchor_hit(m, "time", Figure(Decimal(seconds)), unit=_SECONDS)
+
+
+_SECONDS = Unit("duration", "duration-second", 1 / 60)
+
+
+def century(m: re.Match[str], scan: Scan) -> tuple[Hit, ...]:
+    """``XXI века``, ``21st century``, ``siglo 20``; a list names each century ("siglos XI, XII y XIII")."""
+    roman = m["roman"] or m["roman2"]
+    value = roman_to_int(roman.upper()) if roman else int(m["digits"] or m["digits2"])
+    if not 0 < value <= 30:
+        return ()
+    end = m.start("more") if m["more"] else m.end()
+    hits = [Hit(m.start(), end, Anchor("century", Century(value), scan.text[m.start():end].strip()))]
+    for more in _ROMAN.finditer(scan.text, end, m.end()):
+        hits.append(Hit(more.start(), more.end(), Anchor("century", Century(roman_to_int(more.group())), more.group())))
+    return tuple(hits)
+
+
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def decade(m: re.Match[str], scan: Scan) -> Hit | None:
+    written = m["value"]
+    figure: tuple[Key, ...] = (Figure(Decimal(written)),) if scan.lang in measures.DECADE_OR_FIGURE else ()
+    if len(written) == 2:
+        return anchor_hit(m, "decade", Decade(int(written)), readings=figure)
+    year = int(written)
+    readings: tuple[Key, ...] = ()
+    if year % 100 == 0:  # "the 1800s" may be the century; "años 1000" are years: left to the numbers
+        if scan.lang not in measures.DECADE_OR_CENTURY:
+            return None
+        readings = (Century(year // 100 + 1),)
+    return anchor_hit(m, "decade", Decade(year % 100, year), readings=readings + figure)
+
+
+def decade_word(m: re.Match[str], scan: Scan) -> Hit | None:
+    return anchor_hit(m, "decade", Decade(measures.DECADE_WORDS[scan.lang][m["word"].lower()]))
+
+
+def spelled_clock(start: int, end: int, value: Decimal, scan: Scan) -> Hit | None:
+    """An hour in words with a clock word after it or a strong cue before it: ``a las tres de la tarde``."""
+    after = scan.pat.clock_words_after.match(scan.text, end)
+    cued = scan.pat.clock_word_cue.search(scan.before(start))
+    if not (after or cued) or value != value.to_integral_value() or not 0 < value <= 24:
+        return None
+    readings = clock_readings(int(value), 0, None, after["period"] if after else None, scan)
+    stop = after.end() if after else end
+    anchor = Anchor("time", readings[0], scan.text[start:stop].strip(), strong=False,
+                    readings=(*readings[1:], Figure(value)))
+    return Hit(start, stop, anchor)
+
+
+def spelled_century(phrase: Phrase, scan: Scan) -> Hit | None:
+    """An ordinal in words before a century word: "the twentieth century", "в двадцатом веке"."""
+    after = scan.pat.century_after.match(scan.text, phrase.end) if scan.centuries else None
+    if after is None or not 0 < phrase.value <= 30 or phrase.value != int(phrase.value):
+        return None
+    return Hit(phrase.start, after.end(), Anchor("century", Century(int(phrase.value)), scan.text[phrase.start:after.end()]))

@@ -1,0 +1,96 @@
+"""The state of one text being scanned for anchors: claimed spans, gates, and what a pass finds.
+
+Shared by the passes of ``anchors_time`` and ``anchors_amounts`` and by the
+driver in ``anchors``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from . import locales, measures
+from .model import Anchor, AnchorKind, Key
+from .number_words import counts
+from .patterns import NEVER, patterns
+
+SPACES = re.compile(r"[ \u00a0]+")
+
+
+class Hit(NamedTuple):
+    """An anchor found at [start, end), with what the joining passes need: the figure before
+    its scale word (``base``), the scale's power of ten, and whether it was written as an ordinal.
+    (A named tuple: thousands are made per document and thrown away, frozen dataclasses cost more.)"""
+
+    start: int
+    end: int
+    anchor: Anchor
+    base: Decimal | None = None
+    power: int = 0
+    ordinal: bool = False
+
+
+class Scan:
+    """One text being scanned: its patterns, the spans already claimed, and cheap gates.
+
+    The gates say which passes can match at all: most need a digit or one of
+    their words, and looking a paragraph's words up once costs far less than
+    scanning it for a long alternation of words.
+    """
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text, self.lang = text, lang if lang in locales.LANGS else "en"
+        pat = self.pat = patterns(self.lang)
+        self.free = bytearray(b"\x01") * len(text)
+        lower = text.lower()
+        # Offsets in the lower-cased text must be offsets in the text ("İ" lower-cases to two characters).
+        self.lower = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.words = words = frozenset(_WORD.findall(self.lower))
+        self.digits = digits = bool(_DIGIT.search(text))
+        self.always = True
+        self.months = digits and not words.isdisjoint(pat.month_words)
+        self.month_first = self.months and self.lang in measures.MONTH_FIRST
+        self.month_words = pat.first_day is not NEVER and not words.isdisjoint(pat.month_words)
+        self.colon = digits and ":" in text
+        self.centuries = not words.isdisjoint(pat.century_words)
+        self.decade_words = not words.isdisjoint(pat.decade_forms)
+        self.capitals = bool(_CAPITALS.search(text))
+        self.number_words = not words.isdisjoint(pat.number_words) or (
+            pat.number_word_rules and any(counts(w, self.lang) for w in words
+                                          if w[:3] in pat.number_starts and w not in pat.not_counting))
+
+    def take(self, start: int, end: int) -> bool:
+        if end <= start or self.free.find(0, start, end) >= 0:
+            return False
+        self.free[start:end] = bytes(end - start)
+        return True
+
+    def before(self, start: int, width: int = 24) -> str:
+        return self.text[max(0, start - width):start]
+
+
+Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
+
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, and the gate
+    of ``Scan`` (by name) that says whether the pattern can match the text at all."""
+
+    pattern: str
+    handler: Handler
+    needs: str
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2}")
+
+
+def anchor_hit(match: re.Match[str], kind: AnchorKind, key: Key, **more: object) -> Hit:
+    """A hit spanning the whole match, its surface the match stripped."""
+    return Hit(match.start(), match.end(), Anchor(kind, key, match.group().strip(), **more))  # type: ignore[arg-type]
