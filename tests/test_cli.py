@@ -73,7 +73,8 @@ def test_exit_zero_without_errors(capsys):
     (["align", "ru", "en", "no/such/folder"], "no/such/folder: no such file or folder"),
     (["align", "ru", "it", "samples/statement"], "no it edition in samples/statement"),
     (["align", "ru", "ru", "samples/statement"], "name two different languages"),
-    (["align", "ru"], "the following arguments are required: TGT"),
+    (["align", "ru"], "missing argument 'TGT' (see reconcile align --help)"),
+    (["align"], "missing argument 'SRC'"),
     (["align", "ru", "en", "samples/statement", "--format", "xml"], "invalid choice: 'xml'"),
     (["align", "ru", "en", "samples/statement/ru.txt", "pyproject.toml"], "unsupported file type .toml"),
     (["align", "ru", "en", "--lang", "oops", "samples/statement"], "expected PATH=LANG"),
@@ -153,28 +154,80 @@ def test_help_keeps_bracketed_config_table(capsys):
     assert "[tool.reconcile]" in " ".join(out.split())
 
 
+SHARED = ("--encoding", "--content-selector", "--max-input-mb", "--pivot", "--langs", "--jobs", "--config",
+          "--output", "--quiet", "--verbose", "--color")
+
+
 def test_shared_options_are_declared_once():
-    """--encoding, --max-input-mb, --pivot… come from one parent parser each, not from each command."""
-    source = (ROOT / "reconcile" / "cli.py").read_text("utf-8")
-    for option in ("--encoding", "--content-selector", "--max-input-mb", "--pivot", "--langs", "--jobs", "--config"):
-        assert source.count(f'"{option}"') == 1, option
+    """Each shared option is one ``typer.Option(...)`` in cli.py (an ``Annotated`` alias) that every command reuses.
+
+    A command declaring its own copy would add a second ``typer.Option`` call
+    naming it; one that forgot the alias would not have the option; a copy
+    with other words would show another help text.
+    """
+    import ast
+
+    from typer.main import get_command
+
+    from reconcile import cli
+
+    tree = ast.parse((ROOT / "reconcile" / "cli.py").read_text("utf-8"))
+    declarations = [[a.value for a in node.args if isinstance(a, ast.Constant)] for node in ast.walk(tree)
+                    if isinstance(node, ast.Call) and ast.unparse(node.func) == "typer.Option"]
+    commands = get_command(cli.app).commands.values()
+    for option in SHARED:
+        assert sum(option in names for names in declarations) == 1, option
+        declared = [p for command in commands for p in command.params if option in p.opts]
+        assert len(declared) >= 3 and len({p.help for p in declared}) == 1, option
 
 
 @pytest.mark.parametrize("args, message", [
-    ([], ""),
-    (["--no-such-option"], "unrecognized arguments: --no-such-option"),
-    (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["check", "--jobs", "0"], "expected 1 or more"),
-    (["check", "--fail-on", "sometimes"], "invalid choice: 'sometimes'"),
+    ([], "no command given; choose one of align, check, report, export (see reconcile --help)"),
     (["-v"], "no command given"),
+    (["--no-such-option"], "no such option: --no-such-option (see reconcile --help)"),
+    (["frobnicate"], "no such command 'frobnicate'"),
+    (["algin", "ru", "en"], "no such command 'algin'. Did you mean 'align'?"),
+    (["check", "--jobs", "0"], "invalid value for '-j' / '--jobs': '0': expected 1 or more (see reconcile check --help)"),
+    (["check", "--fail-on", "sometimes"], "invalid choice: 'sometimes' (choose from error, warning, never)"),
+    (["check", "--langs", "english"], "expected two-letter codes"),
+    (["report", "--format", "pdf"], "invalid choice: 'pdf'"),
+    (["export", "--include-flagged", "--format"], "option '--format' requires an argument"),
+    (["--color", "sometimes", "align", "ru", "en"], "invalid choice: 'sometimes'"),
 ])
-def test_usage_errors_exit_2(capsys, args, message):
+def test_usage_errors_exit_2_with_one_line(capsys, args, message):
+    """No arguments included: one line on stderr and exit 2, never the help, a box or exit 1."""
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
-    if message:
-        assert err.count("\n") == 1 and message in err and err.startswith("reconcile: error: ")
-    else:
-        assert "usage: reconcile" in err  # no arguments: the help, on stderr, and exit 2
+    assert err.count("\n") == 1 and message in err and err.startswith("reconcile: error: "), err
+
+
+def test_help_names_arguments_by_metavar(capsys):
+    """typer would print ``{SRC}`` in the usage and ``PATH <list[Path]>``, ``TEXT`` for an option without one."""
+    out = run(capsys, "align", "--help")[1]
+    assert "Usage: reconcile align [OPTIONS] SRC TGT [PATH]..." in out
+    for noise in ("{", "<str>", "TEXT", "INTEGER", "FLOAT", "BOOLEAN"):
+        assert noise not in out, noise
+    assert "--lang PATH=LANG" in out and "-j, --jobs N" in run(capsys, "check", "-h")[1]
+
+
+def test_every_option_of_the_argparse_cli_is_still_there(capsys):
+    """Same names, same commands (issue 12's list), so scripts written against the argparse CLI keep working."""
+    shared = ["-o, --output", "--encoding", "--content-selector", "--max-input-mb", "-q, --quiet", "-v, --verbose",
+              "--color, --colour", "-h, --help"]
+    statements = ["--pivot", "--langs", "-j, --jobs", "--config"]
+    expected = {
+        "align": [*shared, "-f, --format", "--lang"],
+        "check": [*shared, *statements, "-f, --format", "--fail-on", "--baseline", "--write-baseline", "--base",
+                  "--changed"],
+        "report": [*shared, *statements, "-f, --format"],
+        "export": [*shared, *statements, "-f, --format", "--include-flagged"],
+    }
+    for command, options in expected.items():
+        out = run(capsys, command, "--help")[1]
+        for option in options:
+            assert f"  {option}" in out, (command, option)
+    top = run(capsys, "--help")[1]
+    assert all(f"  {o}" in top for o in ("-q, --quiet", "-v, --verbose", "--color", "-V, --version", "-h, --help"))
 
 
 def test_options_may_follow_or_precede_paths(capsys):
@@ -298,3 +351,32 @@ def test_memory_error_is_a_clean_exit_2(capsys, monkeypatch):
     monkeypatch.setattr("reconcile.pipeline.reconcile_editions", exhausted)
     code, _, err = run(capsys, "align", "ru", "en", "samples/divergent")
     assert code == 2 and "out of memory" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("raised, expected", [(BrokenPipeError, 2), (KeyboardInterrupt, 130)])
+def test_broken_pipe_and_interrupt_are_not_findings(capsys, monkeypatch, raised, expected):
+    """click's and typer's own ``main`` would exit 1 (the findings code) on a broken pipe; ours says 2."""
+    def interrupted(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr("reconcile.commands.deliver", interrupted)
+    code, _, err = run(capsys, "align", "ru", "en", "samples/divergent")
+    assert code == expected and "Traceback" not in err
+
+
+def test_lang_for_stdin_in_both_spellings(monkeypatch, capsys):
+    import io
+
+    outputs = []
+    for spelling in (["--lang", "-=en"], ["--lang=-=en"]):
+        data = (ROOT / "samples/divergent/en.txt").read_bytes()
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+        code, out, err = run(capsys, "align", "ru", "en", "samples/divergent/ru.txt", "-", *spelling, "-f", "json")
+        assert code == 1, err
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+
+
+def test_options_after_a_lone_double_dash_are_paths(capsys):
+    code, _, err = run(capsys, "align", "ru", "en", "--", "samples/divergent", "-f")
+    assert code == 2 and "-f: no such file or folder" in err
