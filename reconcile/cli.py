@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand
+from typer.main import get_command
 
 from . import __version__, commands
 from .commands import Gate, Statements, Ui
@@ -320,13 +321,14 @@ def _say(kind: str, message: str) -> None:
 
 def _usage(exc: typer.TyperException) -> str:
     """A usage error in one line, pointing to the help of the command it is about."""
-    first = (exc.format_message().strip().splitlines() or ["bad usage"])[0].rstrip(".")
+    first = (exc.format_message().strip().splitlines() or ["bad usage"])[0]
+    first = first[:-1] if first.endswith(".") and not first.endswith("..") else first  # click ends with a stop
     where = getattr(getattr(exc, "ctx", None), "command_path", None) or "reconcile"
     return f"{first[:1].lower()}{first[1:]} (see {where} --help)"
 
 
 def _run(argv: list[str]) -> int:
-    command = typer.main.get_command(app)
+    command = get_command(app)
     with command.make_context("reconcile", argv) as ctx:
         return int(command.invoke(ctx))
 
