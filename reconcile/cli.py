@@ -319,11 +319,18 @@ def _say(kind: str, message: str) -> None:
     print(f"reconcile: {kind}: {message}", file=sys.stderr)
 
 
-def _usage(exc: typer.TyperException) -> str:
-    """A usage error in one line, pointing to the help of the command it is about."""
+def _usage(exc: typer.TyperException, argv: Sequence[str]) -> str:
+    """A usage error in one line, pointing to the help of the command it is about.
+
+    An option missing its value is reported without a context; the command
+    is then the first word of the command line that names one.
+    """
     first = (exc.format_message().strip().splitlines() or ["bad usage"])[0]
     first = first[:-1] if first.endswith(".") and not first.endswith("..") else first  # click ends with a stop
-    where = getattr(getattr(exc, "ctx", None), "command_path", None) or "reconcile"
+    where = getattr(getattr(exc, "ctx", None), "command_path", None)
+    if where is None:
+        names = {info.name for info in app.registered_commands}
+        where = " ".join(["reconcile", *[a for a in argv if a in names][:1]])
     return f"{first[:1].lower()}{first[1:]} (see {where} --help)"
 
 
@@ -341,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:  # --help and --version have printed what was asked
         return ExitCode.OK if exc.exit_code == 0 else ExitCode.BAD_INPUT
     except typer.TyperException as exc:  # a usage error found by the parser (click's, vendored in typer)
-        _say("error", _usage(exc))
+        _say("error", _usage(exc, argv))
         return ExitCode.BAD_INPUT
     except ReconcileError as exc:
         _say("error", str(exc))

@@ -191,7 +191,8 @@ def test_shared_options_are_declared_once():
     (["check", "--fail-on", "sometimes"], "invalid choice: 'sometimes' (choose from error, warning, never)"),
     (["check", "--langs", "english"], "expected two-letter codes"),
     (["report", "--format", "pdf"], "invalid choice: 'pdf'"),
-    (["export", "--include-flagged", "--format"], "option '--format' requires an argument"),
+    (["export", "--include-flagged", "--format"], "option '--format' requires an argument (see reconcile export --help)"),
+    (["-q", "check", "--jobs"], "option '--jobs' requires an argument (see reconcile check --help)"),
     (["--color", "sometimes", "align", "ru", "en"], "invalid choice: 'sometimes'"),
 ])
 def test_usage_errors_exit_2_with_one_line(capsys, args, message):
