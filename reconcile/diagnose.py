@@ -124,8 +124,7 @@ class PairContext:
         sentences = [s for p in pivot for s in p.sentences]
         beads = align_sentences(sentences, [s for p in edition for s in p.sentences],
                                 self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
-        lost = tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0
-                     and len(sentences[i0]) >= MIN_LOST_SENTENCE)
+        lost = tuple(b.pivot_start for b in beads if b.shape == (1, 0) and len(sentences[b.pivot_start]) >= MIN_LOST_SENTENCE)
         lost_share = sum(len(sentences[i]) for i in lost) / max(sum(map(len, sentences)), 1)
         return lost if lost and share <= 1 - lost_share + 0.2 else ()
 
