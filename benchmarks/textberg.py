@@ -208,7 +208,8 @@ def hunalign_aligner(binary: str) -> Aligner:
             paths[0].write_text("")
             paths[1].write_text("\n".join(de) + "\n", "utf-8")
             paths[2].write_text("\n".join(fr) + "\n", "utf-8")
-            out = subprocess.run([binary, *map(str, paths)], capture_output=True, text=True, check=True).stdout
+            out = subprocess.run([binary, *map(str, paths)], capture_output=True, text=True, check=True,
+                                 cwd=tmp).stdout  # it writes translate.txt where it runs
         rungs = [tuple(map(int, line.split("\t")[:2])) for line in out.splitlines() if line.count("\t") == 2]
         return [(tuple(range(i0, i1)), tuple(range(j0, j1)))
                 for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]) if i1 > i0 or j1 > j0]

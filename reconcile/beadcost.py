@@ -18,6 +18,7 @@ work is proportional to the corridor's cells plus the keys actually shared.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Hashable, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ COGNATE_WEIGHT = 3.0
 COGNATE_CHANCE = 0.08
 # The semantic term: Vecalign's normalised cosine distance (about 1 for unrelated units), weighted.
 SEMANTIC_WEIGHT = 4.0
+WORD_LEVELS = 3  # coarse passes that keep names and cognates (blocks of up to 8 units)
 SEMANTIC_SAMPLES = 64
 
 
@@ -153,6 +155,9 @@ def shared(left: Keys, right: Keys, first: int, stop: int, v_lo: Ints, v_hi: Int
     """
     occurrences = slice(left.ptr[first], left.ptr[stop])
     keys, units = left.ids[occurrences], left.unit[occurrences]
+    if not len(keys) or not len(right.ids):
+        none = np.zeros(0, dtype=np.int64)
+        return Shared(none, none, none, none)
     table, index = right.table()
     stride = len(right) + 1
     v_lo, v_hi = np.maximum(v_lo, 0), np.minimum(v_hi, len(right) - 1)  # within the key's own stretch of the table
@@ -183,7 +188,7 @@ class Cells:
         """Index of cell (i, j) among the cells, or -1 if it is not one of them."""
         if not self.size:
             return np.full(len(i), -1)
-        row = np.minimum(np.searchsorted(self.rows, i), len(self.rows) - 1)
+        row = np.minimum(np.searchsorted(self.rows, i), len(self.rows) - 1)  # the row, if it is one of them
         inside = (self.rows[row] == i) & (j >= self.lo[row]) & (j <= self.hi[row])
         return np.where(inside, self.first[row] + j - self.lo[row], -1)
 
@@ -202,19 +207,48 @@ class Cells:
         return first, stop, self.lo[below] - reach, self.hi[above] - 1
 
 
-def group_overlaps(pairs: Shared, a: int, b: int, cells: Cells) -> Ints:
-    """``|keys(left units g … g+a-1) ∩ keys(right units h … h+b-1)|`` for the bead ending at each cell.
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Every linking bead that can end at a cell of a block: its cell, its shape, its groups' first units."""
+
+    cell: Ints  # position among the block's cells
+    shape: Ints  # index among the linking shapes
+    a: Ints
+    b: Ints
+    g: Ints
+    h: Ints
+
+    @staticmethod
+    def of(i: Ints, j: Ints, linking: Sequence[Shape], left: Ints | None, right: Ints | None) -> Candidates:
+        """Beads that fit: room on both sides, and (with ``left``/``right``, each unit's segment) one segment."""
+        a_of, b_of = np.array([a for a, _ in linking]), np.array([b for _, b in linking])
+        fits = (i[:, None] >= a_of) & (j[:, None] >= b_of)
+        if left is not None and right is not None:
+            first, last = left[np.maximum(i[:, None] - a_of, 0)], left[np.maximum(i - 1, 0)][:, None]
+            fits &= (first == last) & (right[np.maximum(j[:, None] - b_of, 0)] == last) & \
+                (right[np.maximum(j - 1, 0)][:, None] == last)
+        cell, shape = np.nonzero(fits)
+        a, b = a_of[shape], b_of[shape]
+        return Candidates(cell, shape, a, b, i[cell] - a, j[cell] - b)
+
+
+def group_overlaps(pairs: Shared, candidates: Candidates, cells: Cells, linking: Sequence[Shape]) -> Ints:
+    """``|keys(left units g … g+a-1) ∩ keys(right units h … h+b-1)|`` for every candidate bead.
 
     A shared key counts once: at the pair of its first units in the two
-    groups (offsets x and y, where its gaps exceed them).
+    groups, at offsets x < a and y < b where its gaps exceed them. So a pair
+    (u, v) counts for the bead of shape (a, b) ending at (u - x + a, v - y + b)
+    for every such offset; all shapes and offsets are done in one pass.
     """
-    out = np.zeros(cells.size, dtype=np.int64)
-    for x in range(a):
-        for y in range(b):
-            keep = (pairs.gap_u > x) & (pairs.gap_v > y)
-            where = cells.position(pairs.u[keep] - x + a, pairs.v[keep] - y + b)
-            out += np.bincount(where[where >= 0], minlength=cells.size)
-    return out
+    if not len(pairs.u):
+        return np.zeros(len(candidates.cell), dtype=np.int64)
+    offsets = np.array([(k, a, b, x, y) for k, (a, b) in enumerate(linking) for x in range(a) for y in range(b)])
+    shape, a, b, x, y = offsets.T
+    pair, offset = np.nonzero((pairs.gap_u[:, None] > x) & (pairs.gap_v[:, None] > y))
+    where = cells.position(pairs.u[pair] - x[offset] + a[offset], pairs.v[pair] - y[offset] + b[offset])
+    inside = where >= 0
+    counts = np.bincount(where[inside] * len(linking) + shape[offset[inside]], minlength=cells.size * len(linking))
+    return counts.reshape(cells.size, len(linking))[candidates.cell, candidates.shape]
 
 
 @dataclass
@@ -228,31 +262,47 @@ class Side:
     anchors: Keys  # strong and weak together
     cognates: Keys
     vectors: dict[int, Floats] | None = None  # group size → (groups, dim) unit-normalised embeddings
-    _counts: dict[tuple[str, int], Ints] = field(default_factory=dict)
+    segment: Ints | None = None  # several alignments at once: the one each unit belongs to
+    _tables: dict[str, Floats] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.length)
 
-    def sums(self, name: str, size: int) -> Floats:
-        """Sums of ``size`` consecutive lengths (or sentence counts): entry g covers units g … g+size-1."""
-        if (name, size) not in self._counts:
-            cumulative = np.concatenate([[0.0], np.cumsum(getattr(self, name))])
-            self._counts[(name, size)] = cumulative[size:] - cumulative[:-size]
-        return self._counts[(name, size)]
+    def grouped(self, name: str) -> Floats:
+        """(4, len): entry [size, g] totals ``name`` over units g … g+size-1 (0 where the group runs out).
 
-    def counts(self, name: str, size: int) -> Ints:
-        """Number of distinct keys of each group of ``size`` consecutive units."""
-        if (name, size) not in self._counts:
-            self._counts[(name, size)] = getattr(self, name).group_counts(size)
-        return self._counts[(name, size)]
+        Lengths and sentence counts are summed; key sets are counted as
+        sets (a key in two units of the group counts once).
+        """
+        if name not in self._tables:
+            table = np.zeros((4, len(self)))
+            values = getattr(self, name)
+            for size in range(1, 4):
+                if isinstance(values, Keys):
+                    totals = values.group_counts(size)
+                else:
+                    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+                    totals = cumulative[size:] - cumulative[:-size]
+                table[size, :len(totals)] = totals
+            self._tables[name] = table
+        return self._tables[name]
 
-    def halved(self) -> Side:
-        """Two units to one: lengths, sentences and facts joined, embeddings averaged.
+    def group_vectors(self, size: Ints, g: Ints) -> Floats:
+        """The embedding of each group (units g … g+size-1)."""
+        assert self.vectors is not None
+        out = np.zeros((len(g), self.vectors[1].shape[1]))
+        for k in np.unique(size):
+            out[size == k] = self.vectors[int(k)][g[size == k]]
+        return out
 
-        Names and cognates are left out: a guide needs little more than
-        lengths and facts (the fine pass has every signal, and widens where
-        the guide was off), and the many names and cognates of a block of
-        units would make the coarse pass cost more than the fine one.
+    def halved(self, words: bool) -> Side:
+        """Two units to one: lengths, sentences and keys joined, embeddings averaged.
+
+        Without ``words``, names and cognates are left out: they keep the
+        first coarse passes on track (lengths and facts alone let the guide
+        drift by more than the corridor's width on real text), but the many
+        of a block of 16 units or more would make a coarse pass cost more
+        than the fine one, for a guide that lengths and facts give as well.
         """
         def pairs(values: Floats) -> Floats:
             padded = np.append(values, 0.0) if len(values) % 2 else values
@@ -264,7 +314,11 @@ class Side:
             if len(one) % 2:
                 one = np.vstack([one, np.zeros((1, one.shape[1]))])
             vectors = group_vectors(_normalised(one.reshape(-1, 2, one.shape[1]).sum(axis=1)))
-        none, strong = Keys.empty((len(self) + 1) // 2), self.strong.halved()
+        strong = self.strong.halved()
+        if words:
+            return Side(pairs(self.length), pairs(self.sentences), strong, self.weak.halved(), self.anchors.halved(),
+                        self.cognates.halved(), vectors)
+        none = Keys.empty((len(self) + 1) // 2)
         return Side(pairs(self.length), pairs(self.sentences), strong, none, strong, none, vectors)
 
 
@@ -295,10 +349,13 @@ class PairCosts:
 
     left: Side
     right: Side
-    ratio: float
+    ratio: float | Floats  # edition/pivot length ratio: one, or one per edition unit
     sentence_term: bool = True
+    priors: dict[Shape, float] = field(default_factory=lambda: dict(PRIORS))
     shapes: tuple[Shape, ...] = SHAPES
+    level: int = 0  # how many times both sides were halved
     _norms: dict[tuple[str, int], Floats] = field(default_factory=dict)
+    _cache: dict[bytes, tuple[Candidates, dict[tuple[str, str], Ints]]] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -309,63 +366,87 @@ class PairCosts:
         return len(self.right)
 
     def edition_skips(self) -> Floats:
-        return np.full(self.m, PRIORS[(0, 1)])
+        return np.full(self.m, self.priors[(0, 1)])
 
     def coarse(self) -> PairCosts:
-        return PairCosts(self.left.halved(), self.right.halved(), self.ratio, self.sentence_term, self.shapes)
+        ratio = self.ratio[::2] if isinstance(self.ratio, np.ndarray) else self.ratio
+        words = self.level < WORD_LEVELS
+        return PairCosts(self.left.halved(words), self.right.halved(words), ratio, self.sentence_term, self.priors,
+                         self.shapes, self.level + 1)
 
     def costs(self, i: Ints, j: Ints) -> Floats:
-        """Every shape's cost at every cell of a block of rows (shapes but the last, (0, 1))."""
-        cells = Cells(i, j)
-        reach = max(max(shape) for shape in self.shapes)
-        first, stop, v_lo, v_hi = cells.windows(reach)
-        pairs = {(x, y): shared(getattr(self.left, x), getattr(self.right, y), first, stop, v_lo, v_hi)
-                 for x, y in JOINS}
+        """Every shape's cost at every cell of a block of rows (shapes but the last, (0, 1)).
+
+        All linking shapes at once: one candidate per (cell, shape) that fits,
+        one pass over the shared keys per pair of key sets.
+        """
+        linking = [shape for shape in self.shapes[:-1] if shape[1]]
+        candidates, overlap = self._overlaps(i, j, linking)
         out = np.full((len(i), len(self.shapes) - 1), np.inf)
+        columns = np.array([self.shapes.index(shape) for shape in linking])
+        out[candidates.cell, columns[candidates.shape]] = self.linked(candidates, overlap)
         for s, (a, b) in enumerate(self.shapes[:-1]):
-            valid = (i >= a) & (j >= b)
-            if b == 0:
-                out[valid, s] = PRIORS[(a, b)]
-            elif valid.any():
-                overlap = {join: group_overlaps(found, a, b, cells)[valid] for join, found in pairs.items()}
-                out[valid, s] = self.linked(a, b, i[valid] - a, j[valid] - b, overlap)
+            if not b:
+                out[i >= a, s] = self.priors[(a, b)]
         return out
 
-    def linked(self, a: int, b: int, g: Ints, h: Ints, overlap: dict[tuple[str, str], Ints]) -> Floats:
-        """Cost of linking pivot units g … g+a-1 with edition units h … h+b-1, for every (g, h)."""
+    def _overlaps(self, i: Ints, j: Ints, linking: list[Shape]) -> tuple[Candidates, dict[tuple[str, str], Ints]]:
+        """The candidates and their key overlaps, kept for the same cells (a rerun with another ratio)."""
+        key = hashlib.blake2b(i.tobytes() + b"|" + j.tobytes(), digest_size=16).digest()
+        if key not in self._cache:
+            cells = Cells(i, j)
+            candidates = Candidates.of(i, j, linking, self.left.segment, self.right.segment)
+            first, stop, v_lo, v_hi = cells.windows(max(max(shape) for shape in linking))
+            self._cache.clear()  # blocks follow one another: keep one
+            self._cache[key] = candidates, {
+                (x, y): group_overlaps(shared(getattr(self.left, x), getattr(self.right, y), first, stop, v_lo, v_hi),
+                                       candidates, cells, linking) for x, y in JOINS}
+        return self._cache[key]
+
+    def linked(self, c: Candidates, overlap: dict[tuple[str, str], Ints]) -> Floats:
+        """Cost of linking pivot units g … g+a-1 with edition units h … h+b-1, for every candidate."""
         left, right = self.left, self.right
-        source, target = left.sums("length", a)[g], right.sums("length", b)[h]
-        mean = np.maximum((source + target / self.ratio) / 2, 1.0)
-        cost = PRIORS[(a, b)] + np.minimum((target - source * self.ratio) ** 2 / (mean * LENGTH_VARIANCE) / 2,
-                                           MAX_LENGTH_COST)
+        a, b, g, h = c.a, c.b, c.g, c.h
+        source, target = left.grouped("length")[a, g], right.grouped("length")[b, h]
+        ratio = self.ratio[h] if isinstance(self.ratio, np.ndarray) else self.ratio
+        mean = np.maximum((source + target / ratio) / 2, 1.0)
+        priors = np.array([self.priors[shape] for shape in zip(a.tolist(), b.tolist())]) if len(a) < 64 else \
+            self._prior_table()[a, b]
+        cost = priors + np.minimum((target - source * ratio) ** 2 / (mean * LENGTH_VARIANCE) / 2, MAX_LENGTH_COST)
         if self.sentence_term:
-            gap = np.abs(left.sums("sentences", a)[g] - right.sums("sentences", b)[h])
-            cost += np.minimum(SENTENCE_WEIGHT * gap, MAX_SENTENCE_COST) * (2 if (a, b) != (1, 1) else 1)
-        lone = (left.counts("strong", a)[g] - overlap[("strong", "anchors")]
-                + right.counts("strong", b)[h] - overlap[("anchors", "strong")])
+            gap = np.abs(left.grouped("sentences")[a, g] - right.grouped("sentences")[b, h])
+            cost += np.minimum(SENTENCE_WEIGHT * gap, MAX_SENTENCE_COST) * np.where((a == 1) & (b == 1), 1, 2)
+        lone = (left.grouped("strong")[a, g] - overlap[("strong", "anchors")]
+                + right.grouped("strong")[b, h] - overlap[("anchors", "strong")])
         cost -= ANCHOR_WEIGHT * (np.minimum(overlap[("strong", "strong")], MAX_ANCHORS) - np.minimum(lone, MAX_ANCHORS))
         cost -= np.minimum(overlap[("weak", "weak")] * NAME_BONUS, MAX_NAME_BONUS)
-        cognates = left.counts("cognates", a)[g] + right.counts("cognates", b)[h]
+        cognates = left.grouped("cognates")[a, g] + right.grouped("cognates")[b, h]
         cost += COGNATE_WEIGHT * (COGNATE_CHANCE - 2 * overlap[("cognates", "cognates")] / np.maximum(cognates, 1))
         if left.vectors is not None and right.vectors is not None:
             cost += SEMANTIC_WEIGHT * self._semantic(a, b, g, h)
         return cost
 
-    def _semantic(self, a: int, b: int, g: Ints, h: Ints) -> Floats:
-        """Vecalign's cost: cosine distance over the units' typical distance to unrelated units, times a·b."""
-        assert self.left.vectors is not None and self.right.vectors is not None
-        u, w = self.left.vectors[a][g], self.right.vectors[b][h]
-        distance = 1.0 - np.einsum("ij,ij->i", u, w)
-        scale = self._norm("left", a)[g] + self._norm("right", b)[h]
+    def _prior_table(self) -> Floats:
+        table = np.full((4, 4), np.inf)
+        for (a, b), prior in self.priors.items():
+            table[a, b] = prior
+        return table
+
+    def _semantic(self, a: Ints, b: Ints, g: Ints, h: Ints) -> Floats:
+        """Vecalign's cost: cosine distance over the groups' typical distance to unrelated units, times a·b."""
+        distance = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
+        scale = self._norm("left", a, g) + self._norm("right", b, h)
         return 2.0 * distance / np.maximum(scale, 1e-6) * a * b
 
-    def _norm(self, side: str, size: int) -> Floats:
+    def _norm(self, side: str, size: Ints, g: Ints) -> Floats:
         """Mean cosine distance of each group to a fixed, evenly spaced sample of the other side's units."""
-        if (side, size) not in self._norms:
-            mine, other = (self.left, self.right) if side == "left" else (self.right, self.left)
-            assert mine.vectors is not None and other.vectors is not None
-            units = other.vectors[1]
-            sample = units[np.linspace(0, len(units) - 1, min(SEMANTIC_SAMPLES, len(units))).astype(int)]
-            self._norms[(side, size)] = 1.0 - (mine.vectors[size] @ sample.T).mean(axis=1) if len(sample) else \
-                np.ones(len(mine.vectors[size]))
-        return self._norms[(side, size)]
+        mine, other = (self.left, self.right) if side == "left" else (self.right, self.left)
+        assert mine.vectors is not None and other.vectors is not None
+        out = np.ones(len(g))
+        for k in np.unique(size).tolist():
+            if (side, k) not in self._norms:
+                units = other.vectors[1]
+                sample = units[np.linspace(0, len(units) - 1, min(SEMANTIC_SAMPLES, len(units))).astype(int)]
+                self._norms[(side, k)] = 1.0 - (mine.vectors[k] @ sample.T).mean(axis=1)
+            out[size == k] = self._norms[(side, k)][g[size == k]]
+        return out

@@ -35,6 +35,9 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
 EDITION_SKIP: Shape = (0, 1)
+# Costs are rounded to multiples of 2⁻²⁰: sums of them are then exact in float64, so a tie is a
+# tie whatever the order of the additions (the same path from a corridor as from the whole matrix).
+GRID = 2.0**20
 UNSET = 255  # back-pointer of the origin (and of unreachable cells)
 BLOCK_ROWS = 2048  # rows whose bead costs are held at once
 FULL_BELOW = 40_000  # align without a coarse pass when (n + 1) · (m + 1) is below this
@@ -77,6 +80,23 @@ class Corridor:
         return Corridor.of(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
 
     @staticmethod
+    def blocks(sizes: list[tuple[int, int]]) -> Corridor:
+        """Several whole matrices end to end, the end node of one the origin of the next: many alignments in one DP.
+
+        Rows and columns of block k follow those of block k - 1; the row where
+        one block ends and the next begins holds the columns of both (bead
+        costs must keep a bead inside one block).
+        """
+        rows = np.cumsum([0] + [n for n, _ in sizes])
+        cols = np.cumsum([0] + [m for _, m in sizes])
+        block = np.searchsorted(rows, np.arange(rows[-1] + 1), side="right") - 1  # the block a row starts
+        block = np.minimum(block, len(sizes) - 1)
+        lo, hi = cols[block], cols[block + 1]
+        boundary = rows[1:-1]
+        lo[boundary] = cols[:-2]  # a shared row also ends the block before
+        return Corridor.of(lo.astype(np.int64), hi.astype(np.int64))
+
+    @staticmethod
     def around(path: Path, n: int, m: int, width: int) -> Corridor:
         """The nodes within ``width`` of the rectangles the path's beads span (rows and columns)."""
         xs = np.array([i0 for i0, _, _, _ in path] + [n], dtype=np.int64)
@@ -110,8 +130,8 @@ class Corridor:
         return i, j
 
     def flat(self, i: Ints, j: Ints, outside: int) -> Ints:
-        """Flat index of cells (i, j); ``outside`` where the cell is not in the corridor."""
-        row = np.clip(i, 0, self.n)
+        """Flat index of cells (i, j) (arrays of any shape); ``outside`` where the cell is not in the corridor."""
+        row = np.minimum(np.maximum(i, 0), self.n)
         inside = (i >= 0) & (i <= self.n) & (j >= self.lo[row]) & (j <= self.hi[row])
         return np.where(inside, self.start[row] + j - self.lo[row], outside)
 
@@ -153,17 +173,18 @@ def fill(corridor: Corridor, model: CostModel) -> tuple[npt.NDArray[np.uint8], F
     total = corridor.cells
     cumulative = np.full(total + 1, np.inf)  # the last slot stands for every node outside the corridor
     back = np.full(total, UNSET, dtype=np.uint8)
-    skips = np.concatenate([[0.0], np.cumsum(model.edition_skips())])  # P[j]: skipping edition units 0 … j-1
+    skips = np.concatenate([[0.0], np.cumsum(_exact(model.edition_skips()))])  # P[j]: skipping edition units 0 … j-1
     # Border: row 0 holds (0, 0) and the edition units skipped from it.
     cumulative[: hi[0] + 1] = skips[: hi[0] + 1]
     back[1: hi[0] + 1] = len(shapes) - 1
-    linking = shapes[:-1]
+    down = np.array([a for a, _ in shapes[:-1]])
+    across = np.array([b for _, b in shapes[:-1]])
     for first in range(1, corridor.n + 1, BLOCK_ROWS):
         stop = min(first + BLOCK_ROWS, corridor.n + 1)
         i, j = corridor.rows(first, stop)
-        costs = model.costs(i, j)  # (cells, shapes - 1)
+        costs = _exact(model.costs(i, j))  # (cells, shapes - 1)
         # predecessors[c, s]: flat index of the node bead s starts from, to reach cell c
-        predecessors = np.stack([corridor.flat(i - a, j - b, total) for a, b in linking], axis=1)
+        predecessors = corridor.flat(i[:, None] - down, j[:, None] - across, total)
         base = start[first]
         for row in range(first, stop):
             cells = slice(start[row] - base, start[row + 1] - base)
@@ -176,6 +197,10 @@ def fill(corridor: Corridor, model: CostModel) -> tuple[npt.NDArray[np.uint8], F
             cumulative[where] = np.where(skipped, running + ramp, best)
             back[where] = np.where(skipped, len(shapes) - 1, shape)
     return back, cumulative[:-1]
+
+
+def _exact(costs: Floats) -> Floats:
+    return np.round(costs * GRID) / GRID
 
 
 def traceback(corridor: Corridor, back: npt.NDArray[np.uint8], shapes: tuple[Shape, ...], m: int) -> Path:
@@ -197,13 +222,41 @@ def project(path: Path, n: int, m: int) -> Path:
     return [(min(2 * i0, n), min(2 * j0, m), min(2 * i1, n), min(2 * j1, m)) for i0, j0, i1, j1 in path]
 
 
-def best_path(model: CostModel, width: int = WIDTH, full_below: int = FULL_BELOW) -> Path:
-    """The cheapest path, through a corridor around a coarse pass's path when the matrix is large."""
+def is_small(n: int, m: int, full_below: int = FULL_BELOW) -> bool:
+    """Whether the whole matrix is filled (no coarse pass)."""
+    return (n + 1) * (m + 1) <= full_below or min(n, m) <= 1
+
+
+def cheapest(corridor: Corridor, model: CostModel) -> Path:
+    """The cheapest path within the corridor."""
+    return traceback(corridor, fill(corridor, model)[0], model.shapes, int(corridor.hi[-1]))
+
+
+def split_blocks(path: Path, sizes: list[tuple[int, int]]) -> list[Path]:
+    """A path through ``Corridor.blocks(sizes)`` as one path per block, in each block's own coordinates."""
+    rows = np.cumsum([0] + [n for n, _ in sizes])
+    cols = np.cumsum([0] + [m for _, m in sizes])
+    out: list[Path] = [[] for _ in sizes]
+    for i0, j0, i1, j1 in path:
+        # A bead with a pivot unit belongs to that unit's block; one without, to its edition unit's.
+        k = int(np.searchsorted(rows, i0, side="right") - 1) if i1 > i0 else \
+            int(np.searchsorted(cols, j0, side="right") - 1)
+        k = min(k, len(sizes) - 1)
+        out[k].append((i0 - rows[k], j0 - cols[k], i1 - rows[k], j1 - cols[k]))
+    return [[(int(a), int(b), int(c), int(d)) for a, b, c, d in p] for p in out]
+
+
+def best_path(model: CostModel, guide: Path | None = None, width: int = WIDTH, full_below: int = FULL_BELOW) -> Path:
+    """The cheapest path: over the whole matrix when it is small, else in a corridor around ``guide``.
+
+    Without a guide, the guide is the path of a coarse pass (both sides
+    downsampled two units to one), recursively.
+    """
     n, m = model.n, model.m
-    if (n + 1) * (m + 1) <= full_below or min(n, m) <= 1:
-        corridor = Corridor.full(n, m)
-        return traceback(corridor, fill(corridor, model)[0], model.shapes, m)
-    guide = project(best_path(model.coarse(), width, full_below), n, m)
+    if is_small(n, m, full_below):
+        return cheapest(Corridor.full(n, m), model)
+    if guide is None:
+        guide = project(best_path(model.coarse(), None, width, full_below), n, m)
     return path_near(model, guide, width)
 
 
@@ -229,4 +282,4 @@ def bead_costs(model: CostModel, path: Path) -> Floats:
     out = costs[np.arange(len(path)), shapes]
     skips = shapes == len(model.shapes) - 1
     out[skips] = model.edition_skips()[ends[skips, 1]]
-    return out
+    return _exact(out)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .align import align_pair
+from .align import align_editions
 from .anchors import annotate
 from .consensus import agree
 from .diagnose import diagnose
@@ -129,7 +129,7 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
         raise ConfigError(f"no {settings.pivot} edition to use as the reference (editions found: {have})")
     pivot = by_lang[settings.pivot]
     others = [e for e in editions if e.lang != settings.pivot]
-    alignments = tuple(align_pair(pivot, e) for e in others)
+    alignments = align_editions(pivot, others)
     rows = build_rows(pivot, alignments)
     findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
                                              for f in diagnose(pivot, e, a, settings)]))
