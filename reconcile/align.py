@@ -36,8 +36,10 @@ from .similarity import alignment_keys, cognate_keys, dice, length_delta, length
 
 # Sentences are merged, split and left out more often than paragraphs: about -log of
 # each shape's share relative to 1-1 in Text+Berg's development document (0-1 1.8,
-# 1-2 1.6, 2-1 2.0, 2-2 2.7, 1-3 3.3, 3-1 3.6), rounded, and chosen there by F1.
-SENTENCE_PRIORS = {**PRIORS, (1, 0): 3.0, (0, 1): 3.0, (1, 2): 1.8, (2, 1): 1.8, (2, 2): 3.0, (1, 3): 3.5, (3, 1): 3.5}
+# 1-2 1.6, 2-1 2.0, 2-2 2.7, 1-3 3.3, 3-1 3.6), rounded, and chosen there by F1; the
+# skips a little dearer (3.0 scores better on Text+Berg, but diagnosis then calls more
+# faithful paragraphs truncated in the accuracy benchmark's dev side).
+SENTENCE_PRIORS = {**PRIORS, (1, 0): 3.5, (0, 1): 3.5, (1, 2): 1.8, (2, 1): 1.8, (2, 2): 3.0, (1, 3): 3.5, (3, 1): 3.5}
 
 
 class Embedder(Protocol):

@@ -56,11 +56,12 @@ CONTENT = st.text(alphabet="bcdfghklmnprstvz", min_size=2, max_size=4).map(lambd
 
 @st.composite
 def sentences(draw, min_size=3, max_size=20):
-    """Sentences of 8 to 30 words: filler words and a few content words of their own, a clause break, a number."""
+    """Sentences of 10 to 35 words: filler words and content words of their own, a clause break, a number."""
     out = []
     for k in range(draw(st.integers(min_size, max_size))):
         content = draw(st.lists(CONTENT, min_size=2, max_size=5))
-        words = [draw(st.sampled_from(FILLER + content)) for _ in range(draw(st.integers(8, 30)))]
+        words = content + [draw(st.sampled_from(FILLER + content)) for _ in range(draw(st.integers(8, 30)))]
+        words = draw(st.permutations(words))
         words.insert(len(words) // 2, f"{100 + 7 * k},")
         out.append(" ".join(words).capitalize() + ".")
     return out
@@ -378,3 +379,13 @@ def test_corridor_cells_grow_linearly_whatever_the_length_difference(monkeypatch
         path = dp.best_path(model)
         assert sum(filled) <= 80 * (n + len(edition))
         assert path[0][:2] == (0, 0) and path[-1][2:] == (n, len(edition))
+
+
+def test_a_moved_paragraph_boundary_is_one_2_2_link(make_edition):
+    """Two sentences moved from the second paragraph to the first: neither paragraph has a counterpart alone."""
+    s = [f"The council met {k} delegations from the {w} region about the programme." for k, w in
+         enumerate(["northern", "southern", "eastern", "western", "central", "coastal", "border", "mountain"], 10)]
+    pivot = make_edition("en", ["Opening words of the office here.", " ".join(s[:2]), " ".join(s[2:8]), "Closing."])
+    edition = make_edition("en", ["Opening words of the office here.", " ".join(s[:6]), " ".join(s[6:8]), "Closing."])
+    links = align_pair(pivot, edition).links
+    assert [(l.pivot, l.edition) for l in links] == [((1,), (1,)), ((2, 3), (2, 3)), ((4,), (4,))]
