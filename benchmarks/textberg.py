@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -119,7 +120,7 @@ def score(gold_docs: Sequence[list[Pair]], test_docs: Sequence[list[Pair]]) -> S
     recall = [0, 0, 0, 0]
     for gold, test in zip(gold_docs, test_docs, strict=True):
         precision = [a + b for a, b in zip(precision, _counts(gold, test))]
-        linked = lambda beads: [(x, y) for x, y in beads if x and y]  # noqa: E731
+        linked = lambda beads: [(x, y) for x, y in beads if x and y]
         recall = [a + b for a, b in zip(recall, _counts(linked(test), linked(gold)))]
 
     def ratio(hit: int, miss: int) -> float:
@@ -212,7 +213,7 @@ def hunalign_aligner(binary: str) -> Aligner:
                                  cwd=tmp).stdout  # it writes translate.txt where it runs
         rungs = [tuple(map(int, line.split("\t")[:2])) for line in out.splitlines() if line.count("\t") == 2]
         return [(tuple(range(i0, i1)), tuple(range(j0, j1)))
-                for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]) if i1 > i0 or j1 > j0]
+                for (i0, j0), (i1, j1) in itertools.pairwise(rungs) if i1 > i0 or j1 > j0]
 
     return run
 
@@ -228,7 +229,7 @@ class CachedEmbedder:
     """Any embedder with a disk cache keyed by text digest (benchmark reruns embed nothing new)."""
 
     def __init__(self, inner: object, folder: Path) -> None:
-        self.inner, self.name = inner, getattr(inner, "name")
+        self.inner, self.name = inner, inner.name
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 

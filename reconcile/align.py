@@ -31,8 +31,14 @@ from .beadcost import PRIORS, PairCosts, Side, Vocabulary, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
 from .ingest import plain
 from .model import Alignment, Anchor, Bead, Edition, Link
-from .similarity import alignment_keys, cognate_keys, dice, length_delta, length_probability, strong_keys
-
+from .similarity import (
+    alignment_keys,
+    cognate_keys,
+    dice,
+    length_delta,
+    length_probability,
+    strong_keys,
+)
 
 # Sentences are merged, split and left out more often than paragraphs: about -log of
 # each shape's share relative to 1-1 in Text+Berg's development document (0-1 1.8,

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Hashable, Sequence
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 

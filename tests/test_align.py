@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -267,7 +268,7 @@ def test_kernel_matches_the_naive_dp(n, m, seed):
     assert cumulative[-1] == naive_dp(model)
     assert (float(dp.bead_costs(model, path).sum()) if path else 0.0) == cumulative[-1]
     assert path == [] or (path[0][:2] == (0, 0) and path[-1][2:] == (n, m))
-    assert all(p[2:] == q[:2] for p, q in zip(path, path[1:]))
+    assert all(p[2:] == q[:2] for p, q in itertools.pairwise(path))
 
 
 def random_side(rng, lengths, vocabulary, keys_per_unit=3, universe=40):
