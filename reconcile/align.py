@@ -75,12 +75,12 @@ def _unit(n: int, text: str, sentences: int, anchors: tuple[Anchor, ...]) -> _Un
     return _Unit(n, text, len(text), sentences, strong, names, cognate_keys(text))
 
 
-def _side(units: Sequence[_Unit], vocabulary: Vocabulary, vectors: dict[int, npt.NDArray[np.float64]] | None,
-          segment: npt.NDArray[np.int64] | None = None) -> Side:
-    strong, names = vocabulary.keys([u.strong for u in units]), vocabulary.keys([u.names for u in units])
-    return Side(np.array([u.length for u in units], dtype=np.float64),
-                np.array([u.sentences for u in units], dtype=np.float64),
-                strong, names, strong.union(names), vocabulary.keys([u.cognates for u in units]), vectors, segment)
+def _side(units: Sequence[_Unit], vocabulary: Vocabulary, left: bool,
+          vectors: dict[int, npt.NDArray[np.float64]] | None = None, segment: npt.NDArray[np.int64] | None = None) -> Side:
+    return Side.of(np.array([u.length for u in units], dtype=np.float64),
+                   np.array([u.sentences for u in units], dtype=np.float64),
+                   {"strong": [u.strong for u in units], "names": [u.names for u in units],
+                    "cognates": [u.cognates for u in units]}, vocabulary, left, vectors, segment)
 
 
 def _vectors(embedder: Embedder | None, texts: Sequence[str], concatenations: bool) -> dict[int, npt.NDArray[np.float64]] | None:
@@ -184,8 +184,8 @@ def _refined(prior: float, path: Path, left: Sequence[_Unit], right: Sequence[_U
 
 def _alone(left: list[_Unit], right: list[_Unit], prior: float, embedder: Embedder | None) -> tuple[Path, float]:
     vocabulary = Vocabulary()
-    model = PairCosts(_side(left, vocabulary, _vectors(embedder, [u.text for u in left], False)),
-                      _side(right, vocabulary, _vectors(embedder, [u.text for u in right], False)), prior)
+    model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, [u.text for u in left], False)),
+                      _side(right, vocabulary, False, _vectors(embedder, [u.text for u in right], False)), prior)
     path = best_path(model)
     ratio = _refined(prior, path, left, right)
     return (best_path(replace(model, ratio=ratio), guide=path) if ratio != prior else path), ratio
@@ -195,8 +195,8 @@ def _together(left: list[_Unit], rights: list[list[_Unit]], priors: list[float])
     """The paths of several small pairs with one pivot, from one DP over a block-diagonal corridor."""
     sizes = [(len(left), len(right)) for right in rights]
     vocabulary = Vocabulary()
-    model = PairCosts(_side(left * len(rights), vocabulary, None, np.repeat(np.arange(len(rights)), len(left))),
-                      _side([u for right in rights for u in right], vocabulary, None,
+    model = PairCosts(_side(left * len(rights), vocabulary, True, None, np.repeat(np.arange(len(rights)), len(left))),
+                      _side([u for right in rights for u in right], vocabulary, False, None,
                             np.repeat(np.arange(len(rights)), [len(right) for right in rights])),
                       np.repeat(priors, [len(right) for right in rights]))
     corridor = Corridor.blocks(sizes)
@@ -239,8 +239,8 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     left = [_unit(k, text, 1, extract(text, pivot_lang)) for k, text in enumerate(pivot)]
     right = [_unit(k, text, 1, extract(text, edition_lang)) for k, text in enumerate(edition)]
     vocabulary = Vocabulary()
-    model = PairCosts(_side(left, vocabulary, _vectors(embedder, list(pivot), True)),
-                      _side(right, vocabulary, _vectors(embedder, list(edition), True)),
+    model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, list(pivot), True)),
+                      _side(right, vocabulary, False, _vectors(embedder, list(edition), True)),
                       language_ratio(pivot_lang, edition_lang) or ratio or 1.0, sentence_term=False,
                       priors=SENTENCE_PRIORS)
     path = best_path(model)
@@ -253,8 +253,11 @@ def _link(left: Sequence[_Unit], right: Sequence[_Unit], ratio: float) -> Link:
     """A link with its confidence and evidence (the facts and names both sides share)."""
     if not left or not right:
         return Link(tuple(u.n for u in left), tuple(u.n for u in right), round(_skip_confidence(left or right), 2))
-    strong_l, strong_r = frozenset().union(*(u.strong for u in left)), frozenset().union(*(u.strong for u in right))
-    names_l, names_r = frozenset().union(*(u.names for u in left)), frozenset().union(*(u.names for u in right))
+    if len(left) == len(right) == 1:
+        (strong_l, names_l), (strong_r, names_r) = (left[0].strong, left[0].names), (right[0].strong, right[0].names)
+    else:
+        strong_l, strong_r = frozenset().union(*(u.strong for u in left)), frozenset().union(*(u.strong for u in right))
+        names_l, names_r = frozenset().union(*(u.names for u in left)), frozenset().union(*(u.names for u in right))
     total = len(strong_l) + len(strong_r)
     agreement = 2 * len(strong_l & strong_r) / total if total else 0.0
     length_p = length_probability(length_delta(sum(u.length for u in left), sum(u.length for u in right), ratio))

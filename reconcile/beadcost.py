@@ -51,7 +51,9 @@ MAX_NAME_BONUS = 1.5
 COGNATE_WEIGHT = 3.0
 COGNATE_CHANCE = 0.08
 # The semantic term: Vecalign's normalised cosine distance (about 1 for unrelated units), weighted.
-SEMANTIC_WEIGHT = 4.0
+SEMANTIC_WEIGHT = 6.0
+SEMANTIC_CENTRE = 0.3
+SEMANTIC_BY_SIZE = False
 WORD_LEVELS = 3  # coarse passes that keep names and cognates (blocks of up to 8 units)
 SEMANTIC_SAMPLES = 64
 
@@ -71,12 +73,15 @@ class Keys:
 
     def __init__(self, ptr: Ints, ids: Ints) -> None:
         self.ptr, self.ids = ptr, ids
+        self._table: tuple[Ints, Ints] | None = None
+        self.gap = np.full(len(ids), BIG, dtype=np.int64)
+        if not len(ids):
+            self.unit = self.gap
+            return
         self.unit = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64), np.diff(ptr))
         order = np.lexsort((self.unit, ids))  # by key, then unit
         same = ids[order][1:] == ids[order][:-1]
-        self.gap = np.full(len(ids), BIG, dtype=np.int64)
         self.gap[order[1:][same]] = (self.unit[order][1:] - self.unit[order][:-1])[same]
-        self._table: tuple[Ints, Ints] | None = None
 
     def __len__(self) -> int:
         return len(self.ptr) - 1
@@ -91,10 +96,6 @@ class Keys:
         np.cumsum(np.bincount(units[keep], minlength=size), out=ptr[1:])
         return Keys(ptr, ids[keep])
 
-    def union(self, other: Keys) -> Keys:
-        """Each unit's keys here and there."""
-        return Keys.of(np.concatenate([self.unit, other.unit]), np.concatenate([self.ids, other.ids]), len(self))
-
     @staticmethod
     def empty(size: int) -> Keys:
         return Keys(np.zeros(size + 1, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -103,12 +104,13 @@ class Keys:
         """Units 2k and 2k + 1 joined: the keys of a side downsampled two to one."""
         return Keys.of(self.unit // 2, self.ids, (len(self) + 1) // 2)
 
-    def group_counts(self, size: int) -> Ints:
-        """Number of distinct keys of units g … g+size-1, for g = 0 … len - size."""
+    def group_counts(self, size: int, join: int) -> Ints:
+        """Number of distinct keys of one join (see JOINS) of units g … g+size-1, for g = 0 … len - size."""
         count = max(len(self) - size + 1, 0)
         total = np.zeros(count, dtype=np.int64)
+        mine = self.ids % len(JOINS) == join
         for offset in range(size):
-            new = np.bincount(self.unit[self.gap > offset], minlength=len(self))  # not in the `offset` units before
+            new = np.bincount(self.unit[mine & (self.gap > offset)], minlength=len(self))  # not in the units before
             total += new[offset: offset + count]
         return total
 
@@ -126,14 +128,14 @@ class Vocabulary:
     def __init__(self) -> None:
         self.numbers: dict[Hashable, int] = {}
 
-    def keys(self, sets: Sequence[Collection[Hashable]]) -> Keys:
+    def numbered(self, sets: Sequence[Collection[Hashable]]) -> tuple[Ints, Ints]:
+        """Every (unit, key number) of a sequence of key sets."""
         numbers = self.numbers
         flat = list(chain.from_iterable(sets))
         for key in dict.fromkeys(flat):  # new keys numbered in order of first appearance
             numbers.setdefault(key, len(numbers))
-        ptr = np.zeros(len(sets) + 1, dtype=np.int64)
-        np.cumsum([len(keys) for keys in sets], out=ptr[1:])
-        return Keys(ptr, np.fromiter(map(numbers.__getitem__, flat), dtype=np.int64, count=len(flat)))
+        units = np.repeat(np.arange(len(sets), dtype=np.int64), [len(keys) for keys in sets])
+        return units, np.fromiter(map(numbers.__getitem__, flat), dtype=np.int64, count=len(flat))
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -147,6 +149,7 @@ class Shared:
     v: Ints
     gap_u: Ints
     gap_v: Ints
+    join: Ints  # which of JOINS the key belongs to
 
 
 def shared(left: Keys, right: Keys, first: int, stop: int, v_lo: Ints, v_hi: Ints) -> Shared:
@@ -160,7 +163,7 @@ def shared(left: Keys, right: Keys, first: int, stop: int, v_lo: Ints, v_hi: Int
     keys, units = left.ids[occurrences], left.unit[occurrences]
     if not len(keys) or not len(right.ids):
         none = np.zeros(0, dtype=np.int64)
-        return Shared(none, none, none, none)
+        return Shared(none, none, none, none, none)
     table, index = right.table()
     stride = len(right) + 1
     v_lo, v_hi = np.maximum(v_lo, 0), np.minimum(v_hi, len(right) - 1)  # within the key's own stretch of the table
@@ -168,7 +171,8 @@ def shared(left: Keys, right: Keys, first: int, stop: int, v_lo: Ints, v_hi: Int
     end = np.searchsorted(table, keys * stride + v_hi[units - first], side="right")
     hits = np.maximum(end - begin, 0)
     found = index[_ranges(begin, hits)]
-    return Shared(np.repeat(units, hits), right.unit[found], np.repeat(left.gap[occurrences], hits), right.gap[found])
+    return Shared(np.repeat(units, hits), right.unit[found], np.repeat(left.gap[occurrences], hits), right.gap[found],
+                  right.ids[found] % len(JOINS))
 
 
 def _ranges(starts: Ints, counts: Ints) -> Ints:
@@ -236,22 +240,33 @@ class Candidates:
 
 
 def group_overlaps(pairs: Shared, candidates: Candidates, cells: Cells, linking: Sequence[Shape]) -> Ints:
-    """``|keys(left units g … g+a-1) ∩ keys(right units h … h+b-1)|`` for every candidate bead.
+    """``|keys(left units g … g+a-1) ∩ keys(right units h … h+b-1)|`` per candidate bead and join: (beads, JOINS).
 
     A shared key counts once: at the pair of its first units in the two
     groups, at offsets x < a and y < b where its gaps exceed them. So a pair
     (u, v) counts for the bead of shape (a, b) ending at (u - x + a, v - y + b)
-    for every such offset; all shapes and offsets are done in one pass.
+    for every such offset; all shapes, offsets and joins are done in one pass.
     """
     if not len(pairs.u):
-        return np.zeros(len(candidates.cell), dtype=np.int64)
+        return np.zeros((len(candidates.cell), len(JOINS)), dtype=np.int64)
     offsets = np.array([(k, a, b, x, y) for k, (a, b) in enumerate(linking) for x in range(a) for y in range(b)])
     shape, a, b, x, y = offsets.T
     pair, offset = np.nonzero((pairs.gap_u[:, None] > x) & (pairs.gap_v[:, None] > y))
     where = cells.position(pairs.u[pair] - x[offset] + a[offset], pairs.v[pair] - y[offset] + b[offset])
     inside = where >= 0
-    counts = np.bincount(where[inside] * len(linking) + shape[offset[inside]], minlength=cells.size * len(linking))
-    return counts.reshape(cells.size, len(linking))[candidates.cell, candidates.shape]
+    slot = (where[inside] * len(linking) + shape[offset[inside]]) * len(JOINS) + pairs.join[pair[inside]]
+    counts = np.bincount(slot, minlength=cells.size * len(linking) * len(JOINS))
+    return counts.reshape(cells.size, len(linking), len(JOINS))[candidates.cell, candidates.shape]
+
+
+# The key sets compared, one join each: (a left set, a right set). Facts both
+# sides state; a fact of one side among all anchors of the other (what is not
+# there is a fact stated on one side only); names; cognates. Every key of a side
+# is numbered ``key * len(JOINS) + join`` for each join it takes part in, so one
+# binary search over one table serves all five.
+JOINS = (("strong", "strong"), ("strong", "anchors"), ("anchors", "strong"), ("names", "names"),
+         ("cognates", "cognates"))
+STRONG, STRONG_AMONG_ANCHORS, ANCHORS_WITH_STRONG, NAMES, COGNATES = range(len(JOINS))
 
 
 @dataclass
@@ -260,13 +275,22 @@ class Side:
 
     length: Floats
     sentences: Floats
-    strong: Keys  # facts: figures, dates, organisations
-    weak: Keys  # other alignment keys: names, number words
-    anchors: Keys  # strong and weak together
-    cognates: Keys
+    keys: Keys  # numbered per join (see JOINS)
     vectors: dict[int, Floats] | None = None  # group size → (groups, dim) unit-normalised embeddings
     segment: Ints | None = None  # several alignments at once: the one each unit belongs to
     _tables: dict[str, Floats] = field(default_factory=dict)
+
+    @staticmethod
+    def of(length: Floats, sentences: Floats, sets: dict[str, Sequence[Collection[Hashable]]], vocabulary: Vocabulary,
+           left: bool, vectors: dict[int, Floats] | None = None, segment: Ints | None = None) -> Side:
+        """A side from each unit's ``strong``, ``names`` and ``cognates`` key sets (``left``: the pivot's side)."""
+        numbered = {name: vocabulary.numbered(sets[name]) for name in ("strong", "names", "cognates")}
+        numbered["anchors"] = (np.concatenate([numbered["strong"][0], numbered["names"][0]]),
+                               np.concatenate([numbered["strong"][1], numbered["names"][1]]))
+        parts = [(numbered[pair[0 if left else 1]], join) for join, pair in enumerate(JOINS)]
+        units = np.concatenate([units for (units, _), _ in parts])
+        ids = np.concatenate([ids * len(JOINS) + join for (_, ids), join in parts])
+        return Side(length, sentences, Keys.of(units, ids, len(length)), vectors, segment)
 
     def __len__(self) -> int:
         return len(self.length)
@@ -274,17 +298,16 @@ class Side:
     def grouped(self, name: str) -> Floats:
         """(4, len): entry [size, g] totals ``name`` over units g … g+size-1 (0 where the group runs out).
 
-        Lengths and sentence counts are summed; key sets are counted as
-        sets (a key in two units of the group counts once).
+        Lengths and sentence counts are summed; facts (``strong``) and
+        ``cognates`` are counted as sets (a key in two units counts once).
         """
         if name not in self._tables:
             table = np.zeros((4, len(self)))
-            values = getattr(self, name)
             for size in range(1, 4):
-                if isinstance(values, Keys):
-                    totals = values.group_counts(size)
+                if name in ("strong", "cognates"):
+                    totals = self.keys.group_counts(size, STRONG if name == "strong" else COGNATES)
                 else:
-                    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+                    cumulative = np.concatenate([[0.0], np.cumsum(getattr(self, name))])
                     totals = cumulative[size:] - cumulative[:-size]
                 table[size, :len(totals)] = totals
             self._tables[name] = table
@@ -301,11 +324,12 @@ class Side:
     def halved(self, words: bool) -> Side:
         """Two units to one: lengths, sentences and keys joined, embeddings averaged.
 
-        Without ``words``, names and cognates are left out: they keep the
-        first coarse passes on track (lengths and facts alone let the guide
-        drift by more than the corridor's width on real text), but the many
-        of a block of 16 units or more would make a coarse pass cost more
-        than the fine one, for a guide that lengths and facts give as well.
+        Without ``words``, names and cognates are left out (facts stand in for
+        all anchors): they keep the first coarse passes on track (lengths and
+        facts alone let the guide drift by more than the corridor's width on
+        real text), but the many of a block of 16 units or more would make a
+        coarse pass cost more than the fine one, for a guide that lengths and
+        facts give as well.
         """
         def pairs(values: Floats) -> Floats:
             padded = np.append(values, 0.0) if len(values) % 2 else values
@@ -317,12 +341,13 @@ class Side:
             if len(one) % 2:
                 one = np.vstack([one, np.zeros((1, one.shape[1]))])
             vectors = group_vectors(_normalised(one.reshape(-1, 2, one.shape[1]).sum(axis=1)))
-        strong = self.strong.halved()
-        if words:
-            return Side(pairs(self.length), pairs(self.sentences), strong, self.weak.halved(), self.anchors.halved(),
-                        self.cognates.halved(), vectors)
-        none = Keys.empty((len(self) + 1) // 2)
-        return Side(pairs(self.length), pairs(self.sentences), strong, none, strong, none, vectors)
+        keys = self.keys
+        if not words:
+            facts = keys.ids % len(JOINS) == STRONG
+            joins = (STRONG, STRONG_AMONG_ANCHORS, ANCHORS_WITH_STRONG)
+            keys = Keys.of(np.tile(keys.unit[facts], len(joins)),
+                           np.concatenate([keys.ids[facts] - STRONG + join for join in joins]), len(self))
+        return Side(pairs(self.length), pairs(self.sentences), keys.halved(), vectors)
 
 
 def _normalised(vectors: Floats) -> Floats:
@@ -339,13 +364,6 @@ def group_vectors(units: Floats, largest: int = 3) -> dict[int, Floats]:
     return out
 
 
-# The key sets compared, as (left keys, right keys): facts both state, a fact of
-# one side among all anchors of the other (for facts stated on one side only),
-# names, cognates.
-JOINS = (("strong", "strong"), ("strong", "anchors"), ("anchors", "strong"), ("weak", "weak"),
-         ("cognates", "cognates"))
-
-
 @dataclass
 class PairCosts:
     """The DP's cost model for two sides (``dp.CostModel``)."""
@@ -358,7 +376,7 @@ class PairCosts:
     shapes: tuple[Shape, ...] = SHAPES
     level: int = 0  # how many times both sides were halved
     _norms: dict[tuple[str, int], Floats] = field(default_factory=dict)
-    _cache: dict[bytes, tuple[Candidates, dict[tuple[str, str], Ints]]] = field(default_factory=dict)
+    _cache: dict[bytes, tuple[Candidates, Ints]] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -393,7 +411,7 @@ class PairCosts:
                 out[i >= a, s] = self.priors[(a, b)]
         return out
 
-    def _overlaps(self, i: Ints, j: Ints, linking: list[Shape]) -> tuple[Candidates, dict[tuple[str, str], Ints]]:
+    def _overlaps(self, i: Ints, j: Ints, linking: list[Shape]) -> tuple[Candidates, Ints]:
         """The candidates and their key overlaps, kept for the same cells (a rerun with another ratio)."""
         key = hashlib.blake2b(i.tobytes() + b"|" + j.tobytes(), digest_size=16).digest()
         if key not in self._cache:
@@ -401,12 +419,11 @@ class PairCosts:
             candidates = Candidates.of(i, j, linking, self.left.segment, self.right.segment)
             first, stop, v_lo, v_hi = cells.windows(max(max(shape) for shape in linking))
             self._cache.clear()  # blocks follow one another: keep one
-            self._cache[key] = candidates, {
-                (x, y): group_overlaps(shared(getattr(self.left, x), getattr(self.right, y), first, stop, v_lo, v_hi),
-                                       candidates, cells, linking) for x, y in JOINS}
+            found = shared(self.left.keys, self.right.keys, first, stop, v_lo, v_hi)
+            self._cache[key] = candidates, group_overlaps(found, candidates, cells, linking)
         return self._cache[key]
 
-    def linked(self, c: Candidates, overlap: dict[tuple[str, str], Ints]) -> Floats:
+    def linked(self, c: Candidates, overlap: Ints) -> Floats:
         """Cost of linking pivot units g … g+a-1 with edition units h … h+b-1, for every candidate."""
         left, right = self.left, self.right
         a, b, g, h = c.a, c.b, c.g, c.h
@@ -419,12 +436,12 @@ class PairCosts:
         if self.sentence_term:
             gap = np.abs(left.grouped("sentences")[a, g] - right.grouped("sentences")[b, h])
             cost += np.minimum(SENTENCE_WEIGHT * gap, MAX_SENTENCE_COST) * np.where((a == 1) & (b == 1), 1, 2)
-        lone = (left.grouped("strong")[a, g] - overlap[("strong", "anchors")]
-                + right.grouped("strong")[b, h] - overlap[("anchors", "strong")])
-        cost -= ANCHOR_WEIGHT * (np.minimum(overlap[("strong", "strong")], MAX_ANCHORS) - np.minimum(lone, MAX_ANCHORS))
-        cost -= np.minimum(overlap[("weak", "weak")] * NAME_BONUS, MAX_NAME_BONUS)
+        lone = (left.grouped("strong")[a, g] - overlap[:, STRONG_AMONG_ANCHORS]
+                + right.grouped("strong")[b, h] - overlap[:, ANCHORS_WITH_STRONG])
+        cost -= ANCHOR_WEIGHT * (np.minimum(overlap[:, STRONG], MAX_ANCHORS) - np.minimum(lone, MAX_ANCHORS))
+        cost -= np.minimum(overlap[:, NAMES] * NAME_BONUS, MAX_NAME_BONUS)
         cognates = left.grouped("cognates")[a, g] + right.grouped("cognates")[b, h]
-        cost += COGNATE_WEIGHT * (COGNATE_CHANCE - 2 * overlap[("cognates", "cognates")] / np.maximum(cognates, 1))
+        cost += COGNATE_WEIGHT * (COGNATE_CHANCE - 2 * overlap[:, COGNATES] / np.maximum(cognates, 1))
         if left.vectors is not None and right.vectors is not None:
             cost += SEMANTIC_WEIGHT * self._semantic(a, b, g, h)
         return cost
@@ -439,7 +456,7 @@ class PairCosts:
         """Vecalign's cost: cosine distance over the groups' typical distance to unrelated units, times a·b."""
         distance = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
         scale = self._norm("left", a, g) + self._norm("right", b, h)
-        return 2.0 * distance / np.maximum(scale, 1e-6) * a * b
+        return (2.0 * distance / np.maximum(scale, 1e-6) - SEMANTIC_CENTRE) * (a * b if SEMANTIC_BY_SIZE else 1)
 
     def _norm(self, side: str, size: Ints, g: Ints) -> Floats:
         """Mean cosine distance of each group to a fixed, evenly spaced sample of the other side's units."""

@@ -23,6 +23,8 @@ the traceback reads the back-pointers alone.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -177,6 +179,7 @@ def fill(corridor: Corridor, model: CostModel) -> tuple[npt.NDArray[np.uint8], F
     # Border: row 0 holds (0, 0) and the edition units skipped from it.
     cumulative[: hi[0] + 1] = skips[: hi[0] + 1]
     back[1: hi[0] + 1] = len(shapes) - 1
+    starts, lows, skip = start.tolist(), lo.tolist(), len(shapes) - 1
     down = np.array([a for a, _ in shapes[:-1]])
     across = np.array([b for _, b in shapes[:-1]])
     for first in range(1, corridor.n + 1, BLOCK_ROWS):
@@ -185,17 +188,19 @@ def fill(corridor: Corridor, model: CostModel) -> tuple[npt.NDArray[np.uint8], F
         costs = _exact(model.costs(i, j))  # (cells, shapes - 1)
         # predecessors[c, s]: flat index of the node bead s starts from, to reach cell c
         predecessors = corridor.flat(i[:, None] - down, j[:, None] - across, total)
-        base = start[first]
+        base = starts[first]
         for row in range(first, stop):
-            cells = slice(start[row] - base, start[row + 1] - base)
-            candidates = cumulative[predecessors[cells]] + costs[cells]  # (width, shapes - 1)
-            shape, best = candidates.argmin(axis=1), candidates.min(axis=1)
-            ramp = skips[lo[row]: hi[row] + 1]
-            running = np.minimum.accumulate(best - ramp)
-            skipped = running < best - ramp  # strictly cheaper from the left: a (0, 1) bead
-            where = slice(start[row], start[row + 1])
-            cumulative[where] = np.where(skipped, running + ramp, best)
-            back[where] = np.where(skipped, len(shapes) - 1, shape)
+            begin, end = starts[row], starts[row + 1]
+            candidates = cumulative[predecessors[begin - base: end - base]]
+            candidates += costs[begin - base: end - base]  # (width, shapes - 1)
+            shape = candidates.argmin(axis=1)
+            ramp = skips[lows[row]: lows[row] + end - begin]
+            best = candidates.min(axis=1) - ramp
+            running = np.minimum.accumulate(best)
+            shape[running < best] = skip  # strictly cheaper from the left: a (0, 1) bead
+            running += ramp  # exact (costs on the grid): where no (0, 1) bead won, the best cost itself
+            cumulative[begin:end] = running
+            back[begin:end] = shape
     return back, cumulative[:-1]
 
 
@@ -207,8 +212,9 @@ def traceback(corridor: Corridor, back: npt.NDArray[np.uint8], shapes: tuple[Sha
     """The beads of the cheapest path, read from the back-pointers from (n, m) to (0, 0)."""
     path: Path = []
     i, j = corridor.n, m
+    start, lo = corridor.start.tolist(), corridor.lo.tolist()
     while i or j:
-        code = back[corridor.start[i] + j - corridor.lo[i]]
+        code = int(back[start[i] + j - lo[i]])
         assert code != UNSET, f"unreachable node ({i}, {j}) on the path"
         a, b = shapes[code]
         path.append((i - a, j - b, i, j))
@@ -234,16 +240,14 @@ def cheapest(corridor: Corridor, model: CostModel) -> Path:
 
 def split_blocks(path: Path, sizes: list[tuple[int, int]]) -> list[Path]:
     """A path through ``Corridor.blocks(sizes)`` as one path per block, in each block's own coordinates."""
-    rows = np.cumsum([0] + [n for n, _ in sizes])
-    cols = np.cumsum([0] + [m for _, m in sizes])
+    rows = list(itertools.accumulate([n for n, _ in sizes], initial=0))
+    cols = list(itertools.accumulate([m for _, m in sizes], initial=0))
     out: list[Path] = [[] for _ in sizes]
     for i0, j0, i1, j1 in path:
         # A bead with a pivot unit belongs to that unit's block; one without, to its edition unit's.
-        k = int(np.searchsorted(rows, i0, side="right") - 1) if i1 > i0 else \
-            int(np.searchsorted(cols, j0, side="right") - 1)
-        k = min(k, len(sizes) - 1)
+        k = min(bisect.bisect_right(rows, i0) - 1 if i1 > i0 else bisect.bisect_right(cols, j0) - 1, len(sizes) - 1)
         out[k].append((i0 - rows[k], j0 - cols[k], i1 - rows[k], j1 - cols[k]))
-    return [[(int(a), int(b), int(c), int(d)) for a, b, c, d in p] for p in out]
+    return out
 
 
 def best_path(model: CostModel, guide: Path | None = None, width: int = WIDTH, full_below: int = FULL_BELOW) -> Path:

@@ -51,7 +51,8 @@ def paragraphs(draw, min_size=3, max_size=12):
 
 
 FILLER = ["the", "and", "of", "to", "in", "was", "for", "on", "at", "by"]
-CONTENT = st.text(alphabet="bcdfghklmnprstvz", min_size=2, max_size=4).map(lambda s: "".join(c + "ae"[k % 2]
+# Made-up content words of 6 to 8 letters (long enough to be cognates), different in every sentence.
+CONTENT = st.text(alphabet="bcdfghklmnprstvz", min_size=3, max_size=4).map(lambda s: "".join(c + "ae"[k % 2]
                                                                                         for k, c in enumerate(s)))
 
 
@@ -142,14 +143,14 @@ def test_long_pair_aligns_in_a_corridor(make_edition):
 
 # --- sentences -------------------------------------------------------------------------------
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(sentences())
 def test_sentences_against_themselves_give_only_one_to_one_beads(texts):
     beads = align_sentences(texts, texts, "en", "de")
     assert spans(beads) == [([k], [k]) for k in range(len(texts))]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(sentences(), st.data())
 def test_beads_cover_every_sentence_once_in_order(texts, data):
     other = list(texts)
@@ -171,7 +172,7 @@ def test_beads_cover_every_sentence_once_in_order(texts, data):
     assert all(1 <= len(b.pivot) + len(b.edition) <= 4 for b in beads)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(sentences(min_size=4), st.data())
 def test_deleting_sentence_k_gives_one_1_0_bead_at_k(texts, data):
     k = data.draw(st.integers(0, len(texts) - 1))
@@ -180,7 +181,7 @@ def test_deleting_sentence_k_gives_one_1_0_bead_at_k(texts, data):
     assert [b.shape for b in beads if b.shape != (1, 1)] == [(1, 0)]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(sentences(min_size=2), st.data())
 def test_splitting_a_sentence_gives_a_1_2_bead(texts, data):
     k = data.draw(st.integers(0, len(texts) - 1))
@@ -250,7 +251,7 @@ def naive_dp(model):
     return best[n, m]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.integers(0, 7), st.integers(0, 7), st.integers(0, 2**32 - 1))
 def test_kernel_matches_the_naive_dp(n, m, seed):
     rng = np.random.default_rng(seed)
@@ -271,14 +272,13 @@ def test_kernel_matches_the_naive_dp(n, m, seed):
     assert all(p[2:] == q[:2] for p, q in itertools.pairwise(path))
 
 
-def random_side(rng, lengths, vocabulary, keys_per_unit=3, universe=40):
+def random_side(rng, lengths, vocabulary, keys_per_unit=3, universe=40, left=True):
     def sets(k):
         return [frozenset(f"k{x}" for x in rng.integers(0, universe, size=rng.integers(0, k + 1))) for _ in lengths]
 
     strong, names, cognates = sets(keys_per_unit), sets(keys_per_unit), sets(3 * keys_per_unit)
-    strong_keys, name_keys = vocabulary.keys(strong), vocabulary.keys(names)
-    side = Side(np.asarray(lengths, dtype=float), rng.integers(1, 4, size=len(lengths)).astype(float),
-                strong_keys, name_keys, strong_keys.union(name_keys), vocabulary.keys(cognates))
+    side = Side.of(np.asarray(lengths, dtype=float), rng.integers(1, 4, size=len(lengths)).astype(float),
+                   {"strong": strong, "names": names, "cognates": cognates}, vocabulary, left)
     return side, strong, names, cognates
 
 
@@ -310,7 +310,7 @@ def test_array_costs_match_the_per_bead_reference(n, m, seed):
     rng = np.random.default_rng(seed)
     vocabulary = Vocabulary()
     left = random_side(rng, rng.integers(1, 300, size=n), vocabulary)
-    right = random_side(rng, rng.integers(1, 300, size=m), vocabulary)
+    right = random_side(rng, rng.integers(1, 300, size=m), vocabulary, left=False)
     model = PairCosts(left[0], right[0], 1.1)
     i, j = dp.Corridor.full(n, m).rows(1, n + 1)
     costs = model.costs(i, j)
@@ -327,36 +327,44 @@ def test_array_costs_match_the_per_bead_reference(n, m, seed):
 
 @st.composite
 def unit_pairs(draw):
-    """Two sides of a translation: the edition drops, merges and splits some of the pivot's units."""
-    seed = draw(st.integers(0, 2**32 - 1))
-    rng = np.random.default_rng(seed)
-    lengths = list(rng.integers(20, 400, size=draw(st.integers(8, 60))))
-    edition: list[int] = []
-    for length in lengths:
+    """A pivot and an edition that translates it: lengths with noise, shared keys (figures, names, cognates)
+    carried over with some lost and some added, and units dropped, merged and split here and there."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    pivot = []
+    for k in range(draw(st.integers(8, 60))):
+        keys = {f"k{k}.{x}" for x in range(rng.integers(0, 6))} | {f"w{x}" for x in rng.integers(0, 30, size=2)}
+        pivot.append((int(rng.integers(20, 400)), frozenset(keys)))
+    edition: list[tuple[int, frozenset[str]]] = []
+    for length, keys in pivot:
+        kept = frozenset(key for key in keys if rng.random() < 0.8) | {f"e{rng.integers(0, 10**6)}"}
         roll = rng.random()
         if roll < 0.08:
             continue
         if roll < 0.16 and edition:
-            edition[-1] += length
+            edition[-1] = (edition[-1][0] + length, edition[-1][1] | kept)
         elif roll < 0.24:
-            edition += [length // 2, length - length // 2]
+            half = sorted(kept)
+            edition += [(length // 2, frozenset(half[::2])), (length - length // 2, frozenset(half[1::2]))]
         else:
-            edition.append(int(length * rng.uniform(0.85, 1.25)))
-    return seed, lengths, edition or [50]
+            edition.append((int(length * rng.uniform(0.85, 1.25)), kept))
+    return pivot, edition or [(50, frozenset())]
+
+
+def side_of(units, vocabulary, left):
+    empty = [frozenset()] * len(units)
+    return Side.of(np.array([length for length, _ in units], dtype=float), np.ones(len(units)),
+                   {"strong": empty, "names": empty, "cognates": [keys for _, keys in units]}, vocabulary, left)
 
 
 @settings(max_examples=60, deadline=None)
 @given(unit_pairs())
 def test_corridor_finds_the_full_dp_path(case):
-    seed, pivot_lengths, edition_lengths = case
-    rng = np.random.default_rng(seed)
+    """Coarse passes all the way down (no whole matrix below a size) find the whole matrix's best path."""
+    pivot, edition = case
     vocabulary = Vocabulary()
-    model = PairCosts(random_side(rng, pivot_lengths, vocabulary, 1, 400)[0],
-                      random_side(rng, edition_lengths, vocabulary, 1, 400)[0], 1.05)
-    full = dp.Corridor.full(model.n, model.m)
-    expected = dp.traceback(full, dp.fill(full, model)[0], model.shapes, model.m)
-    found = dp.best_path(model, full_below=0)  # coarse passes all the way down
-    assert math.isclose(dp.bead_costs(model, found).sum(), dp.bead_costs(model, expected).sum(), abs_tol=1e-9)
+    model = PairCosts(side_of(pivot, vocabulary, True), side_of(edition, vocabulary, False), 1.05)
+    expected = dp.cheapest(dp.Corridor.full(model.n, model.m), model)
+    found = dp.best_path(model, full_below=0)
     assert found == expected
 
 
@@ -376,7 +384,8 @@ def test_corridor_cells_grow_linearly_whatever_the_length_difference(monkeypatch
         lengths = rng.integers(20, 300, size=n)
         edition = [int(x * rng.uniform(0.9, 1.1)) for k, x in enumerate(lengths) if k % 33]
         vocabulary = Vocabulary()
-        model = PairCosts(random_side(rng, lengths, vocabulary, 0)[0], random_side(rng, edition, vocabulary, 0)[0], 1.0)
+        model = PairCosts(random_side(rng, lengths, vocabulary, 0)[0],
+                          random_side(rng, edition, vocabulary, 0, left=False)[0], 1.0)
         path = dp.best_path(model)
         assert sum(filled) <= 80 * (n + len(edition))
         assert path[0][:2] == (0, 0) and path[-1][2:] == (n, len(edition))
