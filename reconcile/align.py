@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -162,14 +162,11 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
     priors = [prior_ratio(pivot.lang, e.lang, left, right) for e, right in zip(editions, rights)]
     if embedder is None and left and all(is_small(len(left), len(right)) for right in rights):
         paths, ratios = _together(left, rights, priors)
-    else:
-        paths, ratios = [], []
-        for edition, right, prior in zip(editions, rights, priors):
-            path, ratio = _alone(left, right, prior, embedder)
-            paths.append(path)
-            ratios.append(ratio)
-    return tuple(_alignment(pivot.lang, edition.lang, left, right, path, ratio)
-                 for edition, right, path, ratio in zip(editions, rights, paths, ratios))
+        return tuple(_alignment(pivot.lang, edition.lang, left, right, path, ratio)
+                     for edition, right, path, ratio in zip(editions, rights, paths, ratios))
+    alone = [_alone(left, right, prior, embedder) for right, prior in zip(rights, priors)]
+    return tuple(_alignment(pivot.lang, edition.lang, left, right, path, ratio, distances)
+                 for edition, right, (path, ratio, distances) in zip(editions, rights, alone))
 
 
 def _paragraph_units(edition: Edition) -> list[_Unit]:
@@ -182,13 +179,15 @@ def _refined(prior: float, path: Path, left: Sequence[_Unit], right: Sequence[_U
     return refined if abs(math.log(refined / prior)) > 0.05 else prior
 
 
-def _alone(left: list[_Unit], right: list[_Unit], prior: float, embedder: Embedder | None) -> tuple[Path, float]:
+def _alone(left: list[_Unit], right: list[_Unit], prior: float,
+           embedder: Embedder | None) -> tuple[Path, float, Distances | None]:
     vocabulary = Vocabulary()
     model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, [u.text for u in left], False)),
                       _side(right, vocabulary, False, _vectors(embedder, [u.text for u in right], False)), prior)
     path = best_path(model)
     ratio = _refined(prior, path, left, right)
-    return (best_path(replace(model, ratio=ratio), guide=path) if ratio != prior else path), ratio
+    path = best_path(replace(model, ratio=ratio), guide=path) if ratio != prior else path
+    return path, ratio, (model.distances if embedder is not None else None)
 
 
 def _together(left: list[_Unit], rights: list[list[_Unit]], priors: list[float]) -> tuple[list[Path], list[float]]:
@@ -209,13 +208,13 @@ def _together(left: list[_Unit], rights: list[list[_Unit]], priors: list[float])
 
 
 def _alignment(pivot_lang: str, edition_lang: str, left: list[_Unit], right: list[_Unit], path: Path,
-               ratio: float) -> Alignment:
+               ratio: float, distances: Distances | None = None) -> Alignment:
     """Links from a path, after the repair passes; moves found among what stays unlinked."""
     same_script = (pivot_lang == "ru") == (edition_lang == "ru")
     names_are_names = "de" not in (pivot_lang, edition_lang)
     path = rejoin_neighbours(detach_strangers(path, left, right, names_are_names), left, right, same_script)
     links = [_link(left[i0:i1], right[j0:j1], ratio) for i0, j0, i1, j1 in path]
-    return Alignment(edition_lang, tuple(find_moves(links, left, right, ratio)), round(ratio, 3))
+    return Alignment(edition_lang, tuple(find_moves(links, left, right, ratio, distances)), round(ratio, 3))
 
 
 def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: str, edition_lang: str,
@@ -275,6 +274,8 @@ def _skip_confidence(units: Sequence[_Unit]) -> float:
 
 STRANGER_MIN_LENGTH = 60
 MOVE_COGNATES = 0.25
+MOVE_DISTANCE = 0.6
+Distances = Callable[[list[int], list[int]], npt.NDArray[np.float64]]
 
 
 def _evidence(a: _Unit, b: _Unit) -> int:
@@ -374,35 +375,44 @@ def _candidates(orphans: list[_Unit], strays: list[_Unit]) -> list[Counter[int]]
     return out
 
 
-def find_moves(links: list[Link], left: Sequence[_Unit], right: Sequence[_Unit], ratio: float) -> list[Link]:
+def find_moves(links: list[Link], left: Sequence[_Unit], right: Sequence[_Unit], ratio: float,
+               distances: Distances | None = None) -> list[Link]:
     """Pair an unlinked pivot paragraph with an unlinked edition paragraph that says the same.
 
     Position says nothing here, so a move needs content evidence and plausible
     lengths: two or more shared anchors (facts or names) with most of each
     side's anchors shared, or three or more shared cognates with a Dice
     coefficient of ``MOVE_COGNATES`` or more (about the 97th percentile of
-    unrelated en/fr paragraph pairs, far above ru/en).
+    unrelated en/fr paragraph pairs, far above ru/en), or, given embeddings
+    (``distances``: Vecalign's normalised cosine distance, about 1 between
+    unrelated paragraphs), a distance under ``MOVE_DISTANCE``.
     """
-    by_n_left = {u.n: u for u in left}
-    by_n_right = {u.n: u for u in right}
+    at_left = {u.n: k for k, u in enumerate(left)}
+    at_right = {u.n: k for k, u in enumerate(right)}
     orphans = [k for k, link in enumerate(links) if not link.edition]
     strays = [k for k, link in enumerate(links) if not link.pivot]
-    orphan_units = [by_n_left[links[k].pivot[0]] for k in orphans]
-    stray_units = [by_n_right[links[s].edition[0]] for s in strays]
+    orphan_units = [left[at_left[links[k].pivot[0]]] for k in orphans]
+    stray_units = [right[at_right[links[s].edition[0]]] for s in strays]
+    candidates = _candidates(orphan_units, stray_units)
+    if distances is not None and orphans and strays:  # content: every stray is a candidate
+        apart = distances([at_left[u.n] for u in orphan_units], [at_right[u.n] for u in stray_units])
+        candidates = [Counter(range(len(strays))) for _ in orphans]
     used: set[int] = set()
     moved: dict[int, Link] = {}
-    for k, p, shared in zip(orphans, orphan_units, _candidates(orphan_units, stray_units)):
+    for row, (k, p, shared) in enumerate(zip(orphans, orphan_units, candidates)):
         best, best_score = None, 0.0
         for index in sorted(shared):
             s, e = strays[index], stray_units[index]
             if s in used or abs(s - k) < 2 or abs(length_delta(p.length, e.length, ratio)) > 3:
                 continue
             score = _move_score(p, e)
+            if distances is not None:
+                score = max(score, 0.6 + MOVE_DISTANCE - float(apart[row, index]))
             if score > max(best_score, 0.6):
                 best, best_score = s, score
         if best is not None:
             used.add(best)
-            e = by_n_right[links[best].edition[0]]
+            e = right[at_right[links[best].edition[0]]]
             moved[k] = Link((p.n,), (e.n,), round(min(0.95, 0.5 + best_score / 2), 2),
                             tuple(sorted((p.strong | p.names) & (e.strong | e.names))), moved=True)
     return [moved.get(k, link) for k, link in enumerate(links) if k not in used]

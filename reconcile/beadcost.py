@@ -54,7 +54,12 @@ COGNATE_CHANCE = 0.08
 SEMANTIC_WEIGHT = 6.0
 SEMANTIC_CENTRE = 0.3
 SEMANTIC_BY_SIZE = False
-WORD_LEVELS = 3  # coarse passes that keep names and cognates (blocks of up to 8 units)
+# Keys of a block grow with its size, and the keys two blocks share with its square: names and
+# cognates are kept for blocks of up to 8 units; beyond, facts that few units state.
+WORD_LEVELS = 3
+FACT_SHARE = 0.01
+# Between blocks of units a 2-2 is only two block boundaries that fall in different places.
+COARSE_2_2 = 4.0
 SEMANTIC_SAMPLES = 64
 
 
@@ -190,12 +195,16 @@ class Cells:
         self.size = len(i)
         self.rows, self.first = i[firsts], firsts
         self.lo, self.hi = j[firsts], j[np.r_[firsts[1:], len(i)] - 1]
+        self.consecutive = bool(len(self.rows)) and int(self.rows[-1] - self.rows[0]) == len(self.rows) - 1
 
     def position(self, i: Ints, j: Ints) -> Ints:
         """Index of cell (i, j) among the cells, or -1 if it is not one of them."""
         if not self.size:
             return np.full(len(i), -1)
-        row = np.minimum(np.searchsorted(self.rows, i), len(self.rows) - 1)  # the row, if it is one of them
+        if self.consecutive:  # rows row0, row0 + 1, …: no search
+            row = np.minimum(np.maximum(i - self.rows[0], 0), len(self.rows) - 1)
+        else:
+            row = np.minimum(np.searchsorted(self.rows, i), len(self.rows) - 1)  # the row, if it is one of them
         inside = (self.rows[row] == i) & (j >= self.lo[row]) & (j <= self.hi[row])
         return np.where(inside, self.first[row] + j - self.lo[row], -1)
 
@@ -251,7 +260,15 @@ def group_overlaps(pairs: Shared, candidates: Candidates, cells: Cells, linking:
         return np.zeros((len(candidates.cell), len(JOINS)), dtype=np.int64)
     offsets = np.array([(k, a, b, x, y) for k, (a, b) in enumerate(linking) for x in range(a) for y in range(b)])
     shape, a, b, x, y = offsets.T
-    pair, offset = np.nonzero((pairs.gap_u[:, None] > x) & (pairs.gap_v[:, None] > y))
+    # Most keys do not recur within a group's reach: every offset counts, no need to look (the first
+    # part); the others count where their gaps allow (the second).
+    plain = (pairs.gap_u > x.max()) & (pairs.gap_v > y.max())
+    pair = np.concatenate([np.repeat(np.flatnonzero(plain), len(offsets)), np.flatnonzero(~plain)])
+    offset = np.concatenate([np.tile(np.arange(len(offsets)), int(plain.sum())), np.zeros(int((~plain).sum()), int)])
+    if (~plain).any():
+        rest, some = np.nonzero((pairs.gap_u[~plain, None] > x) & (pairs.gap_v[~plain, None] > y))
+        pair = np.concatenate([pair[: int(plain.sum()) * len(offsets)], np.flatnonzero(~plain)[rest]])
+        offset = np.concatenate([offset[: int(plain.sum()) * len(offsets)], some])
     where = cells.position(pairs.u[pair] - x[offset] + a[offset], pairs.v[pair] - y[offset] + b[offset])
     inside = where >= 0
     slot = (where[inside] * len(linking) + shape[offset[inside]]) * len(JOINS) + pairs.join[pair[inside]]
@@ -321,15 +338,17 @@ class Side:
             out[size == k] = self.vectors[int(k)][g[size == k]]
         return out
 
-    def halved(self, words: bool) -> Side:
+    def halved(self, keys: str, level: int = 0) -> Side:
         """Two units to one: lengths, sentences and keys joined, embeddings averaged.
 
-        Without ``words``, names and cognates are left out (facts stand in for
-        all anchors): they keep the first coarse passes on track (lengths and
-        facts alone let the guide drift by more than the corridor's width on
-        real text), but the many of a block of 16 units or more would make a
-        coarse pass cost more than the fine one, for a guide that lengths and
-        facts give as well.
+        ``keys`` says which keys the halved side keeps: ``all``, ``facts``
+        (names and cognates left out, facts standing in for all anchors) or
+        ``none``. Names and cognates keep the first coarse passes on track
+        (lengths and facts alone let the guide drift by more than the
+        corridor's width on Text+Berg), and facts the later ones (lengths
+        alone do not, on Text+Berg repeated); but the keys two blocks share
+        grow with the square of their size, and a coarse pass over large
+        blocks with every key would cost more than the fine one.
         """
         def pairs(values: Floats) -> Floats:
             padded = np.append(values, 0.0) if len(values) % 2 else values
@@ -341,13 +360,19 @@ class Side:
             if len(one) % 2:
                 one = np.vstack([one, np.zeros((1, one.shape[1]))])
             vectors = group_vectors(_normalised(one.reshape(-1, 2, one.shape[1]).sum(axis=1)))
-        keys = self.keys
-        if not words:
-            facts = keys.ids % len(JOINS) == STRONG
+        kept = self.keys
+        if keys == "none":
+            kept = Keys.empty(len(self))
+        elif keys == "facts":
+            # Facts that few units state: one in more than FACT_SHARE of the original units (a year
+            # throughout a news text) says little about where a block goes and pairs it with every other.
+            facts = kept.ids % len(JOINS) == STRONG
+            spread = np.bincount(kept.ids[facts] // len(JOINS))[kept.ids[facts] // len(JOINS)]
+            facts[facts] = spread <= max(1.0, FACT_SHARE * 2**level * len(self))
             joins = (STRONG, STRONG_AMONG_ANCHORS, ANCHORS_WITH_STRONG)
-            keys = Keys.of(np.tile(keys.unit[facts], len(joins)),
-                           np.concatenate([keys.ids[facts] - STRONG + join for join in joins]), len(self))
-        return Side(pairs(self.length), pairs(self.sentences), keys.halved(), vectors)
+            kept = Keys.of(np.tile(kept.unit[facts], len(joins)),
+                           np.concatenate([kept.ids[facts] - STRONG + join for join in joins]), len(self))
+        return Side(pairs(self.length), pairs(self.sentences), kept.halved(), vectors)
 
 
 def _normalised(vectors: Floats) -> Floats:
@@ -391,9 +416,10 @@ class PairCosts:
 
     def coarse(self) -> PairCosts:
         ratio = self.ratio[::2] if isinstance(self.ratio, np.ndarray) else self.ratio
-        words = self.level < WORD_LEVELS
-        return PairCosts(self.left.halved(words), self.right.halved(words), ratio, self.sentence_term, self.priors,
-                         self.shapes, self.level + 1)
+        keys = "all" if self.level < WORD_LEVELS else "facts"
+        priors = {**self.priors, (2, 2): min(self.priors[(2, 2)], COARSE_2_2)}
+        return PairCosts(self.left.halved(keys, self.level), self.right.halved(keys, self.level), ratio,
+                         self.sentence_term, priors, self.shapes, self.level + 1)
 
     def costs(self, i: Ints, j: Ints) -> Floats:
         """Every shape's cost at every cell of a block of rows (shapes but the last, (0, 1)).
@@ -457,6 +483,14 @@ class PairCosts:
         distance = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
         scale = self._norm("left", a, g) + self._norm("right", b, h)
         return (2.0 * distance / np.maximum(scale, 1e-6) - SEMANTIC_CENTRE) * (a * b if SEMANTIC_BY_SIZE else 1)
+
+    def distances(self, g: list[int], h: list[int]) -> Floats:
+        """The semantic term's distance between every pivot unit of ``g`` and every edition unit of ``h``."""
+        assert self.left.vectors is not None and self.right.vectors is not None
+        u, w = self.left.vectors[1][g], self.right.vectors[1][h]
+        norms = (self._norm("left", np.ones(len(g), np.int64), np.array(g, np.int64))[:, None]
+                 + self._norm("right", np.ones(len(h), np.int64), np.array(h, np.int64))[None, :])
+        return 2.0 * (1.0 - u @ w.T) / np.maximum(norms, 1e-6)
 
     def _norm(self, side: str, size: Ints, g: Ints) -> Floats:
         """Mean cosine distance of each group to a fixed, evenly spaced sample of the other side's units."""
