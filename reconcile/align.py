@@ -27,9 +27,10 @@ import numpy.typing as npt
 
 from . import locales
 from .anchors import extract
-from .beadcost import PRIORS, PairCosts, Side, Vocabulary, group_vectors
+from .beadcost import PRIORS, PairCosts, Side, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
 from .ingest import plain
+from .keysets import Vocabulary
 from .model import Alignment, Anchor, Bead, Edition, Link
 from .similarity import (
     alignment_keys,

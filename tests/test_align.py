@@ -25,9 +25,9 @@ from reconcile.beadcost import (
     SENTENCE_WEIGHT,
     PairCosts,
     Side,
-    Vocabulary,
 )
 from reconcile.diagnose import diagnose
+from reconcile.keysets import Vocabulary
 from reconcile.model import Settings
 from reconcile.pipeline import edition_from_text, prepare
 from reconcile.similarity import LENGTH_VARIANCE
