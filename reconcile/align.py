@@ -239,13 +239,13 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     left = [_unit(k, text, 1, extract(text, pivot_lang)) for k, text in enumerate(pivot)]
     right = [_unit(k, text, 1, extract(text, edition_lang)) for k, text in enumerate(edition)]
     vocabulary = Vocabulary()
+    length_ratio = language_ratio(pivot_lang, edition_lang) or ratio or 1.0
     model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, list(pivot), True)),
                       _side(right, vocabulary, False, _vectors(embedder, list(edition), True)),
-                      language_ratio(pivot_lang, edition_lang) or ratio or 1.0, sentence_term=False,
-                      priors=SENTENCE_PRIORS)
+                      length_ratio, sentence_term=False, priors=SENTENCE_PRIORS)
     path = best_path(model)
     costs = bead_costs(model, path)
-    return [Bead(i0, i1, j0, j1, round(float(cost), 3), _link(left[i0:i1], right[j0:j1], model.ratio).confidence)
+    return [Bead(i0, i1, j0, j1, round(float(cost), 3), _link(left[i0:i1], right[j0:j1], length_ratio).confidence)
             for (i0, j0, i1, j1), cost in zip(path, costs)]
 
 

@@ -136,7 +136,8 @@ class Side:
         """
         def pairs(values: Floats) -> Floats:
             padded = np.append(values, 0.0) if len(values) % 2 else values
-            return padded.reshape(-1, 2).sum(axis=1)
+            summed: Floats = padded.reshape(-1, 2).sum(axis=1)
+            return summed
 
         vectors = None
         if self.vectors is not None:
@@ -161,7 +162,8 @@ class Side:
 
 def _normalised(vectors: Floats) -> Floats:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-9)
+    normalised: Floats = vectors / np.maximum(norms, 1e-9)
+    return normalised
 
 
 def group_vectors(units: Floats, largest: int = 3) -> dict[int, Floats]:
@@ -169,7 +171,7 @@ def group_vectors(units: Floats, largest: int = 3) -> dict[int, Floats]:
     out = {1: units}
     for size in range(2, largest + 1):
         count = max(len(units) - size + 1, 0)
-        out[size] = _normalised(sum(units[d: d + count] for d in range(size))) if count else units[:0]
+        out[size] = _normalised(np.sum([units[d: d + count] for d in range(size)], axis=0)) if count else units[:0]
     return out
 
 
@@ -264,9 +266,10 @@ class PairCosts:
 
     def _semantic(self, a: Ints, b: Ints, g: Ints, h: Ints) -> Floats:
         """Vecalign's cost: cosine distance over the groups' typical distance to unrelated units, times a·b."""
-        distance = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
+        distance: Floats = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
         scale = self._norm("left", a, g) + self._norm("right", b, h)
-        return (2.0 * distance / np.maximum(scale, 1e-6) - SEMANTIC_CENTRE) * (a * b if SEMANTIC_BY_SIZE else 1)
+        term: Floats = (2.0 * distance / np.maximum(scale, 1e-6) - SEMANTIC_CENTRE) * (a * b if SEMANTIC_BY_SIZE else 1)
+        return term
 
     def distances(self, g: list[int], h: list[int]) -> Floats:
         """The semantic term's distance between every pivot unit of ``g`` and every edition unit of ``h``."""

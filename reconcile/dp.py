@@ -145,9 +145,14 @@ class Corridor:
 class CostModel(Protocol):
     """Bead costs for the DP over two sequences of units (see ``beadcost.PairCosts``)."""
 
-    n: int
-    m: int
-    shapes: tuple[Shape, ...]
+    @property
+    def n(self) -> int: ...
+
+    @property
+    def m(self) -> int: ...
+
+    @property
+    def shapes(self) -> tuple[Shape, ...]: ...
 
     def costs(self, i: Ints, j: Ints) -> Floats:
         """(cells, shapes - 1): cost of each shape but (0, 1) ending at node (i, j); inf where it cannot."""
