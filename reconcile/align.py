@@ -50,9 +50,10 @@ SENTENCE_PRIORS = {**PRIORS, (1, 0): 3.5, (0, 1): 3.5, (1, 2): 1.8, (2, 1): 1.8,
 
 
 class Embedder(Protocol):
-    """What the semantic term needs (``reconcile.embed`` provides one): unit-normalised float32 rows."""
+    """What the semantic term needs (as ``reconcile.embed.Embedder``): unit-normalised float32 rows."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
