@@ -1,21 +1,39 @@
 """Speed benchmark: time per stage, cold CLI, corpus throughput, scaling with length.
 
     python benchmarks/speed.py [CORPUS_ROOT] [--quick] [--max-paragraphs 50000]
+                               [--hunalign PATH] [--baseline DIR] [--hard-only]
 
-Medians of repeated runs; the peer (NLTK's Gale–Church) is timed in the same
-run on the same inputs and reported as a ratio, since the machine is shared
-and absolute times drift.
+Medians of repeated runs; the peers (NLTK's Gale–Church, hunalign) are timed
+in the same run on the same inputs and reported as a ratio, since the machine
+is shared and absolute times drift.
+
+Two scaling series. The clean one joins corpus documents into one ru/en pair
+with equal paragraph counts. The hard one joins Text+Berg's seven de-fr test
+documents (991 / 1,011 sentences, one per line: editions that differ in
+sentence count, with 1-2, 2-1 and 0-1 beads throughout) and repeats them 1×,
+10× and 50×; each measurement is a child process (interpreter start, reading,
+segmenting, anchors and alignment for reconcile; the whole run for hunalign),
+timed with its wall and CPU time and peak RSS (``/usr/bin/time``, else
+``os.wait4``). hunalign runs without a dictionary, from ``--hunalign PATH`` or
+``$HUNALIGN`` (skipped with a message if absent); ``--baseline DIR`` adds
+another checkout of reconcile (a before/after in the same run).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,8 +48,25 @@ from reconcile.render_json import render_json
 from reconcile.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
+# ../shared/corpus beside the checkout (or beside the folder of worktrees)
+CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
 PEER_MAX = 2000
 LANGS = ("ru", "en", "de", "es", "fr")
+
+
+# The clean, five-language corpora (wmt_dev lacks Russian, wmt_dev_ruen has only ru/en).
+CLEAN = ("ntrex", "flores", "udhr")
+
+
+def corpora(corpus: Path) -> list[Path]:
+    """The clean corpora under the corpus root, or every corpus there if it has none of them."""
+    found = [corpus / name for name in CLEAN if (corpus / name).is_dir()]
+    return found or sorted(c for c in corpus.iterdir() if c.is_dir())
+
+
+def documents(corpus: Path) -> list[Path]:
+    return sorted(p for c in corpora(corpus) for p in c.iterdir() if p.is_dir())
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -65,7 +100,7 @@ def stages(folder: Path, repeat: int) -> dict[str, float]:
 
 
 def corpus_stage_medians(corpus: Path, limit: int) -> dict[str, float]:
-    folders = sorted(p for p in corpus.glob("*/*") if p.is_dir())[:limit]
+    folders = documents(corpus)[:limit]
     rows = [stages(f, 3) for f in folders]
     return {k: statistics.median(r[k] for r in rows) for k in rows[0]} if rows else {}
 
@@ -82,7 +117,7 @@ def report_render(corpus: Path) -> tuple[str, int, float]:
     """Size and render time of the HTML report for the largest corpus document."""
     from reconcile.render_html import render_html
 
-    largest = max((p for p in corpus.glob("*/*") if p.is_dir()),
+    largest = max(documents(corpus),
                   key=lambda p: sum(f.stat().st_size for f in p.glob("*.txt")))
     report = reconcile(find_editions([largest]), Settings(pivot="en"))
     start = time.perf_counter()
@@ -101,7 +136,7 @@ def cold_cli(args: list[str], cwd: Path, repeat: int) -> float:
 
 def long_document(corpus: Path, lang: str, n: int) -> list[str]:
     """n paragraphs by concatenating corpus documents (the same order in every language)."""
-    folders = sorted(p for p in corpus.glob("*/*") if p.is_dir())
+    folders = documents(corpus)
     out: list[str] = []
     while len(out) < n:
         for folder in folders:
@@ -174,12 +209,160 @@ def exponent(rows: list[dict[str, float]], key: str) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
+HARD_REPEATS = (1, 10, 50)
+TEXTBERG = next((p / "shared" / "textberg" for p in ROOT.parents if (p / "shared" / "textberg").is_dir()),
+                ROOT.parent / "shared" / "textberg")
+
+_HARD_CHILD = """
+import json, sys, time
+start = time.perf_counter()
+sys.path.insert(0, {root!r})
+from reconcile.align import align_pair
+from reconcile.pipeline import edition_from_text, prepare
+imported = time.perf_counter()
+def lines(name):
+    return open({folder!r} + "/" + name, encoding="utf-8").read().rstrip("\\n").split("\\n")
+pivot, edition = prepare([edition_from_text("de", lines("de.txt")), edition_from_text("fr", lines("fr.txt"))])
+prepared = time.perf_counter()
+links = align_pair(pivot, edition).links
+aligned = time.perf_counter()
+print(json.dumps({{"import_s": imported - start, "prepare_s": prepared - imported, "align_s": aligned - prepared,
+                  "links": len(links)}}))
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall and CPU seconds, peak resident memory, what it printed."""
+
+    wall_s: float
+    cpu_s: float
+    peak_mb: float
+    output: str
+
+
+def run_child(command: list[str], cwd: Path, timeout: float | None = None) -> Run | None:
+    """Run a command in a child process and measure it; None if it failed or ran out of time.
+
+    Through ``/usr/bin/time`` where there is one: a child forked from this
+    (large) process would otherwise report this process's peak memory as its own.
+    """
+    timed = Path("/usr/bin/time").exists()
+    with tempfile.TemporaryDirectory() as tmp:
+        out, err = Path(tmp, "out"), Path(tmp, "err")
+        wrapped = ["/usr/bin/time", "-f", "%e %U %S %M", *command] if timed else command
+        start = time.perf_counter()
+        with out.open("w") as stdout, err.open("w") as stderr:
+            process = subprocess.Popen(wrapped, cwd=cwd, stdout=stdout, stderr=stderr, start_new_session=True)
+            timer = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL)) if timeout else None
+            if timer:
+                timer.start()
+            _, status, usage = os.wait4(process.pid, 0)
+            if timer:
+                timer.cancel()
+        wall = time.perf_counter() - start
+        if status != 0:
+            if not (timeout and wall >= timeout):
+                print(f"speed: {command[0]} failed: {err.read_text()[-500:]}", file=sys.stderr)
+            return None
+        if timed:
+            elapsed, user, system, peak_kb = err.read_text().strip().splitlines()[-1].split()
+            return Run(float(elapsed), float(user) + float(system), int(peak_kb) / 1024, out.read_text())
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read_text())
+
+
+def write_hard_inputs(folder: Path, repeat: int) -> int:
+    """Text+Berg's test documents joined, repeated, one sentence per line; returns the German sentence count."""
+    de: list[str] = []
+    fr: list[str] = []
+    for k in range(7):
+        de += (TEXTBERG / f"test{k}.de").read_text("utf-8").rstrip("\n").split("\n")
+        fr += (TEXTBERG / f"test{k}.fr").read_text("utf-8").rstrip("\n").split("\n")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "de.txt").write_text("\n".join(de * repeat) + "\n", "utf-8")
+    (folder / "fr.txt").write_text("\n".join(fr * repeat) + "\n", "utf-8")
+    (folder / "null.dic").write_text("")
+    return len(de) * repeat
+
+
+def hard_series(repeats: tuple[int, ...], runs: int, hunalign: str | None, baseline: Path | None,
+                baseline_max: int, peer_timeout: float) -> list[dict]:
+    """Median wall, CPU and peak RSS per system and size, children one after another (no overlap)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for repeat in repeats:
+            folder = Path(tmp, f"x{repeat}")
+            sentences = write_hard_inputs(folder, repeat)
+            systems: dict[str, list[str]] = {
+                "reconcile": [sys.executable, "-c", _HARD_CHILD.format(root=str(ROOT), folder=str(folder))]}
+            if baseline is not None and repeat <= baseline_max:
+                systems["reconcile (baseline)"] = [sys.executable, "-c",
+                                                   _HARD_CHILD.format(root=str(baseline), folder=str(folder))]
+            if hunalign:
+                systems["hunalign"] = [hunalign, "null.dic", "de.txt", "fr.txt"]
+            measured: dict[str, list[Run | None]] = {name: [] for name in systems}
+            for _ in range(runs if repeat < max(repeats) else 1):
+                for name, command in systems.items():  # interleaved: load drifts alike for all
+                    measured[name].append(run_child(command, folder, peer_timeout if name == "hunalign" else None))
+            for name, found in measured.items():
+                done = [r for r in found if r is not None]
+                row = {"system": name, "sentences": sentences, "runs": len(found), "finished": len(done)}
+                if done:
+                    row |= {key: statistics.median(getattr(r, key) for r in done) for key in ("wall_s", "cpu_s", "peak_mb")}
+                    if name.startswith("reconcile"):
+                        parts = [json.loads(r.output.strip().splitlines()[-1]) for r in done]
+                        row |= {key: statistics.median(p[key] for p in parts) for key in ("prepare_s", "align_s")}
+                rows.append(row)
+    return rows
+
+
+def print_hard(rows: list[dict], peer_timeout: float) -> None:
+    print("\nhard scaling: Text+Berg de-fr test documents joined and repeated, one sentence per line "
+          "(a child process per run; medians)")
+    print("system | de sentences | wall s | CPU s | peak RSS MB | prepare s | align s | wall / hunalign")
+    print("--- | --- | --- | --- | --- | --- | --- | ---")
+    peers = {r["sentences"]: r for r in rows if r["system"] == "hunalign" and "wall_s" in r}
+    for r in rows:
+        if "wall_s" not in r:
+            print(f"{r['system']} | {r['sentences']} | > {peer_timeout:.0f} (stopped) | — | — | — | — | —")
+            continue
+        peer = peers.get(r["sentences"])
+        ratio = f"{r['wall_s'] / peer['wall_s']:.2f}×" if peer and r["system"] != "hunalign" else "—"
+        extra = f"{r['prepare_s']:.2f} | {r['align_s']:.2f}" if "align_s" in r else "— | —"
+        print(f"{r['system']} | {r['sentences']} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} | "
+              f"{extra} | {ratio}")
+    for system in dict.fromkeys(r["system"] for r in rows):
+        mine = [dict(r, paragraphs=r["sentences"]) for r in rows if r["system"] == system and "wall_s" in r]
+        if len(mine) > 1:
+            print(f"{system}: fitted exponent, wall {exponent(mine, 'wall_s'):.2f}, CPU {exponent(mine, 'cpu_s'):.2f}, "
+                  f"peak RSS {exponent(mine, 'peak_mb'):.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--quick", action="store_true", help="few repetitions and small sizes (smoke test)")
     parser.add_argument("--max-paragraphs", type=int, default=50000)
+    parser.add_argument("--hunalign", default=None, help="hunalign binary for the hard series (default: $HUNALIGN)")
+    parser.add_argument("--baseline", type=Path, default=None, help="another reconcile checkout, in the hard series")
+    parser.add_argument("--baseline-max", type=int, default=10, help="largest repeat the baseline runs (default 10×)")
+    parser.add_argument("--peer-timeout", type=float, default=900.0, help="seconds before a hunalign run is stopped")
+    parser.add_argument("--hard-only", action="store_true", help="only the hard scaling series")
     args = parser.parse_args(argv)
+    hunalign = args.hunalign or os.environ.get("HUNALIGN")
+    if hunalign and not (Path(hunalign).is_file() or shutil.which(hunalign)):
+        hunalign = None
+    if hunalign is None:
+        print("speed: hunalign not found (--hunalign PATH or $HUNALIGN): the hard series runs without it",
+              file=sys.stderr)
+    if args.hard_only or not TEXTBERG.is_dir():
+        if not TEXTBERG.is_dir():
+            print(f"speed: Text+Berg folder {TEXTBERG} not found: no hard series", file=sys.stderr)
+            return 2 if args.hard_only else 0
+        repeats = HARD_REPEATS[:1] if args.quick else HARD_REPEATS
+        rows = hard_series(repeats, 1 if args.quick else 3, hunalign, args.baseline, args.baseline_max, args.peer_timeout)
+        print_hard(rows, args.peer_timeout)
+        return 0
     if not args.corpus.is_dir():
         print(f"speed: corpus folder {args.corpus} not found", file=sys.stderr)
         return 2
@@ -202,9 +385,10 @@ def main(argv: list[str] | None = None) -> int:
     cold = cold_cli(["align", "ru", "en", "samples/statement"], ROOT, 3 if args.quick else 7)
     print(f"\ncold CLI `reconcile align ru en samples/statement`: median {cold:.2f} s")
     if not args.quick:
-        n_statements = sum(1 for p in args.corpus.glob("*/*") if p.is_dir())
+        n_statements = len(documents(args.corpus))
         for jobs in (1, 2):
-            seconds = cold_cli(["check", str(args.corpus), "--jobs", str(jobs), "--fail-on", "never", "-f", "jsonl"], ROOT, 1)
+            seconds = cold_cli(["check", *map(str, corpora(args.corpus)), "--jobs", str(jobs), "--fail-on", "never",
+                                "-f", "jsonl"], ROOT, 1)
             print(f"`reconcile check` on the corpus, --jobs {jobs}: {seconds:.1f} s, "
                   f"{n_statements / seconds:.1f} statements/s ({n_statements} statements)")
 
@@ -222,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     if len(rows) > 1:
         print(f"fitted growth exponent: time {exponent(rows, 'total_s'):.2f}, "
               f"added memory {exponent([dict(r, added_mb=max(r['added_mb'], 1)) for r in rows], 'added_mb'):.2f}")
+    if TEXTBERG.is_dir():
+        repeats = HARD_REPEATS[:1] if args.quick else HARD_REPEATS
+        hard = hard_series(repeats, 1 if args.quick else 3, hunalign, args.baseline, args.baseline_max, args.peer_timeout)
+        print_hard(hard, args.peer_timeout)
     return 0
 
 

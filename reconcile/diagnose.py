@@ -108,7 +108,7 @@ class PairContext:
     def lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
         """Pivot sentences (0-based) of some length the sentence aligner leaves without a counterpart."""
         beads = align_sentences(pivot, edition, self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
-        return tuple(i0 for i0, j0, i1, j1 in beads if i1 - i0 == 1 and j1 == j0 and len(pivot[i0]) >= MIN_LOST_SENTENCE)
+        return tuple(b.pivot_start for b in beads if b.shape == (1, 0) and len(pivot[b.pivot_start]) >= MIN_LOST_SENTENCE)
 
     def figures_lost(self, k: int) -> bool:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""

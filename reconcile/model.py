@@ -217,6 +217,40 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Bead:
+    """One step of an alignment: pivot units ``pivot`` ↔ edition units ``edition``.
+
+    0-based, half-open index ranges into the two unit lists given to the
+    aligner (the sentences for ``align.align_sentences``); either side may be
+    empty: a unit with no counterpart. ``cost`` is what the DP paid for the
+    bead (lower: surer); ``confidence`` is in 0–1.
+
+    >>> bead = Bead(2, 4, 3, 4)
+    >>> bead.shape, list(bead.pivot), list(bead.edition)
+    ((2, 1), [2, 3], [3])
+    """
+
+    pivot_start: int
+    pivot_stop: int
+    edition_start: int
+    edition_stop: int
+    cost: float = 0.0
+    confidence: float = 0.0
+
+    @property
+    def pivot(self) -> range:
+        return range(self.pivot_start, self.pivot_stop)
+
+    @property
+    def edition(self) -> range:
+        return range(self.edition_start, self.edition_stop)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.pivot_stop - self.pivot_start, self.edition_stop - self.edition_start
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """The links of one edition against the pivot, in document order."""
 

@@ -8,14 +8,14 @@ user typed (a statement folder, files, ``--lang PATH=LANG``) into sources.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .align import align_pair
+from .align import align_editions
 from .anchors import annotate
 from .consensus import agree
 from .diagnose import diagnose
@@ -90,8 +90,15 @@ def detect_language(edition: Edition) -> str:
         raise InputError(edition.source, "cannot tell its language; name it with --lang PATH=LANG") from None
 
 
-def load(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> list[Edition]:
-    """Ingest, segment and annotate every edition; refuse two editions of one language."""
+def load(sources: Iterable[Source], options: ReadOptions = ReadOptions(),
+         langs: Collection[str] | None = None) -> list[Edition]:
+    """Ingest, segment and annotate the editions; refuse two editions of one language.
+
+    With ``langs``, every edition is still read (page chrome that three or
+    more editions repeat is found across all of them), but only those
+    languages are segmented, annotated and returned: ``reconcile align ru en``
+    in a folder of five editions prepares two.
+    """
     editions: list[Edition] = []
     for source in sources:
         edition = load_edition(source.path, source.lang, options)
@@ -103,12 +110,15 @@ def load(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> lis
         if edition.lang in seen:
             raise InputError(edition.source, f"second {edition.lang} edition (the first is {seen[edition.lang]})")
         seen[edition.lang] = edition.source
-    return prepare(editions)
+    return prepare(editions, langs)
 
 
-def prepare(editions: Sequence[Edition]) -> list[Edition]:
-    """Cross-edition chrome, sentences and anchors for ingested editions (also built in memory)."""
-    return [annotate(segment(e)) for e in mark_shared_chrome(editions)]
+def prepare(editions: Sequence[Edition], langs: Collection[str] | None = None) -> list[Edition]:
+    """Cross-edition chrome, sentences and anchors for ingested editions (also built in memory).
+
+    With ``langs``, only the editions of those languages are prepared and returned.
+    """
+    return [annotate(segment(e)) for e in mark_shared_chrome(editions) if langs is None or e.lang in langs]
 
 
 def edition_from_text(lang: str, paragraphs: Sequence[str], source: str = "<memory>") -> Edition:
@@ -148,7 +158,7 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     others = [e for e in editions if e.lang != settings.pivot]
     embedder = semantic_signal(settings)
     signals = BASE_SIGNALS + ((f"semantic:{embedder.name}",) if embedder else ())
-    alignments = tuple(align_pair(pivot, e) for e in others)
+    alignments = align_editions(pivot, others, embedder)
     rows = build_rows(pivot, alignments)
     findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
                                              for f in diagnose(pivot, e, a, settings, embedder)], alignments))
