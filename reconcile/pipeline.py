@@ -34,6 +34,7 @@ from .model import Edition, Report, Settings
 from .policy import waive
 from .rows import build_rows
 from .segment import segment
+from .sentences import with_sentences
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -135,6 +136,8 @@ def signature(editions: Sequence[Edition], settings: Settings, signals: Sequence
     parts = [f"reconcile {__version__}", f"pivot={settings.pivot}",
              f"truncation={settings.truncation_ratio}", f"names={settings.name_threshold}",
              f"signals={'+'.join(signals)}"]
+    if settings.level != "paragraph":  # only when asked, so paragraph-level signatures stay as they were
+        parts.append(f"level={settings.level}")
     parts += [f"{e.lang}:sha256:{e.digest[:16]}" for e in editions]
     return "|".join(parts)
 
@@ -159,6 +162,8 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     embedder = semantic_signal(settings)
     signals = BASE_SIGNALS + ((f"semantic:{embedder.name}",) if embedder else ())
     alignments = align_editions(pivot, others, embedder)
+    if settings.level == "sentence":
+        alignments = tuple(with_sentences(pivot, e, a, embedder) for e, a in zip(others, alignments))
     rows = build_rows(pivot, alignments)
     findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
                                              for f in diagnose(pivot, e, a, settings, embedder)], alignments))

@@ -37,6 +37,9 @@ def _link_dict(link: Link) -> dict[str, Any]:
                            "confidence": link.confidence, "evidence": list(link.evidence)}
     if link.moved:
         out["moved"] = True  # out of order: the edition paragraph stands elsewhere
+    if link.sentences:  # align --level sentence: [paragraph, 1-based sentence] on each side
+        out["sentences"] = [{"pivot": [list(r) for r in s.pivot], "edition": [list(r) for r in s.edition],
+                             "confidence": s.confidence} for s in link.sentences]
     return out
 
 

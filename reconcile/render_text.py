@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from .ingest import plain
-from .model import SEVERITY_RANK, Edition, Finding, Problem, Report
+from .model import SEVERITY_RANK, Edition, Finding, Link, Problem, Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m"}
 _RESET = "\033[0m"
@@ -43,22 +44,40 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
     lines += [_finding_line(f, paint) for f in findings]
     pivot = editions[report.pivot]
     column = max(20, (width - 16) // 2)
-    pivot_texts = {p.n: p.norm for p in pivot.paragraphs}
     for alignment in report.alignments:
         edition = editions[alignment.lang]
-        texts = {p.n: p.norm for p in edition.paragraphs}
         lines += ["", (f"{pivot.lang} {pivot.source}  ↔  {edition.lang} {edition.source}"
                        f"  (length ratio {alignment.length_ratio:.2f})")]
-        for link in alignment.links:
-            left = _cell(pivot_texts, link.pivot, column)
-            right = _cell(texts, link.edition, column)
-            tag = "moved" if link.moved else f"{link.confidence:.2f}"
+        for left, right, tag in _beads(pivot, edition, alignment.links, column):
             for k in range(max(len(left), len(right))):
                 l = left[k] if k < len(left) else ""
                 r = right[k] if k < len(right) else ""
                 lines.append(f"{l:<{column}} │ {r:<{column}} │ {tag if k == 0 else ''}")
         lines.append(paint(_chrome_line(pivot) + "; " + _chrome_line(edition), "dim"))
     return "\n".join(lines) + "\n"
+
+
+Bead = tuple[list[str], list[str], str]
+
+
+def _beads(pivot: Edition, edition: Edition, links: Sequence[Link], column: int) -> Iterable[Bead]:
+    """Each link as its two cells and its confidence; a link with sentence beads as one row per bead."""
+    pivot_texts = {p.n: p.norm for p in pivot.paragraphs}
+    texts = {p.n: p.norm for p in edition.paragraphs}
+    pivot_sentences = _sentence_texts(pivot)
+    sentences = _sentence_texts(edition)
+    for link in links:
+        if not link.sentences:
+            yield (_cell(pivot_texts, link.pivot, column), _cell(texts, link.edition, column),
+                   "moved" if link.moved else f"{link.confidence:.2f}")
+            continue
+        for bead in link.sentences:
+            yield (_cell(pivot_sentences, bead.pivot, column), _cell(sentences, bead.edition, column),
+                   f"{bead.confidence:.2f}")
+
+
+def _sentence_texts(edition: Edition) -> dict[tuple[int, int], str]:
+    return {(p.n, k + 1): text for p in edition.paragraphs for k, text in enumerate(p.sentences or (p.norm,))}
 
 
 def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False,
@@ -82,11 +101,15 @@ def render_check_text(reports: list[Report], warnings: list[str], colour: bool =
     return "\n".join(lines) + "\n"
 
 
-def _cell(texts: dict[int, str], numbers: tuple[int, ...], width: int) -> list[str]:
-    """At most two wrapped lines: only the start of a long paragraph is wrapped (linear in the width, not the text)."""
+def _cell(texts: Mapping[Any, str], numbers: Sequence[int | tuple[int, int]], width: int) -> list[str]:
+    """At most two wrapped lines: only the start of a long paragraph is wrapped (linear in the width, not the text).
+
+    ``numbers`` are paragraph numbers (¶5+6) or (paragraph, sentence) pairs (¶5.2+5.3).
+    """
     if not numbers:
         return ["—"]
-    text = "¶" + "+".join(map(str, numbers)) + " " + " ".join(plain(texts[n][: 3 * width]) for n in numbers)
+    label = "+".join(f"{n[0]}.{n[1]}" if isinstance(n, tuple) else str(n) for n in numbers)
+    text = "¶" + label + " " + " ".join(plain(texts[n][: 3 * width]) for n in numbers)
     return textwrap.wrap(text[: 3 * width + 20], width, max_lines=2, placeholder=" …") or [""]
 
 
