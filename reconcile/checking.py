@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from . import workers
+from . import renderers, workers
 from .config import Config, find_config, load_config
 from .discover import discover
 from .errors import (
@@ -35,6 +35,7 @@ from .model import SEVERITY_RANK, Problem, Report, Settings, Severity
 from .pipeline import CheckJob, check_statement
 from .policy import apply_baseline, baseline_json, read_baseline, set_severity
 from .reading import ReadOptions
+from .renderers import Rendering
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,24 +162,9 @@ def guarded_job(job: CheckJob) -> Report | Problem:
 
 def render(found: Gathered, options: CheckOptions) -> str:
     """The report in the asked format; every format carries the problems and the warnings."""
-    from .render_github import render_github
-    from .render_json import render_check_json, render_jsonl
-    from .render_junit import render_junit
-    from .render_sarif import render_sarif
-    from .render_text import render_check_text
-
-    reports, problems, fmt = found.reports, found.problems, options.fmt
-    if fmt == "json":
-        return render_check_json(reports, problems)
-    if fmt == "jsonl":
-        return render_jsonl(reports, problems)
-    if fmt == "junit":
-        return render_junit(reports, found.config.fail_on, problems)
-    if fmt == "sarif":
-        return render_sarif(reports, problems, options.base)
-    if fmt == "github":
-        return render_github(reports, problems, found.warnings, options.base)
-    return render_check_text(reports, found.warnings, options.colour, problems)
+    given = Rendering(found.reports, found.problems, found.warnings, found.config.fail_on, options.base,
+                      options.colour)
+    return renderers.render("check", options.fmt, given)
 
 
 def configure(options: CheckOptions) -> Config:
