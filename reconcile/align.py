@@ -8,17 +8,16 @@ the same bead costs (``beadcost.py``: length, sentences, anchors, cognates
 and, given an ``Embedder``, the semantic term). Given None, the semantic term
 is absent and nothing else changes.
 
-After the paragraph DP, small passes repair what lengths alone get wrong: an
-unrelated paragraph taken out of a split or merge, unlinked neighbours that
-share content linked, and paragraphs left unlinked far apart paired when they
-agree: a paragraph that moved.
+After the paragraph DP, small passes (``repair.py``) repair what lengths
+alone get wrong: an unrelated paragraph taken out of a split or merge,
+unlinked neighbours that share content linked, and paragraphs left unlinked
+far apart paired when they agree: a paragraph that moved.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -31,15 +30,16 @@ from .beadcost import PRIORS, PairCosts, Side, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
 from .ingest import plain
 from .keysets import Vocabulary
-from .model import Alignment, Anchor, Bead, Edition, Link
-from .similarity import (
-    alignment_keys,
-    cognate_keys,
-    dice,
-    length_delta,
-    length_probability,
-    strong_keys,
+from .model import Alignment, Bead, Edition, Link
+from .repair import (
+    Distances,
+    Unit,
+    detach_strangers,
+    find_moves,
+    rejoin_neighbours,
+    unit,
 )
+from .similarity import length_delta, length_probability
 
 # Sentences are merged, split and left out more often than paragraphs: about -log of
 # each shape's share relative to 1-1 in Text+Berg's development document (0-1 1.8,
@@ -58,26 +58,7 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """What the repair passes and the link confidence need of one unit."""
-
-    n: int
-    text: str
-    length: int
-    sentences: int
-    strong: frozenset[str]
-    names: frozenset[str]
-    cognates: frozenset[str]
-
-
-def _unit(n: int, text: str, sentences: int, anchors: tuple[Anchor, ...]) -> _Unit:
-    strong = strong_keys(anchors) if anchors else frozenset()
-    names = alignment_keys(anchors) - strong if anchors else frozenset()
-    return _Unit(n, text, len(text), sentences, strong, names, cognate_keys(text))
-
-
-def _side(units: Sequence[_Unit], vocabulary: Vocabulary, left: bool,
+def _side(units: Sequence[Unit], vocabulary: Vocabulary, left: bool,
           vectors: dict[int, npt.NDArray[np.float64]] | None = None, segment: npt.NDArray[np.int64] | None = None) -> Side:
     return Side.of(np.array([u.length for u in units], dtype=np.float64),
                    np.array([u.sentences for u in units], dtype=np.float64),
@@ -116,7 +97,7 @@ def language_ratio(pivot_lang: str, edition_lang: str) -> float | None:
     return None
 
 
-def prior_ratio(pivot_lang: str, edition_lang: str, pivot: Sequence[_Unit], edition: Sequence[_Unit]) -> float:
+def prior_ratio(pivot_lang: str, edition_lang: str, pivot: Sequence[Unit], edition: Sequence[Unit]) -> float:
     """Expected edition/pivot length ratio before looking at links.
 
     From typical text lengths of the two languages where known: the raw ratio
@@ -129,7 +110,7 @@ def prior_ratio(pivot_lang: str, edition_lang: str, pivot: Sequence[_Unit], edit
     return _clamped((sum(s.length for s in edition) or 1) / (sum(s.length for s in pivot) or 1))
 
 
-def refine_ratio(prior: float, path: Path, pivot: Sequence[_Unit], edition: Sequence[_Unit]) -> float:
+def refine_ratio(prior: float, path: Path, pivot: Sequence[Unit], edition: Sequence[Unit]) -> float:
     """The pair's own ratio from its 1-1 links, shrunk towards the prior for short documents."""
     ones = [(i0, j0) for i0, j0, i1, j1 in path if i1 - i0 == 1 and j1 - j0 == 1]
     if not ones:
@@ -171,17 +152,17 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
                  for edition, right, (path, ratio, distances) in zip(editions, rights, alone))
 
 
-def _paragraph_units(edition: Edition) -> list[_Unit]:
-    return [_unit(p.n, plain(p.norm), max(1, len(p.sentences)), p.anchors) for p in edition.content]
+def _paragraph_units(edition: Edition) -> list[Unit]:
+    return [unit(p.n, plain(p.norm), max(1, len(p.sentences)), p.anchors) for p in edition.content]
 
 
-def _refined(prior: float, path: Path, left: Sequence[_Unit], right: Sequence[_Unit]) -> float:
+def _refined(prior: float, path: Path, left: Sequence[Unit], right: Sequence[Unit]) -> float:
     """The ratio to run the DP with again: the refined one if it differs by more than 5 %."""
     refined = refine_ratio(prior, path, left, right)
     return refined if abs(math.log(refined / prior)) > 0.05 else prior
 
 
-def _alone(left: list[_Unit], right: list[_Unit], prior: float,
+def _alone(left: list[Unit], right: list[Unit], prior: float,
            embedder: Embedder | None) -> tuple[Path, float, Distances | None]:
     vocabulary = Vocabulary()
     model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, [u.text for u in left], False)),
@@ -192,7 +173,7 @@ def _alone(left: list[_Unit], right: list[_Unit], prior: float,
     return path, ratio, (model.distances if embedder is not None else None)
 
 
-def _together(left: list[_Unit], rights: list[list[_Unit]], priors: list[float]) -> tuple[list[Path], list[float]]:
+def _together(left: list[Unit], rights: list[list[Unit]], priors: list[float]) -> tuple[list[Path], list[float]]:
     """The paths of several small pairs with one pivot, from one DP over a block-diagonal corridor."""
     sizes = [(len(left), len(right)) for right in rights]
     vocabulary = Vocabulary()
@@ -209,7 +190,7 @@ def _together(left: list[_Unit], rights: list[list[_Unit]], priors: list[float])
     return paths, ratios
 
 
-def _alignment(pivot_lang: str, edition_lang: str, left: list[_Unit], right: list[_Unit], path: Path,
+def _alignment(pivot_lang: str, edition_lang: str, left: list[Unit], right: list[Unit], path: Path,
                ratio: float, distances: Distances | None = None) -> Alignment:
     """Links from a path, after the repair passes; moves found among what stays unlinked."""
     same_script = (pivot_lang == "ru") == (edition_lang == "ru")
@@ -237,8 +218,8 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     >>> [(b.shape, b.pivot_start, b.edition_start) for b in beads]
     [((1, 1), 0, 0), ((1, 0), 1, 1), ((1, 1), 2, 1)]
     """
-    left = [_unit(k, text, 1, extract(text, pivot_lang)) for k, text in enumerate(pivot)]
-    right = [_unit(k, text, 1, extract(text, edition_lang)) for k, text in enumerate(edition)]
+    left = [unit(k, text, 1, extract(text, pivot_lang)) for k, text in enumerate(pivot)]
+    right = [unit(k, text, 1, extract(text, edition_lang)) for k, text in enumerate(edition)]
     vocabulary = Vocabulary()
     length_ratio = language_ratio(pivot_lang, edition_lang) or ratio or 1.0
     model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, list(pivot), True)),
@@ -250,171 +231,38 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
             for (i0, j0, i1, j1), cost in zip(path, costs)]
 
 
-def _link(left: Sequence[_Unit], right: Sequence[_Unit], ratio: float) -> Link:
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of units on one side of a bead: its paragraph numbers, length and keys."""
+
+    numbers: tuple[int, ...]
+    length: int
+    strong: frozenset[str]
+    names: frozenset[str]
+
+    @staticmethod
+    def of(units: Sequence[Unit]) -> _Run:
+        if len(units) == 1:
+            return _Run((units[0].n,), units[0].length, units[0].strong, units[0].names)
+        return _Run(tuple(u.n for u in units), sum(u.length for u in units),
+                    frozenset().union(*(u.strong for u in units)), frozenset().union(*(u.names for u in units)))
+
+
+def _link(left: Sequence[Unit], right: Sequence[Unit], ratio: float) -> Link:
     """A link with its confidence and evidence (the facts and names both sides share)."""
+    a, b = _Run.of(left), _Run.of(right)
     if not left or not right:
-        return Link(tuple(u.n for u in left), tuple(u.n for u in right), round(_skip_confidence(left or right), 2))
-    if len(left) == len(right) == 1:
-        (strong_l, names_l), (strong_r, names_r) = (left[0].strong, left[0].names), (right[0].strong, right[0].names)
-    else:
-        strong_l, strong_r = frozenset().union(*(u.strong for u in left)), frozenset().union(*(u.strong for u in right))
-        names_l, names_r = frozenset().union(*(u.names for u in left)), frozenset().union(*(u.names for u in right))
-    total = len(strong_l) + len(strong_r)
-    agreement = 2 * len(strong_l & strong_r) / total if total else 0.0
-    length_p = length_probability(length_delta(sum(u.length for u in left), sum(u.length for u in right), ratio))
+        return Link(a.numbers, b.numbers, round(_skip_confidence(left or right), 2))
+    total = len(a.strong) + len(b.strong)
+    agreement = 2 * len(a.strong & b.strong) / total if total else 0.0
+    length_p = length_probability(length_delta(a.length, b.length, ratio))
     support = max(length_p, agreement) if total else length_p * 0.9
-    confidence = 0.5 + 0.5 * support if len(left) == len(right) == 1 else 0.4 + 0.5 * support
-    evidence = tuple(sorted((strong_l & strong_r) | (names_l & names_r)))
-    return Link(tuple(u.n for u in left), tuple(u.n for u in right), round(confidence, 2), evidence)
+    base = 0.5 if len(left) == len(right) == 1 else 0.4  # a split or merge is less sure than a 1-1 link
+    evidence = tuple(sorted((a.strong & b.strong) | (a.names & b.names)))
+    return Link(a.numbers, b.numbers, round(base + 0.5 * support, 2), evidence)
 
 
-def _skip_confidence(units: Sequence[_Unit]) -> float:
+def _skip_confidence(units: Sequence[Unit]) -> float:
     """An unlinked paragraph is surer to be really missing the longer and richer it is."""
     unit = units[0]
     return min(0.99, 0.6 + 0.25 * min(1.0, unit.length / 150) + 0.05 * min(3, len(unit.strong) + len(unit.names)))
-
-
-STRANGER_MIN_LENGTH = 60
-MOVE_COGNATES = 0.25
-MOVE_DISTANCE = 0.6
-Distances = Callable[[list[int], list[int]], npt.NDArray[np.float64]]
-
-
-def _evidence(a: _Unit, b: _Unit) -> int:
-    return len(a.strong & b.strong) + len(a.names & b.names) + len(a.cognates & b.cognates)
-
-
-def detach_strangers(path: Path, left: Sequence[_Unit], right: Sequence[_Unit], names_are_names: bool = True) -> Path:
-    """Take out of a split or merge an outer paragraph that shares nothing with the other side.
-
-    Lengths can add up by chance: an inserted paragraph next to a short one
-    looks like a split, a dropped one next to a long one like a merge. A real
-    split keeps names, figures and cognates in each part; an outer part of
-    some length with none of them, while the rest has some, is a paragraph of
-    its own (extra or missing). It must have something that could have
-    matched: two or more facts or names (not in German, which capitalises
-    every noun). Cognates alone are not enough: a short sentence can share
-    none with its own translation.
-    """
-    out: Path = []
-    for i0, j0, i1, j1 in path:
-        if i1 - i0 == 1 and j1 - j0 > 1:
-            one, parts, edition_side = left[i0], right[j0:j1], True
-        elif j1 - j0 == 1 and i1 - i0 > 1:
-            one, parts, edition_side = right[j0], left[i0:i1], False
-        else:
-            out.append((i0, j0, i1, j1))
-            continue
-        scores = [_evidence(one, part) for part in parts]
-        beads = [(i0, j0, i1, j1)]
-        for outer in (0, len(parts) - 1):
-            part = parts[outer]
-            rest = sum(scores) - scores[outer]
-            could_match = len(part.strong) + (len(part.names) if names_are_names else 0) >= 2
-            if scores[outer] == 0 and rest >= 2 and part.length >= STRANGER_MIN_LENGTH and could_match:
-                if edition_side:
-                    kept, stray = ((i0, j0 + 1, i1, j1), (i0, j0, i0, j0 + 1)) if outer == 0 else \
-                        ((i0, j0, i1, j1 - 1), (i1, j1 - 1, i1, j1))
-                else:
-                    kept, stray = ((i0 + 1, j0, i1, j1), (i0, j0, i0 + 1, j0)) if outer == 0 else \
-                        ((i0, j0, i1 - 1, j1), (i1 - 1, j1, i1, j1))
-                beads = [stray, kept] if outer == 0 else [kept, stray]
-                break
-        out.extend(beads)
-    return out
-
-
-def rejoin_neighbours(path: Path, left: Sequence[_Unit], right: Sequence[_Unit], same_script: bool = True) -> Path:
-    """Link a pivot paragraph and an edition paragraph left unlinked side by side, if they share content.
-
-    A paragraph cut to half its length can cost the DP more as a link than as
-    a deletion plus an insertion; but two unlinked neighbours that share names,
-    figures or (in the same script) cognates are one paragraph, changed. The
-    link lets diagnosis say what changed (truncated, a figure) instead of
-    missing plus extra.
-    """
-    out: Path = []
-    for bead in path:
-        if out:
-            a, b = out[-1], bead
-            pivot_skip, edition_skip = (a, b) if a[2] > a[0] else (b, a)
-            lone_pair = {(a[2] - a[0], a[3] - a[1]), (b[2] - b[0], b[3] - b[1])} == {(1, 0), (0, 1)}
-            if lone_pair:
-                p, e = left[pivot_skip[0]], right[edition_skip[1]]
-                shared_facts = len((p.strong | p.names) & (e.strong | e.names))
-                if shared_facts >= 1 or (same_script and len(p.cognates & e.cognates) >= 3):
-                    out[-1] = (a[0], a[1], b[2], b[3])
-                    continue
-        out.append(bead)
-    return out
-
-
-def _move_score(p: _Unit, e: _Unit) -> float:
-    """Content evidence that two unlinked paragraphs say the same (0: none worth a move)."""
-    keys_p, keys_e = p.strong | p.names, e.strong | e.names
-    score = dice(keys_p, keys_e) if len(keys_p & keys_e) >= 2 else 0.0
-    if len(p.cognates & e.cognates) >= 3 and dice(p.cognates, e.cognates) >= MOVE_COGNATES:
-        score = max(score, 0.6 + dice(p.cognates, e.cognates))
-    return score
-
-
-def _candidates(orphans: list[_Unit], strays: list[_Unit]) -> list[Counter[int]]:
-    """For each orphan, the strays sharing any key with it (an inverted index: no orphan × stray loop)."""
-    index: defaultdict[tuple[bool, str], list[int]] = defaultdict(list)
-    for s, unit in enumerate(strays):
-        for key in unit.strong | unit.names:
-            index[(True, key)].append(s)
-        for key in unit.cognates:
-            index[(False, key)].append(s)
-    out = []
-    for unit in orphans:
-        shared: Counter[int] = Counter()
-        for key in unit.strong | unit.names:
-            shared.update(index.get((True, key), ()))
-        for key in unit.cognates:
-            shared.update(index.get((False, key), ()))
-        out.append(shared)
-    return out
-
-
-def find_moves(links: list[Link], left: Sequence[_Unit], right: Sequence[_Unit], ratio: float,
-               distances: Distances | None = None) -> list[Link]:
-    """Pair an unlinked pivot paragraph with an unlinked edition paragraph that says the same.
-
-    Position says nothing here, so a move needs content evidence and plausible
-    lengths: two or more shared anchors (facts or names) with most of each
-    side's anchors shared, or three or more shared cognates with a Dice
-    coefficient of ``MOVE_COGNATES`` or more (about the 97th percentile of
-    unrelated en/fr paragraph pairs, far above ru/en), or, given embeddings
-    (``distances``: Vecalign's normalised cosine distance, about 1 between
-    unrelated paragraphs), a distance under ``MOVE_DISTANCE``.
-    """
-    at_left = {u.n: k for k, u in enumerate(left)}
-    at_right = {u.n: k for k, u in enumerate(right)}
-    orphans = [k for k, link in enumerate(links) if not link.edition]
-    strays = [k for k, link in enumerate(links) if not link.pivot]
-    orphan_units = [left[at_left[links[k].pivot[0]]] for k in orphans]
-    stray_units = [right[at_right[links[s].edition[0]]] for s in strays]
-    candidates = _candidates(orphan_units, stray_units)
-    if distances is not None and orphans and strays:  # content: every stray is a candidate
-        apart = distances([at_left[u.n] for u in orphan_units], [at_right[u.n] for u in stray_units])
-        candidates = [Counter(range(len(strays))) for _ in orphans]
-    used: set[int] = set()
-    moved: dict[int, Link] = {}
-    for row, (k, p, shared) in enumerate(zip(orphans, orphan_units, candidates)):
-        best, best_score = None, 0.0
-        for index in sorted(shared):
-            s, e = strays[index], stray_units[index]
-            if s in used or abs(s - k) < 2 or abs(length_delta(p.length, e.length, ratio)) > 3:
-                continue
-            score = _move_score(p, e)
-            if distances is not None:
-                score = max(score, 0.6 + MOVE_DISTANCE - float(apart[row, index]))
-            if score > max(best_score, 0.6):
-                best, best_score = s, score
-        if best is not None:
-            used.add(best)
-            e = right[at_right[links[best].edition[0]]]
-            moved[k] = Link((p.n,), (e.n,), round(min(0.95, 0.5 + best_score / 2), 2),
-                            tuple(sorted((p.strong | p.names) & (e.strong | e.names))), moved=True)
-    return [moved.get(k, link) for k, link in enumerate(links) if k not in used]

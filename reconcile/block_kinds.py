@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import locales
 from .furniture import SENTENCE_END, is_caption
@@ -90,19 +90,31 @@ def refine_kinds(texts: Sequence[str], kinds: Sequence[BlockKind], furniture: Se
     """
     out = list(kinds)
     content = [i for i in range(len(texts)) if not furniture[i]]
-    _relabel(out, [i for i in content if out[i] == "paragraph" and is_caption(texts[i])], "caption")
+    _relabel(out, _paragraphs(out, content, lambda i: is_caption(texts[i])), "caption")
     if content and out[content[0]] == "heading" and "title" not in out:
         out[content[0]] = "title"  # a document that opens with a heading (a Word "Heading 1") is titled by it
     head = _head(texts, out, content)
-    _relabel(out, [i for i in head if out[i] == "paragraph" and is_byline(texts[i])], "byline")
+    _relabel(out, _paragraphs(out, head, lambda i: is_byline(texts[i])), "byline")
     if not any(out[i] in ("title", "heading") for i in content):
         _headline(texts, out, head)
-    elif titles := [i for i in head if out[i] == "title"]:
-        _relabel(out, [i for i in head if i < titles[0] and out[i] == "paragraph"
-                       and len(texts[i].split()) <= MAX_KICKER_WORDS], "kicker")
-    _relabel(out, [i for i in content if out[i] == "paragraph" and i not in head
-                   and is_section_heading(texts[i])], "heading")
+    else:
+        _kickers(texts, out, head)
+    body = [i for i in content if i not in head]
+    _relabel(out, _paragraphs(out, body, lambda i: is_section_heading(texts[i])), "heading")
     return out
+
+
+def _paragraphs(kinds: list[BlockKind], indices: list[int], test: Callable[[int], bool]) -> list[int]:
+    """The blocks among ``indices`` still plain paragraphs that pass ``test``."""
+    return [i for i in indices if kinds[i] == "paragraph" and test(i)]
+
+
+def _kickers(texts: Sequence[str], kinds: list[BlockKind], head: list[int]) -> None:
+    """Short paragraphs above the title are kickers (a rubric, a date line)."""
+    titles = [i for i in head if kinds[i] == "title"]
+    if titles:
+        _relabel(kinds, [i for i in head if i < titles[0] and kinds[i] == "paragraph"
+                         and len(texts[i].split()) <= MAX_KICKER_WORDS], "kicker")
 
 
 def _relabel(kinds: list[BlockKind], indices: list[int], kind: BlockKind) -> None:

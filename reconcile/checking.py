@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from . import workers
+from . import renderers, workers
 from .config import Config, find_config, load_config
-from .discover import discover
+from .discover import Statement, discover
 from .errors import (
     ConfigError,
     ExitCode,
@@ -35,6 +35,7 @@ from .model import SEVERITY_RANK, Problem, Report, Settings, Severity
 from .pipeline import CheckJob, check_statement
 from .policy import apply_baseline, baseline_json, read_baseline, set_severity
 from .reading import ReadOptions
+from .renderers import Rendering
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,24 +162,9 @@ def guarded_job(job: CheckJob) -> Report | Problem:
 
 def render(found: Gathered, options: CheckOptions) -> str:
     """The report in the asked format; every format carries the problems and the warnings."""
-    from .render_github import render_github
-    from .render_json import render_check_json, render_jsonl
-    from .render_junit import render_junit
-    from .render_sarif import render_sarif
-    from .render_text import render_check_text
-
-    reports, problems, fmt = found.reports, found.problems, options.fmt
-    if fmt == "json":
-        return render_check_json(reports, problems)
-    if fmt == "jsonl":
-        return render_jsonl(reports, problems)
-    if fmt == "junit":
-        return render_junit(reports, found.config.fail_on, problems)
-    if fmt == "sarif":
-        return render_sarif(reports, problems, options.base)
-    if fmt == "github":
-        return render_github(reports, problems, found.warnings, options.base)
-    return render_check_text(reports, found.warnings, options.colour, problems)
+    given = Rendering(found.reports, found.problems, found.warnings, found.config.fail_on, options.base,
+                      options.colour)
+    return renderers.render("check", options.fmt, given)
 
 
 def configure(options: CheckOptions) -> Config:
@@ -194,16 +180,9 @@ def configure(options: CheckOptions) -> Config:
 def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = True) -> Gathered:
     """Discover, configure and check every statement: what ``check``, ``report`` and ``export`` share."""
     config = configure(options)
-    statements = discover(paths, config.ignore, changed=options.changed)
-    if not statements and not options.changed:  # a commit that touches no edition has nothing to check
-        raise ConfigError(f"no statements found in {', '.join(shown(p) for p in paths)} "
-                          "(editions are <lang>.<ext>, <name>.<lang>.<ext> or <root>/<lang>/<path>)")
-    inputs = tuple(s.path for st in statements for s in st.editions)
-    warnings = [f"{shown(s.name)}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
-                for s in statements if len(s.editions) < 2]
-    statements = [s for s in statements if len(s.editions) >= 2]
-    warnings += [f"{shown(s.name)}: no {', '.join(sorted(set(config.langs) - set(s.langs)))} edition"
-                 for s in statements if config.langs and set(config.langs) - set(s.langs)]
+    found = _discovered(paths, config, options.changed)
+    inputs = tuple(s.path for st in found for s in st.editions)
+    statements, warnings = _comparable(found, config.langs)
     settings = Settings(truncation_ratio=config.truncation_ratio, name_threshold=config.name_threshold)
     work = [CheckJob(shown(s.name), s.editions, config.pivot, config.langs, settings, options.read)
             for s in statements]
@@ -212,14 +191,42 @@ def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = Tr
     reports = [set_severity(r, config.severity) for r in results if isinstance(r, Report)]
     notes: list[str] = []
     if config.baseline and use_baseline:
-        outcome = apply_baseline(reports, read_baseline(Path(config.baseline)), options.today or datetime.date.today())
-        reports = outcome.reports
-        notes += [f"baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no finding any "
-                  "more: remove it" for e in outcome.stale
-                  if not options.changed or e.statement in {r.name for r in reports}]
-        notes += [f"baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
-                  for e in outcome.expired]
+        reports, notes = _against_baseline(reports, Path(config.baseline), options)
     return Gathered(reports, problems, warnings, notes, config, inputs)
+
+
+def _discovered(paths: Sequence[Path], config: Config, changed: bool) -> list[Statement]:
+    """The statements under ``paths``; none is an error, unless a commit touched no edition (``changed``)."""
+    statements = discover(paths, config.ignore, changed=changed)
+    if not statements and not changed:
+        raise ConfigError(f"no statements found in {', '.join(shown(p) for p in paths)} "
+                          "(editions are <lang>.<ext>, <name>.<lang>.<ext> or <root>/<lang>/<path>)")
+    return statements
+
+
+def _comparable(statements: list[Statement], langs: Sequence[str]) -> tuple[list[Statement], list[str]]:
+    """The statements with two editions or more, and warnings about lone editions and missing languages."""
+    warnings = [f"{shown(s.name)}: only a {s.langs[0]} edition, nothing to compare it with; skipped"
+                for s in statements if len(s.editions) < 2]
+    kept = [s for s in statements if len(s.editions) >= 2]
+    warnings += [f"{shown(s.name)}: no {', '.join(sorted(set(langs) - set(s.langs)))} edition"
+                 for s in kept if langs and set(langs) - set(s.langs)]
+    return kept, warnings
+
+
+def _against_baseline(reports: list[Report], baseline: Path, options: CheckOptions) -> tuple[list[Report], list[str]]:
+    """The reports without the findings the baseline accepts, and notes on its stale and expired entries.
+
+    With ``changed`` only part of the statements is checked: an entry of a
+    statement not checked is not stale.
+    """
+    outcome = apply_baseline(reports, read_baseline(baseline), options.today or datetime.date.today())
+    checked = {r.name for r in outcome.reports}
+    notes = [f"baseline entry {e.fingerprint} ({e.kind}, {e.lang}, {e.statement}) matches no finding any "
+             "more: remove it" for e in outcome.stale if not options.changed or e.statement in checked]
+    notes += [f"baseline entry {e.fingerprint} expired on {e.expires}: its finding is reported again"
+              for e in outcome.expired]
+    return outcome.reports, notes
 
 
 def run_check(paths: Sequence[Path], options: CheckOptions = CheckOptions()) -> CheckResult:

@@ -27,6 +27,7 @@ from . import __version__, commands
 from .commands import Gate, Statements, Ui
 from .errors import ExitCode, ReconcileError, UsageError, os_problem
 from .reading import MAX_INPUT_BYTES, ReadOptions
+from .renderers import formats, listed
 
 MAX_INPUT_MB_LIMIT = 1024.0
 EXIT_CODES = """\
@@ -215,8 +216,8 @@ def _align(
         metavar="PATH", parser=_path, show_default=False,
         help="a statement folder (default: the current folder) or edition files; - reads one edition from "
              "standard input (HTML if it starts with <, Word if a zip, else text)")] = None,
-    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice("text", "json"),
-                                     help="text or json")] = "text",
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice(*formats("align")),
+                                     help=listed(formats("align")))] = "text",
     output: Output = None,
     lang: Annotated[list[str] | None, typer.Option(
         "--lang", metavar="PATH=LANG",
@@ -244,8 +245,8 @@ def _align(
 def _check(
     ctx: typer.Context, paths: Paths = None, output: Output = None,
     fmt: Annotated[str, typer.Option(
-        "-f", "--format", metavar="FORMAT", parser=_choice("text", "json", "jsonl", "junit", "sarif", "github"),
-        help="text, json, jsonl, junit, sarif or github")] = "text",
+        "-f", "--format", metavar="FORMAT", parser=_choice(*formats("check")),
+        help=listed(formats("check")))] = "text",
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", metavar="LEVEL", parser=_choice("error", "warning", "never"),
         help="error, warning or never: exit 1 when a finding is at or above this level (default: config, "
@@ -278,7 +279,7 @@ def _check(
 def _report(
     ctx: typer.Context, paths: Paths = None, output: Output = None,
     fmt: Annotated[str, typer.Option(
-        "-f", "--format", metavar="FORMAT", parser=_choice("html", "md"),
+        "-f", "--format", metavar="FORMAT", parser=_choice(*formats("report")),
         help="html: a page for editors; md: a summary for a pull-request comment")] = "html",
     pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
@@ -293,7 +294,7 @@ def _report(
           "  reconcile export content -o tm.tmx")
 def _export(
     ctx: typer.Context, paths: Paths = None, output: Output = None,
-    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice("tmx"),
+    fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice(*formats("export")),
                                      help="tmx: TMX 1.4, one unit per aligned row")] = "tmx",
     include_flagged: Annotated[bool, typer.Option(
         "--include-flagged", help="keep paragraphs an error finding is about, marked with a <prop>, instead of "

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .errors import ConfigError, ExitCode, decide, shown
-from .model import Settings
+from .model import Edition, Settings
 from .output import check_target, deliver, write_atomically
 from .reading import STDIN, ReadOptions
 
@@ -125,34 +125,45 @@ def _align_sources(paths: list[Path], lang: list[str]) -> list[Source]:
 def align(src: str, tgt: str, paths: tuple[Path, ...], *, fmt: str, output: Path | None, lang: tuple[str, ...],
           semantic: str | None, read: ReadOptions, ui: Ui, level: str = "paragraph") -> ExitCode:
     """One edition against the reference; only the two editions asked for are read."""
-    from .pipeline import load, reconcile_editions
-    from .render_json import render_json
-    from .render_text import render_text
+    from .pipeline import reconcile_editions
+    from .renderers import Rendering, render
 
     if src == tgt:
         raise ConfigError(f"SRC and TGT are both {src!r}: name two different languages")
-    roots = list(paths) or [Path(".")]
-    sources = _align_sources(roots, list(lang))
+    editions = _two_editions(src, tgt, list(paths) or [Path(".")], list(lang), read, output)
+    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic,
+                                                   level="sentence" if level == "sentence" else "paragraph"))
+    terminal = output is None and sys.stdout.isatty()
+    width = os.get_terminal_size().columns if terminal else 120
+    deliver(render("align", fmt, Rendering((report,), width=width, colour=_colour(ui, output))), output)
+    return decide(failing=report.worst == "error")
+
+
+def _two_editions(src: str, tgt: str, roots: list[Path], lang: list[str], read: ReadOptions,
+                  output: Path | None) -> list[Edition]:
+    """The editions in SRC and TGT under ``roots``; a file whose name says another language is not read.
+
+    A broken en.txt does not stop "align ru de".
+    """
+    from .pipeline import load
+
+    sources = _align_sources(roots, lang)
     if output is not None:
         check_target("--output", output, [s.path for s in sources])
-    # A file whose name says another language is not read: a broken en.txt does not stop "align ru de".
     wanted = [s for s in sources if s.lang in (src, tgt) or s.lang is None]
     editions = [e for e in load(wanted, read) if e.lang in (src, tgt)]
-    for code in (src, tgt):
-        if code not in {e.lang for e in editions}:
+    _require((src, tgt), editions, roots)
+    return editions
+
+
+def _require(codes: tuple[str, ...], editions: list[Edition], roots: list[Path]) -> None:
+    """Refuse a run missing an edition asked for, saying how editions are found."""
+    found = {e.lang for e in editions}
+    for code in codes:
+        if code not in found:
             where = ", ".join(shown(p) for p in roots)
             raise ConfigError(f"no {code} edition in {where} (editions are found by name: {code}.txt, "
                               f"name.{code}.txt, or --lang PATH={code})")
-    report = reconcile_editions(editions, Settings(pivot=src, semantic=semantic,
-                                                   level="sentence" if level == "sentence" else "paragraph"))
-    if fmt == "json":
-        text = render_json(report)
-    else:
-        terminal = output is None and sys.stdout.isatty()
-        width = os.get_terminal_size().columns if terminal else 120
-        text = render_text(report, width=width, colour=_colour(ui, output))
-    deliver(text, output)
-    return decide(failing=report.worst == "error")
 
 
 def _check_options(job: Statements, gate: Gate) -> CheckOptions:
@@ -227,19 +238,17 @@ def _gathered(job: Statements) -> Gathered:
 
 def report(job: Statements, fmt: str = "html") -> ExitCode:
     """A page for editors (html) or a pull-request summary (md) of every statement."""
+    from .renderers import Rendering, render
+
     found = _gathered(job)
-    if fmt == "html":
-        from .render_html import render_html as render
-    else:
-        from .render_markdown import render_markdown as render
-    deliver(render(found.reports), job.output)
+    deliver(render("report", fmt, Rendering(found.reports)), job.output)
     return ExitCode.OK
 
 
 def export(job: Statements, include_flagged: bool = False) -> ExitCode:
     """Every statement's aligned paragraphs as TMX; paragraphs behind an error left out unless asked."""
-    from .render_tmx import render_tmx
+    from .renderers import Rendering, render
 
     found = _gathered(job)
-    deliver(render_tmx(found.reports, include_flagged=include_flagged), job.output)
+    deliver(render("export", "tmx", Rendering(found.reports, include_flagged=include_flagged)), job.output)
     return ExitCode.OK

@@ -105,20 +105,33 @@ def _with_support(finding: Finding, langs: list[str], differs: dict[tuple[str, i
     """"(de, es agree with the pivot; fr differs in the same way)", for the editions that do."""
     if finding.kind not in CONTENT_KINDS or not finding.pivot:
         return finding
-    # On a missing paragraph, an edition that has it agrees; on anything else, one with no finding on it.
-    disagree = {"missing"} if finding.kind == "missing" else set(CONTENT_KINDS)
-    agreeing = [lang for lang in langs if lang != finding.lang
-                and (not covered or set(finding.pivot) <= covered.get(lang, set()))
-                and not any(differs.get((lang, n), set()) & disagree for n in finding.pivot)]
+    agreeing = _agreeing(finding, langs, differs, covered)
     same = sorted({f.lang for f in groups.get(_key(finding), []) if f.lang != finding.lang}) \
         if finding.kind in POOLED else []
-    notes = []
-    if agreeing:
-        notes.append(f"{', '.join(agreeing)} {'agrees' if len(agreeing) == 1 else 'agree'} with the pivot")
-    if same:
-        notes.append(f"{', '.join(same)} {'differs' if len(same) == 1 else 'differ'} in the same way")
+    notes = _support_notes(agreeing, same)
     if not notes:
         return finding
     confidence = finding.confidence + 0.02 * len(agreeing) - 0.02 * len(same)
     return replace(finding, message=f"{finding.message} ({'; '.join(notes)})",
                    confidence=round(min(0.99, max(0.05, confidence)), 2))
+
+
+def _support_notes(agreeing: list[str], same: list[str]) -> list[str]:
+    notes = []
+    if agreeing:
+        notes.append(f"{', '.join(agreeing)} {'agrees' if len(agreeing) == 1 else 'agree'} with the pivot")
+    if same:
+        notes.append(f"{', '.join(same)} {'differs' if len(same) == 1 else 'differ'} in the same way")
+    return notes
+
+
+def _agreeing(finding: Finding, langs: list[str], differs: dict[tuple[str, int], set[str]],
+              covered: dict[str, set[int]]) -> list[str]:
+    """The other editions that have the finding's pivot paragraphs and nothing found on them.
+
+    On a missing paragraph, an edition that has it agrees; on anything else, one with no content finding on it.
+    """
+    disagree = {"missing"} if finding.kind == "missing" else set(CONTENT_KINDS)
+    return [lang for lang in langs if lang != finding.lang
+            and (not covered or set(finding.pivot) <= covered.get(lang, set()))
+            and not any(differs.get((lang, n), set()) & disagree for n in finding.pivot)]

@@ -108,24 +108,64 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
     share = paragraphs_length(edition) / max(expected, 1)
     if expected < 40 or share >= ENOUGH:
         return None
-    sentences = [s for p in pivot for s in p.sentences]
-    dangling = ends_dangling(edition[-1], ctx.edition.lang)
-    figures = share < LOST_FIGURES_SHARE and ctx.figures_lost(k)
-    headline = len(sentences) == 1 and not ends_sentence(pivot[-1])
-    comma = _ends_with_comma(edition[-1])
-    if headline or expected < MIN_TRUNCATABLE or any(p.block in HEADLINE_BLOCKS for p in pivot):
-        cut = dangling or (headline and comma and not _ends_with_comma(pivot[-1]))  # no headline ends on a comma
-        return Shortfall(round(share, 2), (), cut, ("dangling word",) if cut else ("figures",)) \
-            if cut or figures else None
+    short = _short(ctx, k, pivot, edition, share, expected)
+    headline = len(short.sentences) == 1 and not ends_sentence(pivot[-1])
+    if headline or expected < MIN_TRUNCATABLE or _in_headline_blocks(pivot):
+        return _free_form(short, headline and short.comma and not _ends_with_comma(pivot[-1]))
+    return _stops_mid_sentence(ctx, short, pivot, edition) or _sentence_left_out(ctx, short, pivot, edition) \
+        or _figures_lost(short)
+
+
+@dataclass(frozen=True, slots=True)
+class _Short:
+    """What the tests of ``shortfall`` read of one link shorter than expected."""
+
+    share: float
+    expected: float  # characters
+    sentences: list[str]  # the pivot's
+    dangling: bool  # the edition stops on a word nothing ends on
+    comma: bool  # the edition stops on a comma
+    figures: bool  # under ``LOST_FIGURES_SHARE`` with the pivot's figures lost
+
+
+def _short(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Paragraph], share: float,
+           expected: float) -> _Short:
+    return _Short(share, expected, [s for p in pivot for s in p.sentences], ends_dangling(edition[-1], ctx.edition.lang),
+                  _ends_with_comma(edition[-1]), share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
+
+
+def _in_headline_blocks(pivot: list[Paragraph]) -> bool:
+    return any(p.block in HEADLINE_BLOCKS for p in pivot)
+
+
+def _free_form(short: _Short, comma_cut: bool) -> Shortfall | None:
+    """A headline or salutation: cut only on a dangling word (or, a headline, a comma); else only figures tell."""
+    cut = short.dangling or comma_cut
+    if not cut and not short.figures:
+        return None
+    return Shortfall(round(short.share, 2), (), cut, ("dangling word",) if cut else ("figures",))
+
+
+def _stops_mid_sentence(ctx: PairFacts, short: _Short, pivot: list[Paragraph],
+                        edition: list[Paragraph]) -> Shortfall | None:
+    """Cut off: stops mid-sentence where the pivot ends one, short of its length or on a dangling word or comma."""
     stops = ends_sentence(pivot[-1]) and not ends_sentence(edition[-1])
-    limit = CUT_SHARE if len(sentences) > 1 or expected >= LONG_SENTENCE else ctx.settings.truncation_ratio
-    if stops and (dangling or comma or share < limit):
-        return Shortfall(round(share, 2), (), True, ("length", "stops mid-sentence"))
-    if len(sentences) >= 2 and expected >= MIN_TRUNCATABLE:
-        lost = left_out(ctx, pivot, edition, sentences, share)
-        if lost:
-            return lost
-    return Shortfall(round(share, 2), (), False, ("length", "figures")) if figures else None
+    one_short = len(short.sentences) <= 1 and short.expected < LONG_SENTENCE  # perhaps a headline with a full stop
+    limit = ctx.settings.truncation_ratio if one_short else CUT_SHARE
+    if stops and (short.dangling or short.comma or short.share < limit):
+        return Shortfall(round(short.share, 2), (), True, ("length", "stops mid-sentence"))
+    return None
+
+
+def _sentence_left_out(ctx: PairFacts, short: _Short, pivot: list[Paragraph],
+                       edition: list[Paragraph]) -> Shortfall | None:
+    if len(short.sentences) >= 2 and short.expected >= MIN_TRUNCATABLE:
+        return left_out(ctx, pivot, edition, short.sentences, short.share)
+    return None
+
+
+def _figures_lost(short: _Short) -> Shortfall | None:
+    return Shortfall(round(short.share, 2), (), False, ("length", "figures")) if short.figures else None
 
 
 def left_out(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph], sentences: list[str],

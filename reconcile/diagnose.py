@@ -163,28 +163,46 @@ def missing_and_extra(ctx: PairContext) -> Iterator[Finding]:
     matching length, each message points at the other: it may be a move the
     aligner had no evidence to prove (both stay errors; a reviewer decides).
     """
+    gone, came = _lone_pair(ctx)
+    for k, link in enumerate(ctx.alignment.links):
+        if link.pivot and not link.edition:
+            yield _missing(ctx, k, came)
+        elif link.edition and not link.pivot:
+            yield _extra(ctx, link, gone)
+
+
+def _lone_pair(ctx: PairContext) -> tuple[Link | None, Link | None]:
+    """The only missing and the only extra paragraph, if they may be one paragraph moved; else None, None."""
     links = ctx.alignment.links
     lonely_pivot = [link for link in links if link.pivot and not link.edition]
     lonely_edition = [link for link in links if link.edition and not link.pivot]
-    maybe_moved = len(lonely_pivot) == len(lonely_edition) == 1 and _plausible_move(ctx, lonely_pivot[0], lonely_edition[0])
-    for k, link in enumerate(links):
-        if link.pivot and not link.edition:
-            p = ctx.pivot_paragraphs(link)[0]
-            before = next((l.edition[-1] for l in reversed(links[:k]) if l.edition and not l.moved), None)
-            where = f"after {ctx.edition.lang} ¶{before}" if before else "at the start"
-            hint = f"; perhaps moved: {_refs(ctx.edition.lang, lonely_edition[0].edition)} is unmatched" if maybe_moved else ""
-            yield Finding("missing", "error", ctx.edition.lang, link.pivot, (),
-                          f"{_refs(ctx.pivot.lang, link.pivot)} has no counterpart in {ctx.edition.lang} "
-                          f"(expected {where}): «{_excerpt(p.text)}»{hint}", link.confidence,
-                          expected=(_excerpt(p.text),))
-        elif link.edition and not link.pivot:
-            e = ctx.edition_paragraphs(link)[0]
-            hint = f"; perhaps moved from {_refs(ctx.pivot.lang, lonely_pivot[0].pivot)}, which is unmatched" \
-                if maybe_moved else ""
-            yield Finding("extra", "error", ctx.edition.lang, (), link.edition,
-                          f"{_refs(ctx.edition.lang, link.edition)} has no counterpart in the "
-                          f"{ctx.pivot.lang} edition: «{_excerpt(e.text)}»{hint}", link.confidence,
-                          found=(_excerpt(e.text),))
+    if len(lonely_pivot) == len(lonely_edition) == 1 and _plausible_move(ctx, lonely_pivot[0], lonely_edition[0]):
+        return lonely_pivot[0], lonely_edition[0]
+    return None, None
+
+
+def _missing(ctx: PairContext, k: int, extra: Link | None) -> Finding:
+    """Link ``k`` has no edition side: say where it was expected and, given ``extra``, where it may have gone."""
+    links = ctx.alignment.links
+    link = links[k]
+    p = ctx.pivot_paragraphs(link)[0]
+    before = next((l.edition[-1] for l in reversed(links[:k]) if l.edition and not l.moved), None)
+    where = f"after {ctx.edition.lang} ¶{before}" if before else "at the start"
+    hint = f"; perhaps moved: {_refs(ctx.edition.lang, extra.edition)} is unmatched" if extra else ""
+    return Finding("missing", "error", ctx.edition.lang, link.pivot, (),
+                   f"{_refs(ctx.pivot.lang, link.pivot)} has no counterpart in {ctx.edition.lang} "
+                   f"(expected {where}): «{_excerpt(p.text)}»{hint}", link.confidence,
+                   expected=(_excerpt(p.text),))
+
+
+def _extra(ctx: PairContext, link: Link, missing: Link | None) -> Finding:
+    """``link`` has no pivot side; given ``missing``, the pivot paragraph it may have moved from."""
+    e = ctx.edition_paragraphs(link)[0]
+    hint = f"; perhaps moved from {_refs(ctx.pivot.lang, missing.pivot)}, which is unmatched" if missing else ""
+    return Finding("extra", "error", ctx.edition.lang, (), link.edition,
+                   f"{_refs(ctx.edition.lang, link.edition)} has no counterpart in the "
+                   f"{ctx.pivot.lang} edition: «{_excerpt(e.text)}»{hint}", link.confidence,
+                   found=(_excerpt(e.text),))
 
 
 def _plausible_move(ctx: PairContext, missing: Link, extra: Link) -> bool:

@@ -359,12 +359,17 @@ def _judge(running: str, expected: str, langs: tuple[str, ...], copy_of: str | N
         return OWN
     if confidence < MIN_CONFIDENCE:
         return UNDECIDED
-    signals = ("identifier",) + (("script",) if other_script else ()) + \
-        (("function words",) if by_words == lang else ()) + (("letters",) if letter_language(running) == lang else ()) + \
-        (("copy",) if copy_of == lang else ())
+    signals = _signals(running, lang, other_script, by_words, copy_of)
     if short and len(signals) < 2:
         return UNDECIDED
     return Reading(lang, confidence, share, len(running), signals) if share >= FOREIGN_SHARE else OWN
+
+
+def _signals(running: str, lang: str, other_script: bool, by_words: str | None, copy_of: str | None) -> tuple[str, ...]:
+    """What says ``running`` is in ``lang``: the identifier, and any of its script, function words, letters, a copy."""
+    seen = {"script": other_script, "function words": by_words == lang, "letters": letter_language(running) == lang,
+            "copy": copy_of == lang}
+    return ("identifier", *(name for name, present in seen.items() if present))
 
 
 def _majority(running: str, langs: tuple[str, ...], whole: LanguageGuess) -> tuple[str, float, float]:

@@ -48,19 +48,23 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "caption": "caption", "address": "paragraph", "summary": "paragraph", "legend": "paragraph",
 }
 # Elements laid out as blocks: they start and end lines of text.
-BLOCK_LEVEL = frozenset(BLOCK_KINDS) | frozenset(
-    "article aside body center details dialog dir div dl fieldset figure footer form header hgroup hr html "
-    "main menu nav ol section table tbody tfoot thead tr ul".split())
+BLOCK_LEVEL = frozenset(BLOCK_KINDS) | frozenset((
+    "article", "aside", "body", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figure", "footer",
+    "form", "header", "hgroup", "hr", "html", "main", "menu", "nav", "ol", "section", "table", "tbody", "tfoot",
+    "thead", "tr", "ul",
+))
 # Elements that are never text of the page.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea",
                "input", "object", "embed", "canvas", "link", "meta", "head", "title", "math", "audio", "video")
 OUTSIDE_CONTENT_DROP = ("header", "footer", "aside", "nav")
 # Every other element HTML defines; an element outside this list and without a hyphen (custom
 # elements have one) is not HTML: a CMS's metadata field.
-KNOWN_INLINE = frozenset(
-    "a abbr acronym b bdi bdo big blink br cite code data del dfn em font i img ins kbd label mark nobr q rp rt "
-    "ruby s samp small span strike strong sub sup time tt u var wbr area map output picture source track meter "
-    "progress slot marquee".split())
+KNOWN_INLINE = frozenset((
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small",
+    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "area", "map", "output", "picture",
+    "source", "track", "meter", "progress", "slot", "marquee",
+))
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?P<mark>nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
     r"lang(?:uage)?s?(?:-?switch(?:er)?)?|switcher|related|comments?|subscribe|newsletter|banner|sidebar|"
@@ -278,23 +282,24 @@ class _Reader:
         pieces: list[Piece] = [element.text or ""]
         line = element.sourceline or 1
         for child in element:
-            tag = _tag(child)
-            if child.tag is etree.Comment and "reconcile" in (child.text or ""):
+            if _is_waiver(child) or _breaks_text(child):
                 self._emit(pieces, element, line, kind, furniture)
-                self.blocks.append((Block(f"<!--{child.text}-->", child.sourceline or line), element))
+                self._cut_by(child, element, line, kind, context, furniture)
                 pieces, line = [], child.sourceline or line
-            elif tag in BLOCK_LEVEL or _is_metadata(child) or (tag and _has_blocks(child)):
-                # a block, a metadata element, or inline markup around blocks (<a><h3>…</h3><p>…</p></a>)
-                self._emit(pieces, element, line, kind, furniture)
-                if _is_metadata(child) and not _has_blocks(child):
-                    self._leaf(child, kind, furniture or f"metadata element <{tag}>")
-                else:
-                    self.walk(child, context, furniture)
-                pieces, line = [], child.sourceline or line
-            elif tag:
+            elif _tag(child):
                 _gather(child, pieces, pre=False)
             pieces.append(child.tail or "")
         self._emit(pieces, element, line, kind, furniture)
+
+    def _cut_by(self, child: etree._Element, element: etree._Element, line: int, kind: BlockKind,
+                context: BlockKind | None, furniture: str) -> None:
+        """The child that cuts a container's running text: a waiver comment, a metadata element, or blocks."""
+        if _is_waiver(child):
+            self.blocks.append((Block(f"<!--{child.text}-->", child.sourceline or line), element))
+        elif _is_metadata(child) and not _has_blocks(child):
+            self._leaf(child, kind, furniture or f"metadata element <{_tag(child)}>")
+        else:
+            self.walk(child, context, furniture)
 
     def _emit(self, pieces: list[Piece], element: etree._Element, line: int, kind: BlockKind, furniture: str) -> None:
         for text in _render(pieces):
@@ -322,27 +327,54 @@ def _render(pieces: list[Piece]) -> list[str]:
     >>> _render(["  ", "Prices in the capital ", "rose", None, " again\u00a0 ", None, " ", None, "New"])
     ['Prices in the capital rose again\xa0', 'New']
     """
-    paragraphs: list[str] = []
-    out: list[str] = []
-    space = False  # a collapsible space waits to be written before the next text
-    breaks = 0  # line breaks since the last text
+    layout = _Layout()
     for piece in pieces:
         if piece is None:
-            breaks, space = breaks + 1, False
-            if breaks == 2 and out:
-                paragraphs.append("".join(out))
-                out = []
-            continue
-        text = piece if isinstance(piece, _Pre) else _GAP.sub(" ", piece)
-        if not isinstance(piece, _Pre) and text.startswith(" "):
-            space, text = True, text[1:]
+            layout.line_break()
+        else:
+            layout.write(piece)
+    return layout.paragraphs()
+
+
+def _is_waiver(node: etree._Element) -> bool:
+    """A ``<!-- reconcile: … -->`` comment: a waiver, kept as a block of its own."""
+    return node.tag is etree.Comment and "reconcile" in (node.text or "")
+
+
+def _breaks_text(child: etree._Element) -> bool:
+    """A block, a metadata element, or inline markup around blocks (``<a><h3>…</h3><p>…</p></a>``)."""
+    tag = _tag(child)
+    return tag in BLOCK_LEVEL or _is_metadata(child) or bool(tag and _has_blocks(child))
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Text laid out as a browser does: collapsible spaces, line breaks, paragraphs at a double break."""
+
+    done: list[str] = field(default_factory=list)  # finished paragraphs
+    out: list[str] = field(default_factory=list)  # the paragraph being written
+    space: bool = False  # a collapsible space waits to be written before the next text
+    breaks: int = 0  # line breaks since the last text
+
+    def line_break(self) -> None:
+        self.breaks, self.space = self.breaks + 1, False
+        if self.breaks == 2 and self.out:
+            self.done.append("".join(self.out))
+            self.out = []
+
+    def write(self, piece: str) -> None:
+        pre = isinstance(piece, _Pre)
+        text = piece if pre else _GAP.sub(" ", piece)
+        if not pre and text.startswith(" "):
+            self.space, text = True, text[1:]
         if not text:
-            continue
-        if out and (space or breaks):
-            out.append(" ")
-        trailing = not isinstance(piece, _Pre) and text.endswith(" ")
-        out.append(text[:-1] if trailing else text)
-        space, breaks = trailing, 0
-    if out:
-        paragraphs.append("".join(out))
-    return [p.strip("\n") for p in paragraphs if p.strip(" \n")]
+            return
+        if self.out and (self.space or self.breaks):
+            self.out.append(" ")
+        trailing = not pre and text.endswith(" ")
+        self.out.append(text[:-1] if trailing else text)
+        self.space, self.breaks = trailing, 0
+
+    def paragraphs(self) -> list[str]:
+        done = self.done + (["".join(self.out)] if self.out else [])
+        return [p.strip("\n") for p in done if p.strip(" \n")]

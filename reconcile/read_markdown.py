@@ -20,7 +20,7 @@ bylines and metadata elements in them are seen as in a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -127,33 +127,48 @@ def _inline_text(token: Token) -> tuple[str, bool]:
 def markdown_blocks(text: str) -> tuple[list[Block], FrontMatter]:
     """Blocks of a Markdown document, and its front matter."""
     meta, body, offset = front_matter(text)
-    tokens = _PARSER.parse(body)
-    blocks: list[Block] = []
-    containers: list[BlockKind] = []
-    after_image = False
-    for index, token in enumerate(tokens):
-        line = (token.map or [0])[0] + 1 + offset
-        if token.type in _CONTAINERS:
-            containers.append(_CONTAINERS[token.type])
-        elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
-            containers.pop()
-        elif token.type == "inline":
-            opener = tokens[index - 1]
-            line = (opener.map or token.map or [0])[0] + 1 + offset
-            content, image = _inline_text(token)
-            kind = _kind(opener, containers, image or (after_image and _emphasis_only(token)))
-            if _html_only(token):
-                blocks += [replace(b, kind=kind) if not b.furniture else b for b in fragment_blocks(token.content, line)]
-            elif content:
-                blocks.append(Block(content, line, kind))
-            after_image = image and not content
-        elif token.type == "html_block":
-            blocks += fragment_blocks(token.content, line)
-        elif token.type in ("fence", "code_block") and token.content.strip():
-            blocks.append(Block(" ".join(token.content.split()), line, "code"))
+    walk = _Walk(_PARSER.parse(body), offset)
+    for index, token in enumerate(walk.tokens):
+        walk.step(index, token)
+    blocks = walk.blocks
     if meta.title and not any(b.kind == "title" for b in blocks):
         blocks.insert(0, Block(meta.title, 1, "title"))
     return _one_title(blocks), meta
+
+
+@dataclass(slots=True)
+class _Walk:
+    """The token stream read in order: the containers open around a token, the blocks so far."""
+
+    tokens: list[Token]
+    offset: int  # lines of front matter above the body
+    blocks: list[Block] = field(default_factory=list)
+    containers: list[BlockKind] = field(default_factory=list)
+    after_image: bool = False  # the last paragraph was an image alone: the next one may be its caption
+
+    def step(self, index: int, token: Token) -> None:
+        line = (token.map or [0])[0] + 1 + self.offset
+        if token.type in _CONTAINERS:
+            self.containers.append(_CONTAINERS[token.type])
+        elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
+            self.containers.pop()
+        elif token.type == "inline":
+            self._inline(self.tokens[index - 1], token)
+        elif token.type == "html_block":
+            self.blocks += fragment_blocks(token.content, line)
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            self.blocks.append(Block(" ".join(token.content.split()), line, "code"))
+
+    def _inline(self, opener: Token, token: Token) -> None:
+        """The text of a paragraph, heading or cell (``opener`` is the token that opened it)."""
+        line = (opener.map or token.map or [0])[0] + 1 + self.offset
+        content, image = _inline_text(token)
+        kind = _kind(opener, self.containers, image or (self.after_image and _emphasis_only(token)))
+        if _html_only(token):
+            self.blocks += [replace(b, kind=kind) if not b.furniture else b for b in fragment_blocks(token.content, line)]
+        elif content:
+            self.blocks.append(Block(content, line, kind))
+        self.after_image = image and not content
 
 
 def _kind(opener: Token, containers: list[BlockKind], caption: bool) -> BlockKind:

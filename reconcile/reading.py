@@ -127,17 +127,30 @@ def decode(path: object, data: bytes, encoding: str | None = None, html: bool = 
     """
     if not data.strip():
         raise InputError(path, "file is empty")
+    return _sane(path, _decoded(path, data, _declared(data, encoding, html)))
+
+
+def _declared(data: bytes, encoding: str | None, html: bool) -> str | None:
+    """The encoding named for these bytes: a BOM, else the one forced, else (HTML) a ``<meta charset>``."""
     name = next((name for bom, name in _BOMS if data.startswith(bom)), None) or encoding
     if name is None and html:
         declared = _META_CHARSET.search(data[:4096])
         name = declared.group(1).decode("ascii") if declared else None
+    return name
+
+
+def _decoded(path: object, data: bytes, name: str | None) -> str:
+    """The text, in the encoding named, else UTF-16/32 told by their NULs, else UTF-8 or a legacy encoding."""
     wide = _wide_unicode(data) if name is None else None
     if name or wide:
-        text = _strict(path, data, name or wide or "")
-    elif b"\x00" in data:
+        return _strict(path, data, name or wide or "")
+    if b"\x00" in data:
         raise InputError(path, "looks like a binary file, not text (it holds NUL bytes)")
-    else:
-        text = _legacy(path, data)
+    return _legacy(path, data)
+
+
+def _sane(path: object, text: str) -> str:
+    """Decoded text sanitised, refused if it is binary or nothing but space and control characters."""
     if "\x00" in text:
         raise InputError(path, "looks like a binary file, not text (it holds NUL characters)")
     if not text.strip():
@@ -174,27 +187,32 @@ def _wide_unicode(data: bytes) -> str | None:
     sample = data[: size - size % 4]
     if len(sample) < 8 or b"\x00" not in sample:
         return None
-    units = len(sample) // 4
-    by_offset = [sample[k::4].count(0) for k in range(4)]
-    # UTF-32: the top byte is always zero (code points end at U+10FFFF), the next almost always (the BMP).
-    if by_offset[3] == units and by_offset[2] >= 0.95 * units and by_offset[0] < units:
-        guess = "utf-32-le"
-    elif by_offset[0] == units and by_offset[1] >= 0.95 * units and by_offset[3] < units:
-        guess = "utf-32-be"
-    else:
-        even, odd = by_offset[0] + by_offset[2], by_offset[1] + by_offset[3]
-        pairs = 2 * units
-        if odd >= 0.1 * pairs and even <= odd / 10:
-            guess = "utf-16-le"
-        elif even >= 0.1 * pairs and odd <= even / 10:
-            guess = "utf-16-be"
-        else:
-            return None
+    guess = _by_nuls(sample)
+    if guess is None:
+        return None
     try:  # incremental: a character cut at the end of the sample is not an error
         text = codecs.getincrementaldecoder(guess)().decode(sample, final=False)
     except UnicodeDecodeError:
         return None
     return guess if _looks_like_text(text) else None
+
+
+def _by_nuls(sample: bytes) -> str | None:
+    """UTF-32 or UTF-16, either byte order, by where the NUL bytes of a sample (4-byte aligned) fall."""
+    units = len(sample) // 4
+    by_offset = [sample[k::4].count(0) for k in range(4)]
+    # UTF-32: the top byte is always zero (code points end at U+10FFFF), the next almost always (the BMP).
+    if by_offset[3] == units and by_offset[2] >= 0.95 * units and by_offset[0] < units:
+        return "utf-32-le"
+    if by_offset[0] == units and by_offset[1] >= 0.95 * units and by_offset[3] < units:
+        return "utf-32-be"
+    even, odd = by_offset[0] + by_offset[2], by_offset[1] + by_offset[3]
+    pairs = 2 * units
+    if odd >= 0.1 * pairs and even <= odd / 10:
+        return "utf-16-le"
+    if even >= 0.1 * pairs and odd <= even / 10:
+        return "utf-16-be"
+    return None
 
 
 def _looks_like_text(text: str) -> bool:

@@ -31,7 +31,7 @@ from .labels import (
     kind_label,
     language_name,
 )
-from .model import SEVERITY_RANK, Finding, Paragraph, Report, Severity
+from .model import SEVERITY_RANK, Finding, Paragraph, Report, Row, Severity
 from .rows import concerns
 
 VERDICT_ORDER = ("fail", "warn", "pass")
@@ -161,15 +161,20 @@ def _rows(report: Report, prefix: str) -> tuple[list[RowView], list[FindingView]
         placed.update(id(f) for f in mine)
         found = [_finding_view(f, report, f"{prefix}-f{len(listed) + k + 1}", anchor) for k, f in enumerate(mine)]
         listed += found
-        cells = []
-        for lang, numbers in row.cells:
-            bad, lost = _marks(found, lang, report.pivot)
-            paragraphs = [(n, highlight(by_n[lang][n], bad, lost), by_n[lang][n].block) for n in numbers]
-            cells.append(Cell(lang, paragraphs, [v for v in found if v.finding.lang == lang]))
-        views.append(RowView(anchor, number, row.confidence, cells, found))
+        views.append(RowView(anchor, number, row.confidence, _cells(row, found, by_n, report.pivot), found))
     rest = [f for f in report.findings if id(f) not in placed]  # about paragraphs in no row: listed all the same
     listed += [_finding_view(f, report, f"{prefix}-f{len(listed) + k + 1}", "") for k, f in enumerate(rest)]
     return views, listed
+
+
+def _cells(row: Row, found: list[FindingView], by_n: dict[str, dict[int, Paragraph]], pivot: str) -> list[Cell]:
+    """A row's cell per edition: its paragraphs with what the row's findings mark in them, and those findings."""
+    cells = []
+    for lang, numbers in row.cells:
+        bad, lost = _marks(found, lang, pivot)
+        paragraphs = [(n, highlight(by_n[lang][n], bad, lost), by_n[lang][n].block) for n in numbers]
+        cells.append(Cell(lang, paragraphs, [v for v in found if v.finding.lang == lang]))
+    return cells
 
 
 def verdict(worst: Severity | None) -> str:

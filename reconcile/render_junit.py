@@ -53,27 +53,34 @@ def _suite(suites: etree._Element, index: int, name: str, when: str, tests: int,
 
 
 def _report_suite(suites: etree._Element, index: int, report: Report, threshold: int, when: str) -> None:
+    """A statement: a test case per edition against the pivot; findings below the threshold in system-out."""
     name = report.name or "statement"
     others = [e.lang for e in report.editions if e.lang != report.pivot]
     mine = {lang: [f for f in report.findings if f.lang in (lang, report.pivot)] for lang in others}
-    failing = {lang: [f for f in found if SEVERITY_RANK[f.severity] >= threshold] for lang, found in mine.items()}
-    suite = _suite(suites, index, name, when, len(others), sum(1 for f in failing.values() if f), 0)
+    failures = sum(1 for found in mine.values() if any(SEVERITY_RANK[f.severity] >= threshold for f in found))
+    suite = _suite(suites, index, name, when, len(others), failures, 0)
     properties = etree.SubElement(suite, "properties")
     etree.SubElement(properties, "property", name=f"{name} pivot", value=report.pivot)
     etree.SubElement(properties, "property", name=f"{name} signature", value=report.signature)
-    below: list[str] = []
     locate = Locator(report)
+    below: list[str] = []
     for lang in others:
-        case_name = f"{lang} against {report.pivot}"
-        case = etree.SubElement(suite, "testcase", classname=name, name=case_name, time="0")
-        if failing[lang]:
-            kinds = sorted({f.kind for f in failing[lang]})
-            failure = etree.SubElement(case, "failure", message=f"{len(failing[lang])} finding(s): {', '.join(kinds)}",
-                                       type=kinds[0])
-            failure.text = "\n".join(_line(f, locate) for f in failing[lang])
-        below += [f"{case_name}: {_line(f, locate)}" for f in mine[lang] if SEVERITY_RANK[f.severity] < threshold]
+        below += _case(suite, name, f"{lang} against {report.pivot}", mine[lang], threshold, locate)
     etree.SubElement(suite, "system-out").text = "\n".join(below)
     etree.SubElement(suite, "system-err").text = ""
+
+
+def _case(suite: etree._Element, name: str, case_name: str, findings: list[Finding], threshold: int,
+          locate: Locator) -> list[str]:
+    """One edition's test case, failed by its findings at or above the threshold; the lines of the others."""
+    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
+    case = etree.SubElement(suite, "testcase", classname=name, name=case_name, time="0")
+    if failing:
+        kinds = sorted({f.kind for f in failing})
+        failure = etree.SubElement(case, "failure", message=f"{len(failing)} finding(s): {', '.join(kinds)}",
+                                   type=kinds[0])
+        failure.text = "\n".join(_line(f, locate) for f in failing)
+    return [f"{case_name}: {_line(f, locate)}" for f in findings if SEVERITY_RANK[f.severity] < threshold]
 
 
 def _problem_suite(suites: etree._Element, index: int, problem: Problem, when: str) -> None:
