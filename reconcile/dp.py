@@ -16,8 +16,8 @@ small constant unless widening kicks in) and the levels halve in size, so
 time and memory are O((n + m) · w): linear in the documents' length, whatever
 the difference of their lengths. Memory is one float64 (cumulative cost) and
 one byte (back-pointer: the shape's index in ``shapes``) per cell, plus the
-bead costs of one block of rows at a time. Bead costs are computed for a whole
-block of rows at once (numpy), the fill runs row by row over whole rows, and
+bead costs of one block of at most ``BLOCK_CELLS`` cells at a time. Bead costs are computed for a whole
+block at once (numpy), the fill runs row by row over whole rows, and
 the traceback reads the back-pointers alone.
 """
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -41,7 +42,10 @@ EDITION_SKIP: Shape = (0, 1)
 # tie whatever the order of the additions (the same path from a corridor as from the whole matrix).
 GRID = 2.0**20
 UNSET = 255  # back-pointer of the origin (and of unreachable cells)
-BLOCK_ROWS = 2048  # rows whose bead costs are held at once
+# Cells whose bead costs are held at once. Bounded in cells, not rows: at a coarse level a row can be
+# the whole matrix wide and its units hundreds of sentences long, and the keys such rows share (what
+# the costs are made of) grow with the block's cells times the keys of each unit.
+BLOCK_CELLS = 1 << 12
 FULL_BELOW = 40_000  # align without a coarse pass when (n + 1) · (m + 1) is below this
 WIDTH = 6
 
@@ -120,6 +124,15 @@ class Corridor:
     def cells(self) -> int:
         return int(self.start[-1])
 
+    def blocks_of(self, cells: int) -> Iterator[tuple[int, int]]:
+        """Row ranges [first, stop) from row 1 on, each of at most ``cells`` cells (or a single row)."""
+        first, n = 1, self.n
+        while first <= n:
+            stop = int(np.searchsorted(self.start, self.start[first] + cells, side="right")) - 1
+            stop = min(max(stop, first + 1), n + 1)
+            yield first, stop
+            first = stop
+
     def is_full(self, m: int) -> bool:
         return bool((self.lo == 0).all() and (self.hi == m).all())
 
@@ -187,8 +200,7 @@ def fill(corridor: Corridor, model: CostModel) -> tuple[npt.NDArray[np.uint8], F
     starts, lows, skip = start.tolist(), lo.tolist(), len(shapes) - 1
     down = np.array([a for a, _ in shapes[:-1]])
     across = np.array([b for _, b in shapes[:-1]])
-    for first in range(1, corridor.n + 1, BLOCK_ROWS):
-        stop = min(first + BLOCK_ROWS, corridor.n + 1)
+    for first, stop in corridor.blocks_of(BLOCK_CELLS):
         i, j = corridor.rows(first, stop)
         costs = _exact(model.costs(i, j))  # (cells, shapes - 1)
         # predecessors[c, s]: flat index of the node bead s starts from, to reach cell c

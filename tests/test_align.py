@@ -368,6 +368,27 @@ def test_corridor_finds_the_full_dp_path(case):
     assert found == expected
 
 
+@settings(max_examples=30, deadline=None)
+@given(unit_pairs(), st.integers(1, 64))
+def test_the_fill_does_not_depend_on_how_many_cells_a_block_holds(case, block_cells):
+    """Bead costs are held a block of cells at a time (memory); the back-pointers are the same for any block size."""
+    pivot, edition = case
+    vocabulary = Vocabulary()
+    model = PairCosts(side_of(pivot, vocabulary, True), side_of(edition, vocabulary, False), 1.05)
+    corridor = dp.Corridor.full(model.n, model.m)
+    back, cumulative = dp.fill(corridor, model)
+    blocks = list(corridor.blocks_of(block_cells))
+    assert blocks[0][0] == 1 and blocks[-1][1] == model.n + 1 if model.n else blocks == []
+    assert all(stop > first for first, stop in blocks) and all(p[1] == q[0] for p, q in itertools.pairwise(blocks))
+    original = dp.BLOCK_CELLS
+    try:
+        dp.BLOCK_CELLS = block_cells
+        small_back, small_cumulative = dp.fill(corridor, model)
+    finally:
+        dp.BLOCK_CELLS = original
+    assert (small_back == back).all() and (small_cumulative == cumulative).all()
+
+
 def test_corridor_cells_grow_linearly_whatever_the_length_difference(monkeypatch):
     """Editions 3 % apart in unit count: the cells filled stay a small multiple of n + m."""
     filled: list[int] = []
