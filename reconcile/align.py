@@ -29,7 +29,6 @@ from . import locales
 from .anchors import extract
 from .beadcost import PRIORS, PairCosts, Side, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
-from .ingest import plain
 from .keysets import Vocabulary
 from .model import Alignment, Anchor, Bead, Edition, Link
 from .similarity import (
@@ -40,6 +39,7 @@ from .similarity import (
     length_probability,
     strong_keys,
 )
+from .text import plain
 
 # Sentences are merged, split and left out more often than paragraphs: about -log of
 # each shape's share relative to 1-1 in Text+Berg's development document (0-1 1.8,

@@ -33,9 +33,9 @@ from .divergence import (
     strong_of,
     word_divergence,
 )
-from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
+from .text import plain
 
 if TYPE_CHECKING:
     from .embed import Embedder

@@ -17,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import locales
 from .block_kinds import refine_kinds, script_note
 from .errors import InputError, shown
+from .filenames import FORMAT_OF_SUFFIX, Format
+from .filenames import lang_from_name as lang_from_name  # noqa: PLC0414 (re-exported for callers)
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
-from .model import BlockKind, Edition, Paragraph
+from .model import Block, Edition, Paragraph
+from .text import plain as plain  # noqa: PLC0414 (re-exported: callers that read files)
 from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
     STDIN,
     STDIN_NAME,
@@ -33,21 +35,6 @@ from .reading import (  # the reading seam; ReadOptions, decode and read_bytes a
     sanitise,
     sanitise_markup,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph as found in the file, before normalisation.
-
-    ``furniture`` is the reason when the reader already knows the block is
-    page furniture (a metadata element, a list of links), else "".
-    """
-
-    text: str
-    line: int
-    kind: BlockKind = "paragraph"
-    waivers: tuple[str, ...] = ()
-    furniture: str = ""
 
 
 # --- waivers -----------------------------------------------------------------
@@ -116,11 +103,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _NO_BREAK_RUN.sub("\u00a0", _MIXED_SPACE_RUN.sub(" ", text)).strip(" \u00a0")
     return _GLUED_YEAR_TIME.sub(r"\1 \2", text)
-
-
-def plain(norm: str) -> str:
-    """The comparison form with every space a plain space (for lengths, equality)."""
-    return norm.replace("\u00a0", " ")
 
 
 # --- formats -------------------------------------------------------------------
@@ -216,30 +198,15 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     from .read_docx import docx_blocks
 
-    blocks = docx_blocks(data, path, options.max_bytes, options.max_paragraphs)
-    return Parsed([Block(t, line, kind) for t, line, kind in blocks])
+    return Parsed(docx_blocks(data, path, options.max_bytes, options.max_paragraphs))
 
 
-FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
-    ".txt": _read_text, ".text": _read_text,
-    ".md": _read_markdown, ".markdown": _read_markdown,
-    ".html": _read_html, ".htm": _read_html, ".xhtml": _read_html,
-    ".docx": _read_docx,
+_READERS: dict[Format, Callable[[Path, bytes, ReadOptions], Parsed]] = {
+    "text": _read_text, "markdown": _read_markdown, "html": _read_html, "docx": _read_docx,
 }
-
-
-# --- language from the file name ------------------------------------------
-
-_LANG_IN_NAME = re.compile(r"(?:^|[._-])(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
-
-
-def lang_from_name(path: Path) -> str | None:
-    """``ru.txt``, ``statement.ru.txt``, ``ru-RU.txt`` → ``ru``; otherwise None."""
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-    match = _LANG_IN_NAME.search(stem.lower())
-    if match and (match.group("lang") in locales.LANGS or stem.lower() == match.group("lang")):
-        return match.group("lang")
-    return None
+FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
+    suffix: _READERS[name] for suffix, name in FORMAT_OF_SUFFIX.items()
+}
 
 
 # --- entry point -----------------------------------------------------------

@@ -14,37 +14,23 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .align import align_editions
 from .anchors import annotate
 from .consensus import agree
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
-from .ingest import (
-    FORMATS,
-    Block,
-    ReadOptions,
-    edition_from_blocks,
-    lang_from_name,
-    load_edition,
-    mark_shared_chrome,
-    plain,
-)
-from .model import Edition, Report, Settings
+from .filenames import FORMAT_OF_SUFFIX, lang_from_name
+from .ingest import edition_from_blocks, load_edition, mark_shared_chrome
+from .model import Block, Edition, Report, Settings, Source
 from .policy import waive
 from .rows import build_rows
+from .reading import ReadOptions
 from .segment import segment
+from .text import plain
+from .version import __version__
 
 if TYPE_CHECKING:
     from .embed import Embedder
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """An edition file and its language (None: detect it from the text)."""
-
-    path: Path
-    lang: str | None = None
 
 
 def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -> list[Source]:
@@ -58,9 +44,9 @@ def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -
     for path in paths:
         if path.is_dir():
             found = [Source(f, lang_from_name(f)) for f in sorted(path.iterdir())
-                     if f.is_file() and f.suffix.lower() in FORMATS and lang_from_name(f)]
+                     if f.is_file() and f.suffix.lower() in FORMAT_OF_SUFFIX and lang_from_name(f)]
             if not found:
-                raise InputError(path, f"no edition files (<lang>{'|'.join(sorted(FORMATS))}) in this folder")
+                raise InputError(path, f"no edition files (<lang>{'|'.join(sorted(FORMAT_OF_SUFFIX))}) in this folder")
             sources.extend(found)
         elif path.exists():
             sources.append(Source(path, langs.get(path.resolve()) or lang_from_name(path)))

@@ -38,8 +38,7 @@ from cssselect import SelectorError
 from lxml import etree, html
 
 from .errors import InputError
-from .ingest import Block
-from .model import BlockKind
+from .model import Block, BlockKind
 
 BLOCK_KINDS: dict[str, BlockKind] = {
     "h1": "title", **{f"h{i}": "heading" for i in range(2, 7)},

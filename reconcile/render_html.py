@@ -21,7 +21,6 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import __version__
 from .explain import WHAT, explain
 from .labels import (
     FURNITURE,
@@ -33,6 +32,7 @@ from .labels import (
 )
 from .model import SEVERITY_RANK, Finding, Paragraph, Report, Severity
 from .rows import concerns
+from .version import __version__
 
 VERDICT_ORDER = ("fail", "warn", "pass")
 

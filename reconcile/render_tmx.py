@@ -19,11 +19,11 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from . import __version__
 from .explain import explain
-from .ingest import plain
 from .model import Finding, Report, Row
 from .rows import concerns
+from .text import plain
+from .version import __version__
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FINDING_PROP = "x-reconcile-finding"
