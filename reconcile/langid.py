@@ -307,7 +307,8 @@ def _settled(words: list[str], expected: str) -> bool:
 
 def _other_script(text: str, expected: str) -> bool:
     script = script_of(text)
-    return script is not None and script != locales.SCRIPTS.get(expected, script)
+    language = locales.language(expected)
+    return script is not None and language.known and script != language.script
 
 
 def foreign(text: str, expected: str, langs: tuple[str, ...] = locales.LANGS, copy_of: str | None = None) -> Reading | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 
@@ -30,10 +31,12 @@ class NumberFormat:
 
 @cache
 def language_name(code: str) -> str:
-    """The English name of a language, from CLDR ("es" → "Spanish"); the code itself if unknown."""
-    from babel import Locale
+    """The English name of a language, from CLDR ("es" → "Spanish", "de-AT" → "German"); the code itself if unknown.
 
-    return str(Locale.parse("en").languages.get(code, code))
+    >>> language_name("de"), language_name("xx")
+    ('German', 'xx')
+    """
+    return str(Locale("en").languages.get(code.split("-")[0].lower(), code))
 
 
 @cache
@@ -85,10 +88,6 @@ def month_names(lang: str) -> dict[str, int]:
     return names
 
 
-# Typical length of a text in characters relative to its English version: the
-# aligner's starting point, refined from each document's own confident links.
-LENGTH_RELATIVE_TO_ENGLISH: dict[str, float] = {"en": 1.0, "ru": 1.10, "de": 1.20, "es": 1.15, "fr": 1.15}
-
 # International organisations whose acronym differs by language: canonical key → spellings.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UN": ("ООН", "UN", "ONU", "UNO"),
@@ -130,11 +129,50 @@ CYRILLIC_TO_LATIN = str.maketrans({
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 })
 
-# The script each language is written in: a paragraph in another script is not in that language,
-# and a misspelt name is only looked for between editions in one script.
-SCRIPTS: dict[str, str] = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
-# Languages that capitalise every noun, so that a capitalised word is no sign of a name.
-CAPITALISED_NOUNS = frozenset({"de"})
+Script = Literal["latin", "cyrillic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """What the stages know about one language: read as fields, never as ``lang == "xx"`` branches.
+
+    ``known`` says the package carries this language's data. Any other code
+    gets English conventions (Latin script, nouns in lower case, no length
+    ratio), as the figure parsers fall back to English; a check that must be
+    sure of the script (a misspelt name) asks ``known`` too.
+    """
+
+    code: str
+    known: bool = False
+    # The script of its running text: a paragraph in another script is not in this language, cognates
+    # are shared only within a script, and a misspelt name is only looked for between editions in one.
+    script: Script = "latin"
+    # Every noun capitalised (German): a capitalised word is no sign of a name.
+    capitalised_nouns: bool = False
+    # A day or ordinal number written with a full stop ("am 16. September"): not the end of a sentence.
+    ordinal_dot: bool = False
+    # Typical length of a text in characters relative to its English version: the aligner's
+    # starting point, refined from each document's own confident links (None: not known).
+    length_vs_english: float | None = None
+
+
+LANGUAGES: dict[str, Language] = {
+    "ru": Language("ru", True, "cyrillic", length_vs_english=1.10),
+    "en": Language("en", True, "latin", length_vs_english=1.0),
+    "de": Language("de", True, "latin", capitalised_nouns=True, ordinal_dot=True, length_vs_english=1.20),
+    "es": Language("es", True, "latin", length_vs_english=1.15),
+    "fr": Language("fr", True, "latin", length_vs_english=1.15),
+}
+
+
+@cache
+def language(code: str) -> Language:
+    """The record of a language code; a code without one gets the defaults (English conventions).
+
+    >>> language("de").capitalised_nouns, language("ru").script, language("zh").known
+    (True, 'cyrillic', False)
+    """
+    return LANGUAGES.get(code) or Language(code)
 
 # Capitalised words that are not names (titles, salutations, sentence openers after quotes).
 NOT_NAMES = frozenset(
@@ -144,6 +182,13 @@ NOT_NAMES = frozenset(
     "señor señora sr sra el la los las presidente ministro "
     "monsieur madame le la les président ministre".split()
 )
+
+# Word style names by what they mark, as Word names them in its interface languages (the style
+# names follow the language of the author's Word, not the edition's). A heading style starts with
+# one of these; a list or quote style holds one anywhere ("List Bullet", "Intense Quote").
+WORD_HEADING_STYLES = ("heading", "title", "subtitle", "überschrift", "titre", "título", "заголовок")
+WORD_LIST_STYLES = ("list", "liste", "lista", "список")
+WORD_QUOTE_STYLES = ("quote", "zitat", "citation", "cita", "цитата")
 
 # --- page furniture -----------------------------------------------------------
 # Everything here is compared case-folded; whole lines without their final punctuation.
@@ -241,8 +286,6 @@ DATE_LINE_JOINERS = frozenset("de del el год года г г. am um uhr le à 
 @cache
 def date_line_words() -> frozenset[str]:
     """Month names (every form), weekday names (CLDR) and joiners of the five languages, case-folded."""
-    from babel import Locale
-
     words = set(DATE_LINE_JOINERS)
     for lang in LANGS:
         words.update(month_names(lang))

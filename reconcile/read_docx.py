@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
+from . import locales
 from .errors import InputError
 from .model import Block, BlockKind
 from .reading import MAX_INPUT_BYTES, MAX_PARAGRAPHS
@@ -27,12 +28,13 @@ _CHUNK = 1 << 20
 
 
 def _kind(style_name: str) -> BlockKind:
+    """A paragraph's kind from its Word style name, in any of the languages Word names styles in."""
     name = style_name.lower()
-    if name.startswith(("heading", "title", "subtitle", "überschrift", "titre", "título", "заголовок")):
+    if name.startswith(locales.WORD_HEADING_STYLES):
         return "heading"
-    if "list" in name or "liste" in name or "lista" in name or "список" in name:
+    if any(word in name for word in locales.WORD_LIST_STYLES):
         return "list_item"
-    if "quote" in name or "zitat" in name or "citation" in name or "cita" in name or "цитата" in name:
+    if any(word in name for word in locales.WORD_QUOTE_STYLES):
         return "quote"
     return "paragraph"
 

@@ -22,14 +22,8 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .explain import WHAT, explain
-from .labels import (
-    FURNITURE,
-    KIND_HELP,
-    SEVERITY_LABELS,
-    VERDICT_LABELS,
-    kind_label,
-    language_name,
-)
+from .labels import FURNITURE, SEVERITY_LABELS, VERDICT_LABELS, kind_label, kind_legend
+from .locales import language_name
 from .model import SEVERITY_RANK, Finding, Paragraph, Report, Severity
 from .rows import concerns
 from .version import __version__
@@ -242,7 +236,7 @@ def render_html(reports: Sequence[Report]) -> str:
     verdicts = Counter(s.verdict for s in statements)
     return template.render(
         statements=statements, root=root, version=__version__, furniture=FURNITURE, verdict_labels=VERDICT_LABELS,
-        kinds=[(k, kind_label(k), KIND_HELP.get(k, "")) for k in kinds],
+        kinds=[(k, kind_label(k), kind_legend(k)) for k in kinds],
         langs=[(lang, language_name(lang)) for lang in langs],
         severities=sorted(SEVERITY_LABELS.items(), key=lambda item: -SEVERITY_RANK[item[0]]),
         verdicts=[(v, VERDICT_LABELS[v], verdicts[v]) for v in VERDICT_ORDER])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import locales
 from .model import Edition, Paragraph
 from .text import plain
 
@@ -48,13 +49,14 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     >>> split_sentences("约有9万人离开。他们去了亚美尼亚！")
     ('约有9万人离开。', '他们去了亚美尼亚！')
     """
+    ordinal_dot = locales.language(lang).ordinal_dot
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         candidate = text[start:match.start()].strip()
         last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
-                or _DOTTED.fullmatch(last_word) or (lang == "de" and last_word.isdigit() and len(last_word) <= 2)):
+                or _DOTTED.fullmatch(last_word) or (ordinal_dot and last_word.isdigit() and len(last_word) <= 2)):
             continue
         sentences.append(text[start:match.end()].strip())
         start = match.end()
