@@ -13,8 +13,9 @@ from .model import (
     Paragraph,
     Report,
     Settings,
+    Source,
 )
-from .pipeline import Source, find_editions, reconcile, reconcile_editions
+from .pipeline import find_editions, reconcile, reconcile_editions
 from .version import __version__
 
 __all__ = [

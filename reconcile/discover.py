@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel.localedata import locale_identifiers
+
 from .errors import InputError
 from .filenames import FORMAT_OF_SUFFIX, lang_from_name
 from .model import Source
@@ -29,8 +31,6 @@ _TAG = re.compile(r"^(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
 @cache
 def iso_languages() -> frozenset[str]:
     """Two-letter language codes CLDR knows (folder names that mean a language)."""
-    from babel.localedata import locale_identifiers
-
     return frozenset(code for code in locale_identifiers() if len(code) == 2)
 
 

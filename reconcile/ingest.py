@@ -20,12 +20,12 @@ from pathlib import Path
 from .block_kinds import refine_kinds, script_note
 from .errors import InputError, shown
 from .filenames import FORMAT_OF_SUFFIX, Format
-from .filenames import lang_from_name as lang_from_name  # noqa: PLC0414 (re-exported for callers)
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
 from .model import Block, Edition, Paragraph
-from .text import plain as plain  # noqa: PLC0414 (re-exported: callers that read files)
+from .read_docx import docx_blocks
 from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
+    READ_DEFAULTS,
     STDIN,
     STDIN_NAME,
     ReadOptions,
@@ -35,7 +35,7 @@ from .reading import (  # the reading seam; ReadOptions, decode and read_bytes a
     sanitise,
     sanitise_markup,
 )
-
+from .text import plain
 
 # --- waivers -----------------------------------------------------------------
 
@@ -77,8 +77,8 @@ _OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u200
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", None),
     **dict.fromkeys(_OTHER_SPACES, " "),
-    **{"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'},
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     **dict.fromkeys(_NO_BREAK_SPACES, "\u00a0"),
 })
 # A run of whitespace with any ordinary space in it is one space; a run of no-break spaces is one U+00A0.
@@ -176,6 +176,7 @@ def _read_text(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 
 
 def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    # Lazy: markdown-it and its plugins, ~80 ms, only for .md files
     from .read_markdown import markdown_blocks
 
     blocks, meta = markdown_blocks(decode(path, data, options.encoding).replace("\r\n", "\n"))
@@ -186,6 +187,7 @@ _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNOR
 
 
 def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    # Lazy: lxml and cssselect, ~30 ms, only for HTML
     from .read_html import html_blocks
 
     text = sanitise_markup(decode(path, data, options.encoding, html=True))
@@ -196,8 +198,6 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 
 
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
-    from .read_docx import docx_blocks
-
     return Parsed(docx_blocks(data, path, options.max_bytes, options.max_paragraphs))
 
 
@@ -239,7 +239,7 @@ def check_limits(source: str, blocks: list[Block], options: ReadOptions) -> None
                                      "blank lines?)")
 
 
-def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOptions()) -> Edition:
+def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAULTS) -> Edition:
     """Read one edition file (or standard input, ``-``) into paragraphs with chrome marked (no sentences yet).
 
     ``lang`` None takes the language the file declares (Markdown front matter,

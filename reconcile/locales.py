@@ -175,13 +175,12 @@ def language(code: str) -> Language:
     return LANGUAGES.get(code) or Language(code)
 
 # Capitalised words that are not names (titles, salutations, sentence openers after quotes).
-NOT_NAMES = frozenset(
-    "mr mrs ms dr the this that these those there today however president minister "
-    "господин госпожа уважаемый уважаемые президент министр "
-    "herr frau der die das sehr präsident minister uhr "
-    "señor señora sr sra el la los las presidente ministro "
-    "monsieur madame le la les président ministre".split()
-)
+NOT_NAMES = frozenset({
+    "mr", "mrs", "ms", "dr", "the", "this", "that", "these", "those", "there", "today", "however", "president",
+    "minister", "господин", "госпожа", "уважаемый", "уважаемые", "президент", "министр", "herr", "frau", "der", "die",
+    "das", "sehr", "präsident", "uhr", "señor", "señora", "sr", "sra", "el", "la", "los", "las", "presidente",
+    "ministro", "monsieur", "madame", "le", "les", "président", "ministre",
+})
 
 # Word style names by what they mark, as Word names them in its interface languages (the style
 # names follow the language of the author's Word, not the edition's). A heading style starts with
@@ -280,7 +279,9 @@ WIDGET_LABELS = ("font size", "text size", "размер шрифта", "шри�
                  "tamaño de fuente", "taille du texte")
 
 # Words a line that is only a date may hold besides month and weekday names ("20 de noviembre de 2020").
-DATE_LINE_JOINERS = frozenset("de del el год года г г. am um uhr le à h at on of the".split())
+DATE_LINE_JOINERS = frozenset({
+    "de", "del", "el", "год", "года", "г", "г.", "am", "um", "uhr", "le", "à", "h", "at", "on", "of", "the",
+})
 
 
 @cache
@@ -299,45 +300,74 @@ def date_line_words() -> frozenset[str]:
 BYLINE_OPENERS = ("by", "written by", "reporting by", "text by", "от", "автор", "авторы", "текст", "von",
                   "por", "par", "texte")
 # Joining words a byline may hold besides names ("Ana García and John Smith, Reuters").
-BYLINE_JOINERS = frozenset("and und y et и & de la del van von der da di du le in from aus en для из".split())
+BYLINE_JOINERS = frozenset({
+    "and", "und", "y", "et", "и", "&", "de", "la", "del", "van", "von", "der", "da", "di", "du", "le", "in", "from",
+    "aus", "en", "для", "из",
+})
 
 # Words that number a section in a heading ("Article 5", "Abschnitt 3 – Pflichten").
-SECTION_WORDS = frozenset(
-    "article section chapter part annex appendix clause schedule "
-    "статья раздел глава часть приложение пункт "
-    "artikel abschnitt kapitel teil anhang anlage ziffer "
-    "artículo sección capítulo parte anexo apéndice cláusula "
-    "article section chapitre partie annexe titre".split()
-)
+SECTION_WORDS = frozenset({
+    "article", "section", "chapter", "part", "annex", "appendix", "clause", "schedule", "статья", "раздел", "глава",
+    "часть", "приложение", "пункт", "artikel", "abschnitt", "kapitel", "teil", "anhang", "anlage", "ziffer",
+    "artículo", "sección", "capítulo", "parte", "anexo", "apéndice", "cláusula", "chapitre", "partie", "annexe",
+    "titre",
+})
 
 # Common words per language (closed-class: articles, pronouns, prepositions, auxiliaries), for telling
 # the language of a paragraph: a second signal beside the identifier on short text. Elided forms
 # ("l'", "d'") are counted after splitting at the apostrophe.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("""the of and to in is that for it with as was on be by this are have from at which not
-        his her its their has had were been will would an or but who they we you he she our about after
-        into than also there these those when what said""".split()),
-    "ru": frozenset("""и в не на что с по это как к из за от для о у же то мы он она они был
-        была были его ее её их также при до после который которые только уже бы ли но или""".split()),
-    "de": frozenset("""der die das und ist nicht zu den von mit sich auf für im dem des ein eine auch es
-        einen einem einer sind wird werden wurde hat haben war waren nach bei aus noch wie über um
-        zum zur vom am oder aber dass sie er wir ich""".split()),
-    "es": frozenset("""el la de que y en los las del se por un una con para es al lo como más
-        su sus fue ha han son está están pero sin sobre entre este esta ese esa muy también ya
-        hay desde hasta cuando porque nos""".split()),
-    "fr": frozenset("""le la les de des et est que du un une pour dans en au qui ne pas sur avec
-        aux ses son sa leur leurs ce cette ces il elle ils sont ont été était par plus mais ou
-        nous vous être avoir très aussi selon sans""".split()),
+    "en": frozenset({
+        "the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "this",
+        "are", "have", "from", "at", "which", "not", "his", "her", "its", "their", "has", "had", "were", "been",
+        "will", "would", "an", "or", "but", "who", "they", "we", "you", "he", "she", "our", "about", "after", "into",
+        "than", "also", "there", "these", "those", "when", "what", "said",
+    }),
+    "ru": frozenset({
+        "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "из", "за", "от", "для", "о", "у", "же", "то",
+        "мы", "он", "она", "они", "был", "была", "были", "его", "ее", "её", "их", "также", "при", "до", "после",
+        "который", "которые", "только", "уже", "бы", "ли", "но", "или",
+    }),
+    "de": frozenset({
+        "der", "die", "das", "und", "ist", "nicht", "zu", "den", "von", "mit", "sich", "auf", "für", "im", "dem",
+        "des", "ein", "eine", "auch", "es", "einen", "einem", "einer", "sind", "wird", "werden", "wurde", "hat",
+        "haben", "war", "waren", "nach", "bei", "aus", "noch", "wie", "über", "um", "zum", "zur", "vom", "am", "oder",
+        "aber", "dass", "sie", "er", "wir", "ich",
+    }),
+    "es": frozenset({
+        "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con", "para", "es", "al",
+        "lo", "como", "más", "su", "sus", "fue", "ha", "han", "son", "está", "están", "pero", "sin", "sobre", "entre",
+        "este", "esta", "ese", "esa", "muy", "también", "ya", "hay", "desde", "hasta", "cuando", "porque", "nos",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "de", "des", "et", "est", "que", "du", "un", "une", "pour", "dans", "en", "au", "qui",
+        "ne", "pas", "sur", "avec", "aux", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces", "il", "elle",
+        "ils", "sont", "ont", "été", "était", "par", "plus", "mais", "ou", "nous", "vous", "être", "avoir", "très",
+        "aussi", "selon", "sans",
+    }),
 }
 
 # Words a complete sentence or heading does not end on (articles, prepositions, conjunctions): a
 # paragraph that stops on one was cut off, whatever its length.
 DANGLING_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the a an of and or but from into than their its his her our whose who whom which to for "
-                    "with by at".split()),
-    "ru": frozenset("и в во на с со к ко о об от из для при а но или у который которые которая".split()),
-    "de": frozenset("der die das den dem des eine einen einem einer eines und oder dass sowie zum zur vom von "
-                    "für".split()),
-    "es": frozenset("el la los las un una unos unas de del y o con para por al en su sus a".split()),
-    "fr": frozenset("le la les un une des de du et ou par au aux dans à son sa ses leurs pour avec".split()),
+    "en": frozenset({
+        "the", "a", "an", "of", "and", "or", "but", "from", "into", "than", "their", "its", "his", "her", "our",
+        "whose", "who", "whom", "which", "to", "for", "with", "by", "at",
+    }),
+    "ru": frozenset({
+        "и", "в", "во", "на", "с", "со", "к", "ко", "о", "об", "от", "из", "для", "при", "а", "но", "или", "у",
+        "который", "которые", "которая",
+    }),
+    "de": frozenset({
+        "der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines", "und", "oder", "dass",
+        "sowie", "zum", "zur", "vom", "von", "für",
+    }),
+    "es": frozenset({
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "y", "o", "con", "para", "por", "al",
+        "en", "su", "sus", "a",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "par", "au", "aux", "dans", "à", "son", "sa",
+        "ses", "leurs", "pour", "avec",
+    }),
 }

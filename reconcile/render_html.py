@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .explain import WHAT, explain
@@ -222,8 +223,6 @@ def statement_view(report: Report, index: int, root: str) -> StatementView:
 
 
 def render_html(reports: Sequence[Report]) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     environment = Environment(loader=PackageLoader("reconcile", "templates"),
                               autoescape=select_autoescape(default=True, default_for_string=True),
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -18,13 +18,12 @@ from .model import Edition, Paragraph
 from .text import plain
 
 # Words after which a full stop does not end a sentence (lower-cased, without the dot).
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs etc e.g i.e jr sr gen col lt sgt rev hon art nr dr "
-    "г гг т тыс млн млрд руб ул им проф д см напр др пр "
-    "z.b bzw ca dr nr abs art hr fr vgl evtl usw "
-    "sr sra srta dra núm art etc "
-    "m mme mlle mm dr art av etc".split()
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "gen", "col", "lt", "sgt",
+    "rev", "hon", "art", "nr", "г", "гг", "т", "тыс", "млн", "млрд", "руб", "ул", "им", "проф", "д", "см", "напр",
+    "др", "пр", "z.b", "bzw", "ca", "abs", "hr", "fr", "vgl", "evtl", "usw", "sra", "srta", "dra", "núm", "m", "mme",
+    "mlle", "mm", "av",
+})
 # Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _BOUNDARY = re.compile(r"""
