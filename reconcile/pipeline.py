@@ -21,7 +21,8 @@ from .diagnose import diagnose
 from .errors import ConfigError, InputError
 from .filenames import FORMAT_OF_SUFFIX, lang_from_name
 from .ingest import edition_from_blocks, load_edition, mark_shared_chrome
-from .model import Block, Edition, Report, Settings, Source
+from .model import Block, Edition, Report, Settings
+from .model import Source as Source  # noqa: PLC0414 (re-exported: Source was defined here)
 from .policy import waive
 from .reading import READ_DEFAULTS, ReadOptions
 from .rows import build_rows
