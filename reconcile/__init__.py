@@ -3,8 +3,6 @@
 The public API; importing it does no work (Babel, langdetect load on first use).
 """
 
-__version__ = "0.1.0"
-
 from .errors import ConfigError, InputError, ReconcileError
 from .model import (
     Alignment,
@@ -15,10 +13,12 @@ from .model import (
     Paragraph,
     Report,
     Settings,
+    Source,
 )
-from .pipeline import Source, find_editions, reconcile, reconcile_editions
+from .pipeline import find_editions, reconcile, reconcile_editions
+from .version import __version__
 
 __all__ = [
     "Alignment", "Anchor", "ConfigError", "Edition", "Finding", "InputError", "Link", "Paragraph",
-    "ReconcileError", "Report", "Settings", "Source", "find_editions", "reconcile", "reconcile_editions",
+    "ReconcileError", "Report", "Settings", "Source", "__version__", "find_editions", "reconcile", "reconcile_editions",
 ]

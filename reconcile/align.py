@@ -28,7 +28,6 @@ from . import locales
 from .anchors import extract
 from .beadcost import PRIORS, PairCosts, Side, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
-from .ingest import plain
 from .keysets import Vocabulary
 from .model import Alignment, Bead, Edition, Link
 from .repair import (
@@ -40,6 +39,7 @@ from .repair import (
     unit,
 )
 from .similarity import length_delta, length_probability
+from .text import plain
 
 # Sentences are merged, split and left out more often than paragraphs: about -log of
 # each shape's share relative to 1-1 in Text+Berg's development document (0-1 1.8,
@@ -91,9 +91,10 @@ def _clamped(ratio: float) -> float:
 
 def language_ratio(pivot_lang: str, edition_lang: str) -> float | None:
     """Typical edition/pivot length ratio of the two languages, or None if either is not known."""
-    known = locales.LENGTH_RELATIVE_TO_ENGLISH
-    if pivot_lang in known and edition_lang in known:
-        return known[edition_lang] / known[pivot_lang]
+    pivot_length, edition_length = locales.language(pivot_lang).length_vs_english, \
+        locales.language(edition_lang).length_vs_english
+    if pivot_length is not None and edition_length is not None:
+        return edition_length / pivot_length
     return None
 
 
@@ -193,8 +194,9 @@ def _together(left: list[Unit], rights: list[list[Unit]], priors: list[float]) -
 def _alignment(pivot_lang: str, edition_lang: str, left: list[Unit], right: list[Unit], path: Path,
                ratio: float, distances: Distances | None = None) -> Alignment:
     """Links from a path, after the repair passes; moves found among what stays unlinked."""
-    same_script = (pivot_lang == "ru") == (edition_lang == "ru")
-    names_are_names = "de" not in (pivot_lang, edition_lang)
+    pivot_language, edition_language = locales.language(pivot_lang), locales.language(edition_lang)
+    same_script = pivot_language.script == edition_language.script
+    names_are_names = not (pivot_language.capitalised_nouns or edition_language.capitalised_nouns)
     path = rejoin_neighbours(detach_strangers(path, left, right, names_are_names), left, right, same_script)
     links = [_link(left[i0:i1], right[j0:j1], ratio) for i0, j0, i1, j1 in path]
     return Alignment(edition_lang, tuple(find_moves(links, left, right, ratio, distances)), round(ratio, 3))

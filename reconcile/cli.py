@@ -23,11 +23,12 @@ import typer
 from typer.core import TyperCommand
 from typer.main import get_command
 
-from . import __version__, commands
+from . import commands
 from .commands import Gate, Statements, Ui
 from .errors import ExitCode, ReconcileError, UsageError, os_problem
 from .reading import MAX_INPUT_BYTES, ReadOptions
 from .renderers import formats, listed
+from .version import __version__
 
 MAX_INPUT_MB_LIMIT = 1024.0
 EXIT_CODES = """\

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz
 
 from . import langid, locales
-from .ingest import plain
 from .model import Edition, Paragraph, Settings
 from .similarity import cognate_keys, length_delta
+from .text import plain
 
 if TYPE_CHECKING:
     from .embed import Embedder

@@ -33,9 +33,9 @@ from .divergence import (
     strong_of,
     word_divergence,
 )
-from .ingest import plain
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
+from .text import plain
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -315,9 +315,9 @@ def names(ctx: PairContext) -> Iterator[Finding]:
     (``Maurer`` / ``Mauer``). Languages that capitalise every noun (German)
     are left out of the second.
     """
-    langs = (ctx.pivot.lang, ctx.edition.lang)
-    same_script = len({locales.SCRIPTS.get(lang, lang) for lang in langs}) == 1 and \
-        locales.CAPITALISED_NOUNS.isdisjoint(langs)
+    pivot, edition = locales.language(ctx.pivot.lang), locales.language(ctx.edition.lang)
+    same_script = pivot.known and edition.known and pivot.script == edition.script and \
+        not (pivot.capitalised_nouns or edition.capitalised_nouns)
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue

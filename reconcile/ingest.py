@@ -17,13 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import locales
 from .block_kinds import refine_kinds, script_note
 from .errors import InputError, shown
+from .filenames import FORMAT_OF_SUFFIX, Format
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
-from .model import BlockKind, Edition, Paragraph
+from .model import Block, Edition, Paragraph
+from .read_docx import docx_blocks
 from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
+    READ_DEFAULTS,
     STDIN,
     STDIN_NAME,
     ReadOptions,
@@ -33,22 +35,7 @@ from .reading import (  # the reading seam; ReadOptions, decode and read_bytes a
     sanitise,
     sanitise_markup,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph as found in the file, before normalisation.
-
-    ``furniture`` is the reason when the reader already knows the block is
-    page furniture (a metadata element, a list of links), else "".
-    """
-
-    text: str
-    line: int
-    kind: BlockKind = "paragraph"
-    waivers: tuple[str, ...] = ()
-    furniture: str = ""
-
+from .text import plain
 
 # --- waivers -----------------------------------------------------------------
 
@@ -90,8 +77,8 @@ _OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u200
 _TRANSLATE = str.maketrans({
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", None),
     **dict.fromkeys(_OTHER_SPACES, " "),
-    **{"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'},
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     **dict.fromkeys(_NO_BREAK_SPACES, "\u00a0"),
 })
 # A run of whitespace with any ordinary space in it is one space; a run of no-break spaces is one U+00A0.
@@ -116,11 +103,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _NO_BREAK_RUN.sub("\u00a0", _MIXED_SPACE_RUN.sub(" ", text)).strip(" \u00a0")
     return _GLUED_YEAR_TIME.sub(r"\1 \2", text)
-
-
-def plain(norm: str) -> str:
-    """The comparison form with every space a plain space (for lengths, equality)."""
-    return norm.replace("\u00a0", " ")
 
 
 # --- formats -------------------------------------------------------------------
@@ -194,6 +176,7 @@ def _read_text(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 
 
 def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    # Lazy: markdown-it and its plugins, ~80 ms, only for .md files
     from .read_markdown import markdown_blocks
 
     blocks, meta = markdown_blocks(decode(path, data, options.encoding).replace("\r\n", "\n"))
@@ -204,6 +187,7 @@ _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNOR
 
 
 def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
+    # Lazy: lxml and cssselect, ~30 ms, only for HTML
     from .read_html import html_blocks
 
     text = sanitise_markup(decode(path, data, options.encoding, html=True))
@@ -214,32 +198,15 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
 
 
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:
-    from .read_docx import docx_blocks
-
-    blocks = docx_blocks(data, path, options.max_bytes, options.max_paragraphs)
-    return Parsed([Block(t, line, kind) for t, line, kind in blocks])
+    return Parsed(docx_blocks(data, path, options.max_bytes, options.max_paragraphs))
 
 
-FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
-    ".txt": _read_text, ".text": _read_text,
-    ".md": _read_markdown, ".markdown": _read_markdown,
-    ".html": _read_html, ".htm": _read_html, ".xhtml": _read_html,
-    ".docx": _read_docx,
+_READERS: dict[Format, Callable[[Path, bytes, ReadOptions], Parsed]] = {
+    "text": _read_text, "markdown": _read_markdown, "html": _read_html, "docx": _read_docx,
 }
-
-
-# --- language from the file name ------------------------------------------
-
-_LANG_IN_NAME = re.compile(r"(?:^|[._-])(?P<lang>[a-z]{2})(?:[-_][A-Za-z]{2})?$")
-
-
-def lang_from_name(path: Path) -> str | None:
-    """``ru.txt``, ``statement.ru.txt``, ``ru-RU.txt`` → ``ru``; otherwise None."""
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-    match = _LANG_IN_NAME.search(stem.lower())
-    if match and (match.group("lang") in locales.LANGS or stem.lower() == match.group("lang")):
-        return match.group("lang")
-    return None
+FORMATS: dict[str, Callable[[Path, bytes, ReadOptions], Parsed]] = {
+    suffix: _READERS[name] for suffix, name in FORMAT_OF_SUFFIX.items()
+}
 
 
 # --- entry point -----------------------------------------------------------
@@ -272,7 +239,7 @@ def check_limits(source: str, blocks: list[Block], options: ReadOptions) -> None
                                      "blank lines?)")
 
 
-def load_edition(path: Path, lang: str | None, options: ReadOptions = ReadOptions()) -> Edition:
+def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAULTS) -> Edition:
     """Read one edition file (or standard input, ``-``) into paragraphs with chrome marked (no sentences yet).
 
     ``lang`` None takes the language the file declares (Markdown front matter,

@@ -30,7 +30,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+
 from . import locales
+from .cachedir import cache_dir
 
 Script = Literal["latin", "cyrillic", "other"]
 OTHER = "other"
@@ -113,10 +116,10 @@ def _model() -> Any:
     next process. A missing, stale or unreadable copy is rebuilt, or skipped
     when it cannot be written.
     """
+    # Lazy: py3langid is needed only when a paragraph's language is in doubt (most runs of a faithful
+    # statement never ask), and importing it costs about 8 ms of every start.
     import py3langid  # type: ignore[import-untyped]
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
-
-    from .embed import cache_dir
 
     source = MODEL_DIR / MODEL_FILE
     unpacked = cache_dir() / f"py3langid-{py3langid.__version__}-{source.stat().st_size}"
@@ -135,8 +138,6 @@ _TYPECODE: dict[int, Literal["B", "H", "I", "Q"]] = {1: "B", 2: "H", 4: "I", 8: 
 
 def _read_unpacked(folder: Path, identifier_class: Any) -> Any:
     """The identifier from its unpacked arrays, the two big ones mapped rather than read."""
-    import numpy as np
-
     data = {name: np.load(folder / f"{name}.npy", mmap_mode="r" if name in ("ptc", "nextmove") else None,
                           allow_pickle=False) for name in _ARRAYS}
     # The transition table is walked one byte at a time: a typed view over the mapped file, not a copy.
@@ -148,8 +149,6 @@ def _read_unpacked(folder: Path, identifier_class: Any) -> Any:
 
 def _write_unpacked(identifier: Any, folder: Path) -> None:
     """The model's arrays, one file each, in a temporary folder renamed into place (skipped if unwritable)."""
-    import numpy as np
-
     arrays = {"ptc": identifier.nb_ptc, "pc": identifier.nb_pc, "classes": np.array(identifier.nb_classes),
               "nextmove": np.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"),
               "row": np.frombuffer(identifier.tk_row, dtype=f"u{identifier.tk_row.itemsize}"),
@@ -307,7 +306,8 @@ def _settled(words: list[str], expected: str) -> bool:
 
 def _other_script(text: str, expected: str) -> bool:
     script = script_of(text)
-    return script is not None and script != locales.SCRIPTS.get(expected, script)
+    language = locales.language(expected)
+    return script is not None and language.known and script != language.script
 
 
 def foreign(text: str, expected: str, langs: tuple[str, ...] = locales.LANGS, copy_of: str | None = None) -> Reading | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 
@@ -30,10 +31,12 @@ class NumberFormat:
 
 @cache
 def language_name(code: str) -> str:
-    """The English name of a language, from CLDR ("es" → "Spanish"); the code itself if unknown."""
-    from babel import Locale
+    """The English name of a language, from CLDR ("es" → "Spanish", "de-AT" → "German"); the code itself if unknown.
 
-    return str(Locale.parse("en").languages.get(code, code))
+    >>> language_name("de"), language_name("xx")
+    ('German', 'xx')
+    """
+    return str(Locale("en").languages.get(code.split("-")[0].lower(), code))
 
 
 @cache
@@ -85,10 +88,6 @@ def month_names(lang: str) -> dict[str, int]:
     return names
 
 
-# Typical length of a text in characters relative to its English version: the
-# aligner's starting point, refined from each document's own confident links.
-LENGTH_RELATIVE_TO_ENGLISH: dict[str, float] = {"en": 1.0, "ru": 1.10, "de": 1.20, "es": 1.15, "fr": 1.15}
-
 # International organisations whose acronym differs by language: canonical key → spellings.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UN": ("ООН", "UN", "ONU", "UNO"),
@@ -130,20 +129,65 @@ CYRILLIC_TO_LATIN = str.maketrans({
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 })
 
-# The script each language is written in: a paragraph in another script is not in that language,
-# and a misspelt name is only looked for between editions in one script.
-SCRIPTS: dict[str, str] = {"ru": "cyrillic", "en": "latin", "de": "latin", "es": "latin", "fr": "latin"}
-# Languages that capitalise every noun, so that a capitalised word is no sign of a name.
-CAPITALISED_NOUNS = frozenset({"de"})
+Script = Literal["latin", "cyrillic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """What the stages know about one language: read as fields, never as ``lang == "xx"`` branches.
+
+    ``known`` says the package carries this language's data. Any other code
+    gets English conventions (Latin script, nouns in lower case, no length
+    ratio), as the figure parsers fall back to English; a check that must be
+    sure of the script (a misspelt name) asks ``known`` too.
+    """
+
+    code: str
+    known: bool = False
+    # The script of its running text: a paragraph in another script is not in this language, cognates
+    # are shared only within a script, and a misspelt name is only looked for between editions in one.
+    script: Script = "latin"
+    # Every noun capitalised (German): a capitalised word is no sign of a name.
+    capitalised_nouns: bool = False
+    # A day or ordinal number written with a full stop ("am 16. September"): not the end of a sentence.
+    ordinal_dot: bool = False
+    # Typical length of a text in characters relative to its English version: the aligner's
+    # starting point, refined from each document's own confident links (None: not known).
+    length_vs_english: float | None = None
+
+
+LANGUAGES: dict[str, Language] = {
+    "ru": Language("ru", True, "cyrillic", length_vs_english=1.10),
+    "en": Language("en", True, "latin", length_vs_english=1.0),
+    "de": Language("de", True, "latin", capitalised_nouns=True, ordinal_dot=True, length_vs_english=1.20),
+    "es": Language("es", True, "latin", length_vs_english=1.15),
+    "fr": Language("fr", True, "latin", length_vs_english=1.15),
+}
+
+
+@cache
+def language(code: str) -> Language:
+    """The record of a language code; a code without one gets the defaults (English conventions).
+
+    >>> language("de").capitalised_nouns, language("ru").script, language("zh").known
+    (True, 'cyrillic', False)
+    """
+    return LANGUAGES.get(code) or Language(code)
 
 # Capitalised words that are not names (titles, salutations, sentence openers after quotes).
-NOT_NAMES = frozenset(
-    "mr mrs ms dr the this that these those there today however president minister "
-    "господин госпожа уважаемый уважаемые президент министр "
-    "herr frau der die das sehr präsident minister uhr "
-    "señor señora sr sra el la los las presidente ministro "
-    "monsieur madame le la les président ministre".split()
-)
+NOT_NAMES = frozenset({
+    "mr", "mrs", "ms", "dr", "the", "this", "that", "these", "those", "there", "today", "however", "president",
+    "minister", "господин", "госпожа", "уважаемый", "уважаемые", "президент", "министр", "herr", "frau", "der", "die",
+    "das", "sehr", "präsident", "uhr", "señor", "señora", "sr", "sra", "el", "la", "los", "las", "presidente",
+    "ministro", "monsieur", "madame", "le", "les", "président", "ministre",
+})
+
+# Word style names by what they mark, as Word names them in its interface languages (the style
+# names follow the language of the author's Word, not the edition's). A heading style starts with
+# one of these; a list or quote style holds one anywhere ("List Bullet", "Intense Quote").
+WORD_HEADING_STYLES = ("heading", "title", "subtitle", "überschrift", "titre", "título", "заголовок")
+WORD_LIST_STYLES = ("list", "liste", "lista", "список")
+WORD_QUOTE_STYLES = ("quote", "zitat", "citation", "cita", "цитата")
 
 # --- page furniture -----------------------------------------------------------
 # Everything here is compared case-folded; whole lines without their final punctuation.
@@ -235,14 +279,14 @@ WIDGET_LABELS = ("font size", "text size", "размер шрифта", "шри�
                  "tamaño de fuente", "taille du texte")
 
 # Words a line that is only a date may hold besides month and weekday names ("20 de noviembre de 2020").
-DATE_LINE_JOINERS = frozenset("de del el год года г г. am um uhr le à h at on of the".split())
+DATE_LINE_JOINERS = frozenset({
+    "de", "del", "el", "год", "года", "г", "г.", "am", "um", "uhr", "le", "à", "h", "at", "on", "of", "the",
+})
 
 
 @cache
 def date_line_words() -> frozenset[str]:
     """Month names (every form), weekday names (CLDR) and joiners of the five languages, case-folded."""
-    from babel import Locale
-
     words = set(DATE_LINE_JOINERS)
     for lang in LANGS:
         words.update(month_names(lang))
@@ -256,45 +300,74 @@ def date_line_words() -> frozenset[str]:
 BYLINE_OPENERS = ("by", "written by", "reporting by", "text by", "от", "автор", "авторы", "текст", "von",
                   "por", "par", "texte")
 # Joining words a byline may hold besides names ("Ana García and John Smith, Reuters").
-BYLINE_JOINERS = frozenset("and und y et и & de la del van von der da di du le in from aus en для из".split())
+BYLINE_JOINERS = frozenset({
+    "and", "und", "y", "et", "и", "&", "de", "la", "del", "van", "von", "der", "da", "di", "du", "le", "in", "from",
+    "aus", "en", "для", "из",
+})
 
 # Words that number a section in a heading ("Article 5", "Abschnitt 3 – Pflichten").
-SECTION_WORDS = frozenset(
-    "article section chapter part annex appendix clause schedule "
-    "статья раздел глава часть приложение пункт "
-    "artikel abschnitt kapitel teil anhang anlage ziffer "
-    "artículo sección capítulo parte anexo apéndice cláusula "
-    "article section chapitre partie annexe titre".split()
-)
+SECTION_WORDS = frozenset({
+    "article", "section", "chapter", "part", "annex", "appendix", "clause", "schedule", "статья", "раздел", "глава",
+    "часть", "приложение", "пункт", "artikel", "abschnitt", "kapitel", "teil", "anhang", "anlage", "ziffer",
+    "artículo", "sección", "capítulo", "parte", "anexo", "apéndice", "cláusula", "chapitre", "partie", "annexe",
+    "titre",
+})
 
 # Common words per language (closed-class: articles, pronouns, prepositions, auxiliaries), for telling
 # the language of a paragraph: a second signal beside the identifier on short text. Elided forms
 # ("l'", "d'") are counted after splitting at the apostrophe.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("""the of and to in is that for it with as was on be by this are have from at which not
-        his her its their has had were been will would an or but who they we you he she our about after
-        into than also there these those when what said""".split()),
-    "ru": frozenset("""и в не на что с по это как к из за от для о у же то мы он она они был
-        была были его ее её их также при до после который которые только уже бы ли но или""".split()),
-    "de": frozenset("""der die das und ist nicht zu den von mit sich auf für im dem des ein eine auch es
-        einen einem einer sind wird werden wurde hat haben war waren nach bei aus noch wie über um
-        zum zur vom am oder aber dass sie er wir ich""".split()),
-    "es": frozenset("""el la de que y en los las del se por un una con para es al lo como más
-        su sus fue ha han son está están pero sin sobre entre este esta ese esa muy también ya
-        hay desde hasta cuando porque nos""".split()),
-    "fr": frozenset("""le la les de des et est que du un une pour dans en au qui ne pas sur avec
-        aux ses son sa leur leurs ce cette ces il elle ils sont ont été était par plus mais ou
-        nous vous être avoir très aussi selon sans""".split()),
+    "en": frozenset({
+        "the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "this",
+        "are", "have", "from", "at", "which", "not", "his", "her", "its", "their", "has", "had", "were", "been",
+        "will", "would", "an", "or", "but", "who", "they", "we", "you", "he", "she", "our", "about", "after", "into",
+        "than", "also", "there", "these", "those", "when", "what", "said",
+    }),
+    "ru": frozenset({
+        "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "из", "за", "от", "для", "о", "у", "же", "то",
+        "мы", "он", "она", "они", "был", "была", "были", "его", "ее", "её", "их", "также", "при", "до", "после",
+        "который", "которые", "только", "уже", "бы", "ли", "но", "или",
+    }),
+    "de": frozenset({
+        "der", "die", "das", "und", "ist", "nicht", "zu", "den", "von", "mit", "sich", "auf", "für", "im", "dem",
+        "des", "ein", "eine", "auch", "es", "einen", "einem", "einer", "sind", "wird", "werden", "wurde", "hat",
+        "haben", "war", "waren", "nach", "bei", "aus", "noch", "wie", "über", "um", "zum", "zur", "vom", "am", "oder",
+        "aber", "dass", "sie", "er", "wir", "ich",
+    }),
+    "es": frozenset({
+        "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con", "para", "es", "al",
+        "lo", "como", "más", "su", "sus", "fue", "ha", "han", "son", "está", "están", "pero", "sin", "sobre", "entre",
+        "este", "esta", "ese", "esa", "muy", "también", "ya", "hay", "desde", "hasta", "cuando", "porque", "nos",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "de", "des", "et", "est", "que", "du", "un", "une", "pour", "dans", "en", "au", "qui",
+        "ne", "pas", "sur", "avec", "aux", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces", "il", "elle",
+        "ils", "sont", "ont", "été", "était", "par", "plus", "mais", "ou", "nous", "vous", "être", "avoir", "très",
+        "aussi", "selon", "sans",
+    }),
 }
 
 # Words a complete sentence or heading does not end on (articles, prepositions, conjunctions): a
 # paragraph that stops on one was cut off, whatever its length.
 DANGLING_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the a an of and or but from into than their its his her our whose who whom which to for "
-                    "with by at".split()),
-    "ru": frozenset("и в во на с со к ко о об от из для при а но или у который которые которая".split()),
-    "de": frozenset("der die das den dem des eine einen einem einer eines und oder dass sowie zum zur vom von "
-                    "für".split()),
-    "es": frozenset("el la los las un una unos unas de del y o con para por al en su sus a".split()),
-    "fr": frozenset("le la les un une des de du et ou par au aux dans à son sa ses leurs pour avec".split()),
+    "en": frozenset({
+        "the", "a", "an", "of", "and", "or", "but", "from", "into", "than", "their", "its", "his", "her", "our",
+        "whose", "who", "whom", "which", "to", "for", "with", "by", "at",
+    }),
+    "ru": frozenset({
+        "и", "в", "во", "на", "с", "со", "к", "ко", "о", "об", "от", "из", "для", "при", "а", "но", "или", "у",
+        "который", "которые", "которая",
+    }),
+    "de": frozenset({
+        "der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines", "und", "oder", "dass",
+        "sowie", "zum", "zur", "vom", "von", "für",
+    }),
+    "es": frozenset({
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "y", "o", "con", "para", "por", "al",
+        "en", "su", "sus", "a",
+    }),
+    "fr": frozenset({
+        "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "par", "au", "aux", "dans", "à", "son", "sa",
+        "ses", "leurs", "pour", "avec",
+    }),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "code", "org", "name"]
@@ -163,6 +164,31 @@ class Anchor:
     def values(self) -> tuple[Key, ...]:
         """Every reading, the edition's own first."""
         return (self.key, *self.readings, *self.foreign)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An edition file and its language (None: detect it from the text)."""
+
+    path: Path
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as a reader found it in the file, before normalisation.
+
+    ``line`` is where an editor finds it (a line number; in Word, the
+    paragraph's position in the body). ``furniture`` is the reason when the
+    reader already knows the block is page furniture (a metadata element, a
+    list of links), else "".
+    """
+
+    text: str
+    line: int
+    kind: BlockKind = "paragraph"
+    waivers: tuple[str, ...] = ()
+    furniture: str = ""
 
 
 @dataclass(frozen=True, slots=True)

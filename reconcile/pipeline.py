@@ -14,38 +14,25 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .align import align_editions
 from .anchors import annotate
 from .consensus import agree
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
-from .ingest import (
-    FORMATS,
-    Block,
-    ReadOptions,
-    edition_from_blocks,
-    lang_from_name,
-    load_edition,
-    mark_shared_chrome,
-    plain,
-)
-from .model import Edition, Report, Settings
+from .filenames import FORMAT_OF_SUFFIX, lang_from_name
+from .ingest import edition_from_blocks, load_edition, mark_shared_chrome
+from .model import Block, Edition, Report, Settings
+from .model import Source as Source  # noqa: PLC0414 (re-exported: Source was defined here)
 from .policy import waive
+from .reading import READ_DEFAULTS, ReadOptions
 from .rows import build_rows
 from .segment import segment
 from .sentences import with_sentences
+from .text import plain
+from .version import __version__
 
 if TYPE_CHECKING:
     from .embed import Embedder
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """An edition file and its language (None: detect it from the text)."""
-
-    path: Path
-    lang: str | None = None
 
 
 def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -> list[Source]:
@@ -59,9 +46,9 @@ def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -
     for path in paths:
         if path.is_dir():
             found = [Source(f, lang_from_name(f)) for f in sorted(path.iterdir())
-                     if f.is_file() and f.suffix.lower() in FORMATS and lang_from_name(f)]
+                     if f.is_file() and f.suffix.lower() in FORMAT_OF_SUFFIX and lang_from_name(f)]
             if not found:
-                raise InputError(path, f"no edition files (<lang>{'|'.join(sorted(FORMATS))}) in this folder")
+                raise InputError(path, f"no edition files (<lang>{'|'.join(sorted(FORMAT_OF_SUFFIX))}) in this folder")
             sources.extend(found)
         elif path.exists():
             sources.append(Source(path, langs.get(path.resolve()) or lang_from_name(path)))
@@ -73,7 +60,8 @@ def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -
 @cache
 def _language_detector() -> object:
     """langdetect's profiles take a while to load: only when a language must be guessed."""
-    from langdetect import DetectorFactory
+    # Lazy: only when no edition names its language (~10 ms to import)
+    from langdetect import DetectorFactory  # type: ignore[import-untyped]
 
     DetectorFactory.seed = 0
     return DetectorFactory
@@ -81,17 +69,18 @@ def _language_detector() -> object:
 
 def detect_language(edition: Edition) -> str:
     """Language of a whole edition, with langdetect seeded for the same answer every run."""
+    # Lazy, as above
     from langdetect import LangDetectException, detect
 
     _language_detector()
     text = " ".join(plain(p.norm) for p in edition.content)[:5000]
     try:
-        return detect(text)
+        return str(detect(text))
     except LangDetectException:
         raise InputError(edition.source, "cannot tell its language; name it with --lang PATH=LANG") from None
 
 
-def load(sources: Iterable[Source], options: ReadOptions = ReadOptions(),
+def load(sources: Iterable[Source], options: ReadOptions = READ_DEFAULTS,
          langs: Collection[str] | None = None) -> list[Edition]:
     """Ingest, segment and annotate the editions; refuse two editions of one language.
 
@@ -146,6 +135,7 @@ def semantic_signal(settings: Settings) -> Embedder | None:
     """The embedder ``settings.semantic`` asks for, if it can run here (loaded once per process)."""
     if settings.semantic is None:
         return None
+    # Lazy: sqlite3, subprocess and metadata (~50 ms) only with --semantic
     from .embed import load_embedder
 
     return load_embedder(settings.semantic)
@@ -175,7 +165,7 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
 
 
 def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None,
-              options: ReadOptions = ReadOptions()) -> Report:
+              options: ReadOptions = READ_DEFAULTS) -> Report:
     """Reconcile the editions of one statement: the whole pipeline in one call.
 
     >>> report = reconcile([Path("samples/statement/ru.txt"), Path("samples/statement/en.txt")],
@@ -184,8 +174,8 @@ def reconcile(sources: Iterable[Source | Path], settings: Settings | None = None
     [('split', (5,), (5, 6))]
     """
     settings = settings or Settings()
-    sources = [s if isinstance(s, Source) else Source(s, lang_from_name(s)) for s in sources]
-    return reconcile_editions(load(sources, options), settings)
+    named = [s if isinstance(s, Source) else Source(s, lang_from_name(s)) for s in sources]
+    return reconcile_editions(load(named, options), settings)
 
 
 def digest_text(text: str) -> str:
@@ -212,7 +202,7 @@ def choose_pivot(editions: Sequence[Edition], asked: str | None, order: Sequence
     for lang in (*order, *DEFAULT_PIVOTS):
         if lang in langs:
             return lang
-    return sorted(langs)[0]
+    return min(langs)
 
 
 @dataclass(frozen=True, slots=True)

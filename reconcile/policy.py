@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import cast
 
 from .errors import ConfigError, InputError, shown
-from .ingest import plain
+from .fingerprint import fingerprints
 from .model import Finding, Report, Severity
 from .reading import read_bytes
 
@@ -52,22 +51,6 @@ def set_severity(report: Report, levels: dict[str, str]) -> Report:
     findings = tuple(replace(f, severity=cast(Severity, levels.get(f.kind, f.severity))) for f in report.findings
                      if levels.get(f.kind) != "off")
     return replace(report, findings=findings)
-
-
-def fingerprints(report: Report) -> list[str]:
-    """Each finding's identity from content: kind, edition and the text of the paragraphs concerned.
-
-    Not the paragraph numbers, so re-paragraphing elsewhere keeps the identity.
-    """
-    texts = {(e.lang, p.n): plain(p.norm) for e in report.editions for p in e.paragraphs}
-    keys = []
-    for finding in report.findings:
-        parts = [finding.kind, finding.lang]
-        parts += [texts.get((report.pivot, n), "") for n in finding.pivot]
-        parts += ["|"] + [texts.get((finding.lang, n), "") for n in finding.edition]
-        parts += ["|"] + list(finding.expected) + ["|"] + list(finding.found)
-        keys.append(hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24])
-    return keys
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
+from . import locales
 from .errors import InputError
-from .model import BlockKind
+from .model import Block, BlockKind
 from .reading import MAX_INPUT_BYTES, MAX_PARAGRAPHS
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -27,12 +28,13 @@ _CHUNK = 1 << 20
 
 
 def _kind(style_name: str) -> BlockKind:
+    """A paragraph's kind from its Word style name, in any of the languages Word names styles in."""
     name = style_name.lower()
-    if name.startswith(("heading", "title", "subtitle", "überschrift", "titre", "título", "заголовок")):
+    if name.startswith(locales.WORD_HEADING_STYLES):
         return "heading"
-    if "list" in name or "liste" in name or "lista" in name or "список" in name:
+    if any(word in name for word in locales.WORD_LIST_STYLES):
         return "list_item"
-    if "quote" in name or "zitat" in name or "citation" in name or "cita" in name or "цитата" in name:
+    if any(word in name for word in locales.WORD_QUOTE_STYLES):
         return "quote"
     return "paragraph"
 
@@ -59,11 +61,12 @@ def check_unpacked(data: bytes, source: object, limit: int) -> None:
 
 
 def docx_blocks(data: bytes, source: object, max_bytes: int = MAX_INPUT_BYTES,
-                max_paragraphs: int = MAX_PARAGRAPHS) -> list[tuple[str, int, BlockKind]]:
-    """Blocks (text, position, kind) of a Word document, in body order; empty paragraphs left out."""
+                max_paragraphs: int = MAX_PARAGRAPHS) -> list[Block]:
+    """The blocks of a Word document (``line``: the position in the body), in body order; empty paragraphs left out."""
     if not data.startswith(b"PK"):
         raise InputError(source, "is not a Word .docx file (not a zip archive)")
     check_unpacked(data, source, min(max_bytes, MAX_UNPACKED_BYTES))
+    # Lazy: python-docx (and its lxml classes) take ~65 ms to import, paid only by runs that read a Word file.
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -76,10 +79,10 @@ def docx_blocks(data: bytes, source: object, max_bytes: int = MAX_INPUT_BYTES,
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, SyntaxError) as exc:
         # lxml's XMLSyntaxError is a SyntaxError: document.xml that is not XML.
         raise InputError(source, f"is not a readable Word .docx file ({exc})") from None
-    blocks: list[tuple[str, int, BlockKind]] = []
+    blocks: list[Block] = []
     for position, (text, kind) in enumerate(_body_blocks(body, styles), start=1):
         if text:
-            blocks.append((text, position, kind))
+            blocks.append(Block(text, position, kind))
             if len(blocks) > max_paragraphs:
                 raise InputError(source, f"has more than {max_paragraphs:,} paragraphs, over the limit per edition")
     return blocks

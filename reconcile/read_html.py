@@ -35,11 +35,10 @@ import re
 from dataclasses import dataclass, field
 
 from cssselect import SelectorError
-from lxml import etree, html
+from lxml import etree, html  # type: ignore[import-untyped]
 
 from .errors import InputError
-from .ingest import Block
-from .model import BlockKind
+from .model import Block, BlockKind
 
 BLOCK_KINDS: dict[str, BlockKind] = {
     "h1": "title", **{f"h{i}": "heading" for i in range(2, 7)},

@@ -28,8 +28,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
-from .ingest import Block
-from .model import BlockKind
+from .model import Block, BlockKind
 from .read_html import fragment_blocks
 
 _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?P<yaml>.*?)\n---|\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -19,20 +19,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import __version__
 from .explain import WHAT, explain
-from .labels import (
-    FURNITURE,
-    KIND_HELP,
-    SEVERITY_LABELS,
-    VERDICT_LABELS,
-    kind_label,
-    language_name,
-)
+from .labels import FURNITURE, SEVERITY_LABELS, VERDICT_LABELS, kind_label, kind_legend
+from .locales import language_name
 from .model import SEVERITY_RANK, Finding, Paragraph, Report, Row, Severity
 from .rows import concerns
+from .version import __version__
 
 VERDICT_ORDER = ("fail", "warn", "pass")
 
@@ -233,8 +228,6 @@ def statement_view(report: Report, index: int, root: str) -> StatementView:
 
 
 def render_html(reports: Sequence[Report]) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     environment = Environment(loader=PackageLoader("reconcile", "templates"),
                               autoescape=select_autoescape(default=True, default_for_string=True),
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -247,7 +240,7 @@ def render_html(reports: Sequence[Report]) -> str:
     verdicts = Counter(s.verdict for s in statements)
     return template.render(
         statements=statements, root=root, version=__version__, furniture=FURNITURE, verdict_labels=VERDICT_LABELS,
-        kinds=[(k, kind_label(k), KIND_HELP.get(k, "")) for k in kinds],
+        kinds=[(k, kind_label(k), kind_legend(k)) for k in kinds],
         langs=[(lang, language_name(lang)) for lang in langs],
         severities=sorted(SEVERITY_LABELS.items(), key=lambda item: -SEVERITY_RANK[item[0]]),
         verdicts=[(v, VERDICT_LABELS[v], verdicts[v]) for v in VERDICT_ORDER])

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import quote
 
-from . import __version__
+from .fingerprint import fingerprints
 from .kinds import describe
 from .locations import Locator
 from .model import FindingKind, Problem, Report
-from .policy import fingerprints
+from .version import __version__
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "%SRCROOT%"

@@ -6,8 +6,8 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .ingest import plain
 from .model import SEVERITY_RANK, Edition, Finding, Link, Problem, Report
+from .text import plain
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m"}
 _RESET = "\033[0m"

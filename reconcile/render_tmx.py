@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
-from . import __version__
 from .explain import explain
-from .ingest import plain
 from .model import Finding, Report, Row
 from .rows import concerns
+from .text import plain
+from .version import __version__
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FINDING_PROP = "x-reconcile-finding"

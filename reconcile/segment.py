@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .ingest import plain
+from . import locales
 from .model import Edition, Paragraph
+from .text import plain
 
 # Words after which a full stop does not end a sentence (lower-cased, without the dot).
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs etc e.g i.e jr sr gen col lt sgt rev hon art nr dr "
-    "г гг т тыс млн млрд руб ул им проф д см напр др пр "
-    "z.b bzw ca dr nr abs art hr fr vgl evtl usw "
-    "sr sra srta dra núm art etc "
-    "m mme mlle mm dr art av etc".split()
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "gen", "col", "lt", "sgt",
+    "rev", "hon", "art", "nr", "г", "гг", "т", "тыс", "млн", "млрд", "руб", "ул", "им", "проф", "д", "см", "напр",
+    "др", "пр", "z.b", "bzw", "ca", "abs", "hr", "fr", "vgl", "evtl", "usw", "sra", "srta", "dra", "núm", "m", "mme",
+    "mlle", "mm", "av",
+})
 # Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _BOUNDARY = re.compile(r"""
@@ -48,13 +48,14 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     >>> split_sentences("约有9万人离开。他们去了亚美尼亚！")
     ('约有9万人离开。', '他们去了亚美尼亚！')
     """
+    ordinal_dot = locales.language(lang).ordinal_dot
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         candidate = text[start:match.start()].strip()
         last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
-                or _DOTTED.fullmatch(last_word) or (lang == "de" and last_word.isdigit() and len(last_word) <= 2)):
+                or _DOTTED.fullmatch(last_word) or (ordinal_dot and last_word.isdigit() and len(last_word) <= 2)):
             continue
         sentences.append(text[start:match.end()].strip())
         start = match.end()

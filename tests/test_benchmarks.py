@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLES
 
-from reconcile.ingest import load_edition, plain
+from reconcile.ingest import load_edition
+from reconcile.text import plain
 
 BENCH = ROOT / "benchmarks"
 sys.path.insert(0, str(BENCH))

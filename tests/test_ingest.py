@@ -13,15 +13,10 @@ from reconcile.furniture import (
     is_language_switcher,
     mark_shared_chrome,
 )
-from reconcile.ingest import (
-    decode,
-    lang_from_name,
-    load_edition,
-    normalise,
-    plain,
-    text_blocks,
-)
+from reconcile.filenames import lang_from_name
+from reconcile.ingest import decode, load_edition, normalise, text_blocks
 from reconcile.pipeline import edition_from_text
+from reconcile.text import plain
 
 
 def test_normalise_unifies_spaces_and_drops_invisibles():

@@ -119,8 +119,6 @@ def test_function_words_count_elisions_and_only_words_of_one_language():
 def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt(tmp_path, monkeypatch):
     from py3langid.langid import LanguageIdentifier
 
-    from reconcile import embed
-
     path = tmp_path / "model"
     langid._write_unpacked(langid._model(), path)
     copy = langid._read_unpacked(path, LanguageIdentifier)
@@ -129,7 +127,7 @@ def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt
     (path / "nextmove.npy").write_bytes(b"not a model")
     with pytest.raises((OSError, ValueError)):
         langid._read_unpacked(path, LanguageIdentifier)
-    monkeypatch.setattr(embed, "cache_dir", lambda: tmp_path / "fresh")
+    monkeypatch.setenv("RECONCILE_CACHE", str(tmp_path / "fresh"))
     langid._model.cache_clear()
     langid._identifier.cache_clear()
     try:

@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT
 
 from reconcile import Settings
-from reconcile.ingest import plain
 from reconcile.model import Report
 from reconcile.pipeline import find_editions, load, reconcile_editions
+from reconcile.text import plain
 
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 

@@ -10,9 +10,10 @@ from conftest import ROOT, SAMPLES
 
 from reconcile import Settings, reconcile
 from reconcile.errors import InputError
-from reconcile.ingest import ReadOptions, load_edition, plain
+from reconcile.ingest import ReadOptions, load_edition
 from reconcile.pipeline import find_editions
 from reconcile.read_html import html_blocks
+from reconcile.text import plain
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

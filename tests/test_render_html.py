@@ -12,7 +12,7 @@ from lxml import etree, html
 from reconcile import Settings, reconcile
 from reconcile.cli import main
 from reconcile.explain import explain, quotation
-from reconcile.labels import KIND_HELP, KIND_LABELS
+from reconcile.kinds import KINDS
 from reconcile.model import Finding
 from reconcile.pipeline import (
     edition_from_text,
@@ -97,12 +97,13 @@ def test_plain_words_only(page):
     assert "both mention 1992 and 1994" in text and "page furniture" in text
 
 
-def test_every_kind_has_a_label_and_help():
+def test_every_kind_has_a_label_and_a_legend():
     from typing import get_args
 
     from reconcile.model import FindingKind
 
-    assert set(KIND_LABELS) == set(KIND_HELP) == set(get_args(FindingKind))
+    assert set(KINDS) == set(get_args(FindingKind))
+    assert all(info.title and info.legend.endswith(".") for info in KINDS.values())
 
 
 @pytest.mark.parametrize("finding, words", [
