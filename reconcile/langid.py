@@ -118,8 +118,8 @@ def _model() -> Any:
     """
     # Lazy: py3langid is needed only when a paragraph's language is in doubt (most runs of a faithful
     # statement never ask), and importing it costs about 8 ms of every start.
-    import py3langid  # type: ignore[import-untyped]
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+    import py3langid
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = MODEL_DIR / MODEL_FILE
     unpacked = cache_dir() / f"py3langid-{py3langid.__version__}-{source.stat().st_size}"

@@ -61,7 +61,7 @@ def find_editions(paths: Sequence[Path], langs: dict[Path, str] | None = None) -
 def _language_detector() -> object:
     """langdetect's profiles take a while to load: only when a language must be guessed."""
     # Lazy: only when no edition names its language (~10 ms to import)
-    from langdetect import DetectorFactory  # type: ignore[import-untyped]
+    from langdetect import DetectorFactory
 
     DetectorFactory.seed = 0
     return DetectorFactory

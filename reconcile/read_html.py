@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from cssselect import SelectorError
-from lxml import etree, html  # type: ignore[import-untyped]
+from lxml import etree, html
 
 from .errors import InputError
 from .model import Block, BlockKind

@@ -18,7 +18,7 @@ import os
 from collections.abc import Sequence
 from typing import cast
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from .errors import ConfigError
 from .locations import Locator

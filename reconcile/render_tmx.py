@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from .explain import explain
 from .model import Finding, Report, Row

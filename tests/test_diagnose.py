@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from reconcile.align import align_pair
 from reconcile.diagnose import CHECKS, diagnose
 from reconcile.model import Settings
@@ -101,11 +103,11 @@ def test_numbers_in_words_count_only_against_another_number(make_edition):
 
 
 def test_sentence_left_out_of_a_paragraph(make_edition):
-    ru = ["Министр иностранных дел выступил на совещании по гуманитарным вопросам в регионе. "
+    ru = [("Министр иностранных дел выступил на совещании по гуманитарным вопросам в регионе. "
           "Он напомнил, что за последние месяцы около 90 тыс. человек покинули свои дома. "
-          "Международный комитет Красного Креста работает в Ереване, Баку и Степанакерте."]
-    en = ["The Foreign Minister spoke at a meeting on humanitarian issues in the region. "
-          "The International Committee of the Red Cross works in Yerevan, Baku and Stepanakert."]
+          "Международный комитет Красного Креста работает в Ереване, Баку и Степанакерте.")]
+    en = [("The Foreign Minister spoke at a meeting on humanitarian issues in the region. "
+          "The International Committee of the Red Cross works in Yerevan, Baku and Stepanakert.")]
     findings = run(make_edition, ru, en)
     assert kinds([f for f in findings if f.severity == "error"]) == [("truncated", "error", (1,), (1,))]
     assert "ru sentence 2" in findings[0].message and "has no counterpart" in findings[0].message
@@ -144,7 +146,7 @@ class ConceptEmbedder:
                 ("nairobi",), ("spring", "printemps"), ("opened", "ouvert"), ("discussed", "discuté"),
                 ("next", "prochaine"), ("again", "encore"), ("friday", "vendredi"), ("closed", "achevée"),
                 ("thanked", "remercié"), ("useful", "utile"))
-    INDEX = {word: k for k, words in enumerate(CONCEPTS) for word in words}
+    INDEX: ClassVar[dict[str, int]] = {word: k for k, words in enumerate(CONCEPTS) for word in words}
     TOPIC = 6.0
 
     def __init__(self):

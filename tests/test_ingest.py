@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.errors import InputError
+from reconcile.filenames import lang_from_name
 from reconcile.furniture import (
     furniture_reasons,
     is_language_switcher,
     mark_shared_chrome,
 )
-from reconcile.filenames import lang_from_name
 from reconcile.ingest import decode, load_edition, normalise, text_blocks
 from reconcile.pipeline import edition_from_text
 from reconcile.text import plain

@@ -21,7 +21,5 @@ def test_every_install_line_in_the_readme_names_this_distribution():
     installs = [target.strip() for target in re.findall(r"pip install ([^&\n]+)", code)]
     assert len(installs) == 5, installs  # the quick start's two, the CI workflow's, the semantic extra's two
     for target in installs:
-        assert (target in (".", "-e '.[test]'") or target.startswith('"reconcile-editions @ git+https://')
-                or target.startswith("'reconcile-editions[semantic]'")
-                or target.startswith("--require-hashes --no-deps -r requirements-semantic.txt")), target
+        assert (target in (".", "-e '.[test]'") or target.startswith(('"reconcile-editions @ git+https://', "'reconcile-editions[semantic]'", "--require-hashes --no-deps -r requirements-semantic.txt"))), target
     assert not re.search(r"pip install [\"']?reconcile(?![-\w])(?! *@)", code)

@@ -30,9 +30,9 @@ def test_every_language_of_the_package_has_a_record_and_other_codes_get_the_defa
 
 def _imports_ingest(tree: ast.Module) -> bool:
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module == "ingest" or (node.module is None and any(a.name == "ingest" for a in node.names)):
-                return True
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and (
+                node.module == "ingest" or (node.module is None and any(a.name == "ingest" for a in node.names))):
+            return True
     return False
 
 

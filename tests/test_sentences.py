@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from reconcile.cli import main
 from reconcile.model import Edition, Link, Paragraph, Settings
 from reconcile.pipeline import find_editions, load, reconcile_editions
