@@ -53,7 +53,7 @@ def render_text(report: Report, width: int = 120, colour: bool = False) -> str:
                 l = left[k] if k < len(left) else ""
                 r = right[k] if k < len(right) else ""
                 lines.append(f"{l:<{column}} │ {r:<{column}} │ {tag if k == 0 else ''}")
-        lines.append(paint(_chrome_line(pivot) + "; " + _chrome_line(edition), "dim"))
+        lines += [paint(_chrome_line(pivot), "dim"), paint(_chrome_line(edition), "dim")]
     return "\n".join(lines) + "\n"
 
 
@@ -118,6 +118,9 @@ def _count(n: int, noun: str) -> str:
 
 
 def _chrome_line(edition: Edition) -> str:
-    chrome = [p.n for p in edition.paragraphs if p.chrome]
-    listed = ", ".join(f"¶{n}" for n in chrome) if chrome else "none"
+    groups: dict[str, list[str]] = {}  # paragraphs by the reason they are furniture, in order of first use
+    for p in edition.paragraphs:
+        if p.chrome:
+            groups.setdefault(p.chrome_reason, []).append(f"¶{p.n}")
+    listed = " · ".join(", ".join(ns) + (f" {reason}" if reason else "") for reason, ns in groups.items()) or "none"
     return f"{edition.lang} chrome (not aligned): {listed}"

@@ -213,3 +213,11 @@ def test_report_and_export_commands(tmp_path, monkeypatch, capsys):
     assert main(["export", "samples/divergent", "--include-flagged", "-o", str(tmp_path / "all.tmx")]) == 0
     assert "error untranslated" in (tmp_path / "all.tmx").read_text("utf-8")
     assert main(["report", "no/such/place"]) == 2
+
+
+def test_each_line_of_page_furniture_says_why_it_was_left_out(page, divergent):
+    items = page.cssselect("details.furniture li")
+    chrome = [p for e in divergent.editions for p in e.paragraphs if p.chrome]
+    assert len(items) == len(chrome) and all(p.chrome_reason for p in chrome)
+    for item, paragraph in zip(items, chrome):
+        assert item.text_content().endswith(f"({paragraph.chrome_reason})")
