@@ -98,19 +98,34 @@ _SECONDS = Unit("duration", "duration-second", 1 / 60)
 
 
 def century(m: re.Match[str], scan: Scan) -> tuple[Hit, ...]:
-    """``XXI века``, ``21st century``, ``siglo 20``; a list names each century ("siglos XI, XII y XIII")."""
+    """``XXI века``, ``21st century``, ``siglo 20``; a list or range names each century ("siglos XI, XII y XIII",
+    "XVI–XIX веков")."""
     roman = m["roman"] or m["roman2"]
     value = roman_to_int(roman.upper()) if roman else int(m["digits"] or m["digits2"])
     if not 0 < value <= 30:
         return ()
     end = m.start("more") if m["more"] else m.end()
-    hits = [Hit(m.start(), end, Anchor("century", Century(value), scan.text[m.start():end].strip()))]
+    hits = _listed_before(m)
+    start = m.start("roman") if m["before"] else m.start()
+    hits.append(Hit(start, end, Anchor("century", Century(value), scan.text[start:end].strip())))
     for more in _ROMAN.finditer(scan.text, end, m.end()):
         hits.append(Hit(more.start(), more.end(), Anchor("century", Century(roman_to_int(more.group())), more.group())))
     return tuple(hits)
 
 
+def _listed_before(m: re.Match[str]) -> list[Hit]:
+    """The centuries before the last of a list or range ("XVI–XIX веков"), if each ends as the last does:
+    "Louis XIV et XIXe siècle" names a king, not a century."""
+    listed = list(_ROMAN_SUFFIXED.finditer(m["before"] or ""))
+    if not all(first[2] == m["suffix"] and 0 < roman_to_int(first[1]) <= 30 for first in listed):
+        return []
+    return [Hit(m.start() + first.start(1), m.start() + first.end(1),
+                Anchor("century", Century(roman_to_int(first[1])), first[1])) for first in listed]
+
+
 _ROMAN = re.compile(r"[IVXL]+")
+# A Roman century in a list before the last one, with the same ending as the last ("XIe et XIIe").
+_ROMAN_SUFFIXED = re.compile(r"([IVXL]+)(e|er|ème|\.|-?(?:й|го|м|ом))?(?!\w)")
 
 
 def decade(m: re.Match[str], scan: Scan) -> Hit | None:

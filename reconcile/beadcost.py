@@ -64,6 +64,9 @@ SEMANTIC_BY_SIZE = False
 # Keys of a block grow with its size, and the keys two blocks share with its square: names and
 # cognates are kept for blocks of up to 8 units; beyond, facts that few units state.
 WORD_LEVELS = 3
+# ... and only while a block holds at most this many key occurrences on average: the pairs of shared
+# keys grow with the product of two blocks' keys (20 MB of 4 KB paragraphs took 1.9 GB with every key).
+MAX_BLOCK_KEYS = 400
 FACT_SHARE = 0.01
 # Between blocks of units a 2-2 is only two block boundaries that fall in different places.
 COARSE_2_2 = 4.0
@@ -202,7 +205,8 @@ class PairCosts:
 
     def coarse(self) -> PairCosts:
         ratio = self.ratio[::2] if isinstance(self.ratio, np.ndarray) else self.ratio
-        keys = "all" if self.level < WORD_LEVELS else "facts"
+        dense = max(len(side.keys.ids) / max(len(side), 1) for side in (self.left, self.right)) * 2 > MAX_BLOCK_KEYS
+        keys = "all" if self.level < WORD_LEVELS and not dense else "facts"
         priors = {**self.priors, (2, 2): min(self.priors[(2, 2)], COARSE_2_2)}
         return PairCosts(self.left.halved(keys, self.level), self.right.halved(keys, self.level), ratio,
                          self.sentence_term, priors, self.shapes, self.level + 1)

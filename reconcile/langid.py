@@ -34,6 +34,7 @@ import numpy as np
 
 from . import locales
 from .cachedir import cache_dir
+from .text import is_address
 
 Script = Literal["latin", "cyrillic", "other"]
 OTHER = "other"
@@ -236,7 +237,11 @@ def frames(text: str) -> list[str]:
     'Der Roman erschien und wurde ein Erfolg'
     >>> frames("English | Русский | Deutsch | Español | Français")
     []
+    >>> frames("Museo de Historia, calle Mayor 12, 28013 Madrid, España")
+    []
     """
+    if is_address(text):
+        return []
     text = running_text(text)
     unquoted = " ".join(_QUOTED.sub(" ", text).split())
     out = [unquoted] if _is_running(unquoted) else []

@@ -230,7 +230,7 @@ ORDINAL_SUFFIXES: dict[str, tuple[str, ...]] = {
 # Words between the two figures of a range or a pair that share what is written after the second:
 # "20 bis 25 Tausend", "от 5 до 7 тысяч", "entre 2 et 3 milliards", "2 to 4 inches", "11th and 13th centuries".
 RANGE_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("to", "or", "and"), "de": ("bis", "oder", "und"), "es": ("a", "y", "o"),
+    "en": ("to the", "and the", "to", "or", "and"), "de": ("bis", "oder", "und"), "es": ("a", "y", "o"),
     "fr": ("à", "et", "ou"), "ru": ("до", "или", "и"),
 }
 

@@ -196,8 +196,11 @@ class Patterns:
         century = alternation(self.century_words)
         roman = r"[IVXL]{1,6}"
         ordinal = r"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?"
+        joiner = r"(?:,|-|–|—|/|и|или|по|y|o|a|al|e|et|à|und|bis|and|or|to)"
         self.century = re.compile(rf"""
-            (?<!\w)(?: (?P<roman>{roman})(?:e|er|ème|\.|-?(?:й|го|м|ом))?   # XXI века, XXe siècle, III. Jahrhundert
+            (?<!\w)(?: (?P<before>(?:(?-i:{roman})(?:e|er|ème|\.|-?(?:й|го|м|ом))?{SP}*{joiner}{SP}*){{1,6}})?
+                        # the centuries of a range or list before the last: XVI–XIX веков, XIe et XIIe siècles
+                        (?P<roman>{roman})(?P<suffix>e|er|ème|\.|-?(?:й|го|м|ом))?   # XXI века, XXe siècle
                      | (?P<digits>\d{{1,2}}){ordinal} )                  # 21st century, 19. Jahrhundert
             [ \u00a0-]+(?:{century})(?!\w)
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20

@@ -169,14 +169,18 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
                                lambda a, b: _unverifiable(a, b, left, right),
                                lambda a, b: _names_close(a, b, name_threshold))
-    for rule in rules:
-        for a in list(left):
-            for b in right:
+    for rule, names in zip(rules, (False, False, False, False, False, True)):
+        # Only the last rule pairs names, and it pairs nothing else: each rule sees the anchors it can
+        # pair (the same pairs in the same order, without a pass over every name against every figure).
+        candidates = [b for b in right if (b.kind == "name") == names]
+        for a in [a for a in left if (a.kind == "name") == names]:
+            for b in candidates:
                 pair = rule(a, b)
                 if pair is not None:
                     pairs.append(pair)
                     left.remove(a)
                     right.remove(b)
+                    candidates.remove(b)
                     break
     _years_apart(pairs, left, right)
     return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
