@@ -110,8 +110,16 @@ class PairContext:
         beads = align_sentences(pivot, edition, self.pivot.lang, self.edition.lang, self.alignment.length_ratio)
         return tuple(b.pivot_start for b in beads if b.shape == (1, 0) and len(pivot[b.pivot_start]) >= MIN_LOST_SENTENCE)
 
+    @cached_property
+    def figures_readable(self) -> bool:
+        """Figures are read in the five languages only: in another (``zh``, ``ja``) every pivot figure
+        would look lost."""
+        return locales.language(self.pivot.lang).known and locales.language(self.edition.lang).known
+
     def figures_lost(self, k: int) -> bool:
         """The pivot's figures or dates have no counterpart and the edition has none of its own instead."""
+        if not self.figures_readable:
+            return False
         match = self.anchors(k)
         facts = DATE_KINDS | NUMBER_KINDS
         return bool(strong_of(match.only_pivot, facts)) and not strong_of(match.only_edition, facts)
@@ -297,6 +305,8 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
     ``number_format`` warning; an amount in another currency, or a date that
     lost its year, a ``number_mismatch`` or ``date_mismatch`` warning.
     """
+    if not ctx.figures_readable:
+        return
     for k, link in enumerate(ctx.alignment.links):
         if link.pivot and link.edition and k not in ctx.untranslated:
             edition = ctx.edition_paragraphs(link)

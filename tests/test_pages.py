@@ -34,7 +34,7 @@ def errors(report: Report) -> list[tuple[str, str, tuple[int, ...]]]:
 @pytest.mark.parametrize("name, pivot", [
     ("glued", "ru"), ("list-end", "en"), ("copyright-definition", "en"), ("translator-credit", "en"),
     ("cms-metadata", "en"), ("kramdown", "en"), ("language-footer", "en"), ("accessibility-widgets", "ru"),
-    ("reprint", "en"), ("untranslated-names", "ru"),
+    ("reprint", "en"), ("untranslated-names", "ru"), ("unknown-script", "en"),
 ])
 def test_faithful_pages_give_no_error_and_no_warning(name, pivot):
     report = run(name, pivot)
