@@ -77,7 +77,7 @@ def cognate_keys(text: str) -> frozenset[str]:
     paragraphs share few. A weak signal, strongest between Latin-script
     languages, but one that needs no dictionary.
     """
-    return frozenset(key[:4] for key in map(name_key, _WORD.findall(text)) if len(key) >= 5)
+    return frozenset({key[:4] for key in map(name_key, _WORD.findall(text)) if len(key) >= 5})
 
 
 def dice(left: frozenset[str], right: frozenset[str]) -> float:
@@ -349,6 +349,6 @@ def _names_close(a: Anchor, b: Anchor, threshold: float) -> Pair | None:
     if a.kind != "name" or b.kind != "name" or not isinstance(a.key, Token) or not isinstance(b.key, Token):
         return None
     x, y = a.key.text, b.key.text
-    close = fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
+    close = (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX]) or fuzz.ratio(x, y) >= threshold
     return Pair(a, b, "name") if close else None
 
