@@ -176,42 +176,19 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
     rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
-                               lambda a, b: _unverifiable(a, b, left, right))
-    for rule in rules:  # a bare name meets nothing here: only the last rule, names against names, can pair it
-        _pair_up(rule, left, right, pairs, _not_bare_name)
-    _pair_up(lambda a, b: _names_close(a, b, name_threshold), left, right, pairs, _is_name)
+                               lambda a, b: _unverifiable(a, b, left, right),
+                               lambda a, b: _names_close(a, b, name_threshold))
+    for rule in rules:
+        for a in list(left):
+            for b in right:
+                pair = rule(a, b)
+                if pair is not None:
+                    pairs.append(pair)
+                    left.remove(a)
+                    right.remove(b)
+                    break
     _years_apart(pairs, left, right)
     return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
-
-
-def _pair_up(rule: Rule, left: list[Anchor], right: list[Anchor], pairs: list[Pair],
-             takes_part: Callable[[Anchor], bool]) -> None:
-    """Each anchor left over (in order) with the first one on the other side the rule pairs it with.
-
-    Only the anchors that can take part in the rule are tried: most anchors
-    are names, and trying every name against every name with every rule
-    was most of the time diagnosis took.
-    """
-    candidates = [b for b in right if takes_part(b)]
-    for a in [a for a in left if takes_part(a)]:
-        for b in candidates:
-            pair = rule(a, b)
-            if pair is not None:
-                pairs.append(pair)
-                left.remove(a)
-                right.remove(b)
-                candidates.remove(b)
-                break
-
-
-def _not_bare_name(anchor: Anchor) -> bool:
-    """False for a name with nothing but its key: none of the rules for facts can pair it (its key is
-    no key left on the other side, and it has no reading, locale reading or unit)."""
-    return anchor.kind != "name" or bool(anchor.readings or anchor.foreign) or anchor.unit is not None
-
-
-def _is_name(anchor: Anchor) -> bool:
-    return anchor.kind == "name"
 
 
 def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
@@ -358,6 +335,6 @@ def _names_close(a: Anchor, b: Anchor, threshold: float) -> Pair | None:
     if a.kind != "name" or b.kind != "name" or not isinstance(a.key, Token) or not isinstance(b.key, Token):
         return None
     x, y = a.key.text, b.key.text
-    close = (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX]) or fuzz.ratio(x, y) >= threshold
+    close = fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
     return Pair(a, b, "name") if close else None
 
