@@ -42,8 +42,11 @@ from .scan import Handler, Hit, Pass, Scan, anchor_hit
 
 __all__ = ["annotate", "extract", "name_key", "parse_number", "plain", "roman_to_int"]
 
-_SPELLING = [(re.compile(r"dzh|dj"), "j"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"ph"), "f"),
-             (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1")]
+# Fixed spellings, replaced in this order ("dzh" and "dj" in one pass: a "d" before "dzh" stays "dj").
+_SPELLING = (("dzh", "\0"), ("dj", "j"), ("\0", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"))
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+_FIRST = itemgetter(1)  # a match's first group (a function of C: no template to expand for every word)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -58,12 +61,13 @@ def name_key(word: str) -> str:
     >>> [name_key(w) for w in ("Маурер", "Хараппа", "Harappa", "Мохенджо-Даро", "Mohenjo-daro")]
     ['maurer', 'harapa', 'harapa', 'mohenjodaro', 'mohenjodaro']
     """
-    word = word.lower().translate(locales.CYRILLIC_TO_LATIN)
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if ch.isalpha() and ord(ch) < 128)
-    for pattern, replacement in _SPELLING:
-        word = pattern.sub(replacement, word)
-    return word
+    word = word.lower()
+    if not word.isascii():  # (transliteration and decomposition leave ASCII as it is)
+        word = unicodedata.normalize("NFKD", word.translate(locales.CYRILLIC_TO_LATIN))
+    word = _NOT_LATIN.sub("", word)
+    for spelling, replacement in _SPELLING:
+        word = word.replace(spelling, replacement)
+    return _DOUBLE.sub(_FIRST, word)
 
 
 _ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}

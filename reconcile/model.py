@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from . import compact
+
 AnchorKind = Literal["number", "percent", "year", "date", "time", "decade", "century", "code", "org", "name"]
 # What a block is on the page. Headings, titles, kickers (the line above a headline), bylines,
 # captions and list items are content like paragraphs, but not running text: checks that measure
@@ -383,3 +385,7 @@ class Problem:
     message: str
     internal: bool = False
     detail: str = ""
+
+
+compact.register(Paragraph, Anchor, (Figure, Day, Clock, Decade, Century, Token, Unit, Source, Block, Edition,
+                                     SentenceLink, Link, Bead, Alignment, Row, Finding, Settings, Report, Problem))

@@ -77,7 +77,16 @@ def cognate_keys(text: str) -> frozenset[str]:
     paragraphs share few. A weak signal, strongest between Latin-script
     languages, but one that needs no dictionary.
     """
-    return frozenset(key[:4] for key in map(name_key, _WORD.findall(text)) if len(key) >= 5)
+    keys = set(map(_cognate, _WORD.findall(text)))
+    keys.discard("")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cognate(word: str) -> str:
+    """The cognate key of a word ("" when its Latin form is shorter than five letters); made once per word."""
+    key = name_key(word)
+    return key[:4] if len(key) >= 5 else ""
 
 
 def dice(left: frozenset[str], right: frozenset[str]) -> float:
