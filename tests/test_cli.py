@@ -215,9 +215,9 @@ def test_every_option_of_the_argparse_cli_is_still_there(capsys):
     """Same names, same commands (issue 12's list), so scripts written against the argparse CLI keep working."""
     shared = ["-o, --output", "--encoding", "--content-selector", "--max-input-mb", "-q, --quiet", "-v, --verbose",
               "--color, --colour", "-h, --help"]
-    statements = ["--pivot", "--langs", "-j, --jobs", "--config"]
+    statements = ["--pivot", "--langs", "-j, --jobs", "--config", "--semantic"]
     expected = {
-        "align": [*shared, "-f, --format", "--lang", "--semantic"],
+        "align": [*shared, "-f, --format", "--lang", "--semantic", "--level"],
         "check": [*shared, *statements, "-f, --format", "--fail-on", "--baseline", "--write-baseline", "--base",
                   "--changed"],
         "report": [*shared, *statements, "-f, --format"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import multiprocessing
 import sqlite3
@@ -201,3 +202,27 @@ def test_a_model_that_cannot_be_loaded_is_a_warning_and_no_semantic_signal(tmp_p
     with pytest.warns(embed.SemanticUnavailable, match="cannot be loaded"):
         assert embed.load_embedder(str(tmp_path / "no-such-model")) is None
     embed.load_embedder.cache_clear()
+
+
+class _HashEmbedder:
+    """Deterministic unit vectors from a text's digest: enough to see the signal reach the pipeline."""
+
+    name = "hash-test/1"
+
+    def embed(self, texts):
+        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest(), dtype=np.uint8).astype(np.float32) - 127.5
+                for t in texts]
+        out = np.array(rows, dtype=np.float32).reshape(len(texts), 32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_check_asks_for_the_semantic_signal_and_says_it_ran(monkeypatch):
+    from reconcile import pipeline
+    from reconcile.checking import CheckOptions, run_check
+
+    monkeypatch.setattr(pipeline, "semantic_signal", lambda settings: _HashEmbedder() if settings.semantic else None)
+    samples = Path(__file__).resolve().parent.parent / "samples" / "statement"
+    with_signal = run_check([samples], CheckOptions(jobs=1, semantic="hash-test/1", fmt="json"))
+    without = run_check([samples], CheckOptions(jobs=1, fmt="json"))
+    assert [r.signals[-1] for r in with_signal.reports] == ["semantic:hash-test/1"]
+    assert all(not s.startswith("semantic") for r in without.reports for s in r.signals)
