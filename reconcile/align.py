@@ -139,18 +139,32 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
     Small documents are aligned all at once, in one DP over the pivot
     repeated once per edition (``Corridor.blocks``): the same paths, with
     numpy's fixed cost per call paid once per statement rather than once per
-    edition. Large ones, or any with an embedder, go one by one.
+    edition. Large ones go one by one. Given an embedder, an edition left
+    with unpaired paragraphs on both sides is aligned again with embeddings.
     """
     left = _paragraph_units(pivot)
     rights = [_paragraph_units(e) for e in editions]
     priors = [prior_ratio(pivot.lang, e.lang, left, right) for e, right in zip(editions, rights)]
-    if embedder is None and left and all(is_small(len(left), len(right)) for right in rights):
+    if left and all(is_small(len(left), len(right)) for right in rights):
         paths, ratios = _together(left, rights, priors)
-        return tuple(_alignment(pivot.lang, edition.lang, left, right, path, ratio)
-                     for edition, right, path, ratio in zip(editions, rights, paths, ratios))
-    alone = [_alone(left, right, prior, embedder) for right, prior in zip(rights, priors)]
-    return tuple(_alignment(pivot.lang, edition.lang, left, right, path, ratio, distances)
-                 for edition, right, (path, ratio, distances) in zip(editions, rights, alone))
+        plain = [_alignment(pivot.lang, edition.lang, left, right, path, ratio)
+                 for edition, right, path, ratio in zip(editions, rights, paths, ratios)]
+    else:
+        plain = [_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, None))
+                 for edition, right, prior in zip(editions, rights, priors)]
+    if embedder is None:
+        return tuple(plain)
+    # The semantic signal only where lengths and anchors leave a doubt: an edition with both a
+    # paragraph left without counterpart and one added (a move, or a paragraph replaced) is aligned
+    # again with embeddings; a faithful edition costs no embedding.
+    return tuple(_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, embedder))
+                 if _unpaired_both_sides(alignment) else alignment
+                 for edition, right, prior, alignment in zip(editions, rights, priors, plain))
+
+
+def _unpaired_both_sides(alignment: Alignment) -> bool:
+    return any(link.pivot and not link.edition for link in alignment.links) and \
+        any(link.edition and not link.pivot for link in alignment.links)
 
 
 def _paragraph_units(edition: Edition) -> list[Unit]:
