@@ -241,8 +241,8 @@ class Run:
     output: str
 
 
-def run_child(command: list[str], cwd: Path, timeout: float | None = None) -> Run | None:
-    """Run a command in a child process and measure it; None if it failed or ran out of time.
+def run_child(command: list[str], cwd: Path, timeout: float | None = None) -> Run | str:
+    """Run a command in a child process and measure it; what went wrong instead if it failed or ran out of time.
 
     Through ``/usr/bin/time`` where there is one: a child forked from this
     (large) process would otherwise report this process's peak memory as its own.
@@ -262,9 +262,14 @@ def run_child(command: list[str], cwd: Path, timeout: float | None = None) -> Ru
                 timer.cancel()
         wall = time.perf_counter() - start
         if status != 0:
-            if not (timeout and wall >= timeout):
-                print(f"speed: {command[0]} failed: {err.read_text()[-500:]}", file=sys.stderr)
-            return None
+            if timeout and wall >= timeout:
+                return f"> {timeout:.0f} (stopped)"
+            last = err.read_text().strip().splitlines()
+            peak = f", peak {int(last[-1].split()[-1]) / 1024:.0f} MB" if timed and last and \
+                last[-1].split()[-1].isdigit() else ""
+            why = next((line for line in reversed(last) if "signal" in line or "exit status" in line), "failed")
+            print(f"speed: {command[0]} failed: {why}", file=sys.stderr)
+            return f"failed after {wall:.1f} s ({why.replace('Command terminated by ', '')}{peak})"
         if timed:
             elapsed, user, system, peak_kb = err.read_text().strip().splitlines()[-1].split()
             return Run(float(elapsed), float(user) + float(system), int(peak_kb) / 1024, out.read_text())
@@ -300,13 +305,14 @@ def hard_series(repeats: tuple[int, ...], runs: int, hunalign: str | None, basel
                                                    _HARD_CHILD.format(root=str(baseline), folder=str(folder))]
             if hunalign:
                 systems["hunalign"] = [hunalign, "null.dic", "de.txt", "fr.txt"]
-            measured: dict[str, list[Run | None]] = {name: [] for name in systems}
+            measured: dict[str, list[Run | str]] = {name: [] for name in systems}
             for _ in range(runs if repeat < max(repeats) else 1):
                 for name, command in systems.items():  # interleaved: load drifts alike for all
                     measured[name].append(run_child(command, folder, peer_timeout if name == "hunalign" else None))
             for name, found in measured.items():
-                done = [r for r in found if r is not None]
-                row = {"system": name, "sentences": sentences, "runs": len(found), "finished": len(done)}
+                done = [r for r in found if isinstance(r, Run)]
+                row = {"system": name, "sentences": sentences, "runs": len(found), "finished": len(done),
+                       "why": next((r for r in found if isinstance(r, str)), "")}
                 if done:
                     row |= {key: statistics.median(getattr(r, key) for r in done) for key in ("wall_s", "cpu_s", "peak_mb")}
                     if name.startswith("reconcile"):
@@ -324,7 +330,7 @@ def print_hard(rows: list[dict], peer_timeout: float) -> None:
     peers = {r["sentences"]: r for r in rows if r["system"] == "hunalign" and "wall_s" in r}
     for r in rows:
         if "wall_s" not in r:
-            print(f"{r['system']} | {r['sentences']} | > {peer_timeout:.0f} (stopped) | — | — | — | — | —")
+            print(f"{r['system']} | {r['sentences']} | {r['why']} | — | — | — | — | —")
             continue
         peer = peers.get(r["sentences"])
         ratio = f"{r['wall_s'] / peer['wall_s']:.2f}×" if peer and r["system"] != "hunalign" else "—"
