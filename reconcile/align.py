@@ -145,7 +145,7 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
     left = _paragraph_units(pivot)
     rights = [_paragraph_units(e) for e in editions]
     priors = [prior_ratio(pivot.lang, e.lang, left, right) for e, right in zip(editions, rights)]
-    if left and all(is_small(len(left), len(right)) for right in rights):
+    if left and all(rights) and all(is_small(len(left), len(right)) for right in rights):
         paths, ratios = _together(left, rights, priors)
         plain = [_alignment(pivot.lang, edition.lang, left, right, path, ratio)
                  for edition, right, path, ratio in zip(editions, rights, paths, ratios)]

@@ -281,10 +281,14 @@ def _shared_decade(decade: Anchor, b: Hit) -> Anchor:
     return replace(b.anchor, kind="decade", key=key, readings=(b.anchor.key,))
 
 
+DIGITS_EXACT = 28  # Decimal's default precision: past it, remainders raise instead of answering
+
+
 def _decade_like(decade: Anchor, value: Decimal) -> bool:
     """``50`` after ``années 60``, ``1970`` after ``1960s``: the same number of digits, ending in 0."""
-    if not isinstance(decade.key, Decade) or value % 10 or value != value.to_integral_value():
-        return False
+    if not isinstance(decade.key, Decade) or not value.is_finite() or value.adjusted() >= DIGITS_EXACT \
+            or value != value.to_integral_value() or value % 10:
+        return False  # too long for exact arithmetic (1e308 in a scraped page): no decade
     return (value < 100) == (decade.key.year is None)
 
 

@@ -546,3 +546,26 @@ def test_a_path_too_long_for_the_system(capsys, tmp_path):
 def test_write_baseline_to_standard_output_is_refused(capsys, tmp_path):
     code, out, err = run(capsys, "check", REPOS / "folders", "--write-baseline", "-")
     assert code == 2 and out == "" and "--write-baseline -" in err and not (tmp_path / "-").exists()
+
+
+def test_an_edition_with_nothing_but_page_furniture_beside_others_is_all_missing_not_a_crash():
+    """Fuzzer seed 31235000617: one DP for every edition at once met an edition with no content paragraph."""
+    from reconcile.model import Settings
+    from reconcile.pipeline import edition_from_text, prepare, reconcile_editions
+
+    pivot = edition_from_text("ru", ["Первый абзац текста о встрече.", "Второй абзац о работе."])
+    en = edition_from_text("en", ["The first paragraph, on the meeting.", "The second, on the work."])
+    furniture = edition_from_text("de", ["English | Русский | Deutsch"])
+    for editions in (prepare([pivot, furniture]), prepare([pivot, en, furniture]), prepare([pivot, furniture, en])):
+        assert not editions[-1].content or not editions[1].content
+        report = reconcile_editions(editions, Settings(pivot="ru"))
+        de = next(a for a in report.alignments if a.lang == "de")
+        assert [(link.pivot, link.edition) for link in de.links] == [((1,), ()), ((2,), ())]
+
+
+def test_a_number_too_long_for_exact_arithmetic_after_a_decade_is_read_not_a_crash():
+    """Fuzzer seed 31235001573: "1960s and 1e40" asked a remainder of a 41-digit Decimal."""
+    from reconcile.anchors import extract
+
+    keys = [str(a.key) for a in extract("In the 1960s and 1" + "0" * 40 + " more.", "en")]
+    assert keys[0] == "decade:1960" and len(keys) == 2
