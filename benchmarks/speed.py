@@ -361,10 +361,11 @@ def main(argv: list[str] | None = None) -> int:
     if hunalign is None:
         print("speed: hunalign not found (--hunalign PATH or $HUNALIGN): the hard series runs without it",
               file=sys.stderr)
-    if args.hard_only or not TEXTBERG.is_dir():
-        if not TEXTBERG.is_dir():
-            print(f"speed: Text+Berg folder {TEXTBERG} not found: no hard series", file=sys.stderr)
-            return 2 if args.hard_only else 0
+    if not TEXTBERG.is_dir():
+        print(f"speed: Text+Berg folder {TEXTBERG} not found: no hard series", file=sys.stderr)
+        if args.hard_only:
+            return 2
+    elif args.hard_only:
         repeats = HARD_REPEATS[:1] if args.quick else HARD_REPEATS
         rows = hard_series(repeats, 1 if args.quick else 3, hunalign, args.baseline, args.baseline_max, args.peer_timeout)
         print_hard(rows, args.peer_timeout)
