@@ -147,19 +147,19 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
     priors = [prior_ratio(pivot.lang, e.lang, left, right) for e, right in zip(editions, rights)]
     if left and all(rights) and all(is_small(len(left), len(right)) for right in rights):
         paths, ratios = _together(left, rights, priors)
-        plain = [_alignment(pivot.lang, edition.lang, left, right, path, ratio)
+        by_length = [_alignment(pivot.lang, edition.lang, left, right, path, ratio)
                  for edition, right, path, ratio in zip(editions, rights, paths, ratios)]
     else:
-        plain = [_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, None))
+        by_length = [_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, None))
                  for edition, right, prior in zip(editions, rights, priors)]
     if embedder is None:
-        return tuple(plain)
+        return tuple(by_length)
     # The semantic signal only where lengths and anchors leave a doubt: an edition with both a
     # paragraph left without counterpart and one added (a move, or a paragraph replaced) is aligned
     # again with embeddings; a faithful edition costs no embedding.
     return tuple(_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, embedder))
                  if _unpaired_both_sides(alignment) else alignment
-                 for edition, right, prior, alignment in zip(editions, rights, priors, plain))
+                 for edition, right, prior, alignment in zip(editions, rights, priors, by_length))
 
 
 def _unpaired_both_sides(alignment: Alignment) -> bool:
