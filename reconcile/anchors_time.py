@@ -15,6 +15,7 @@ from . import measures
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Unit
 from .number_words import Phrase
 from .numbers import roman_to_int
+from .patterns import ORDINAL_MARK
 from .scan import Hit, Scan, anchor_hit
 
 
@@ -125,7 +126,7 @@ def _listed_before(m: re.Match[str]) -> list[Hit]:
 
 _ROMAN = re.compile(r"[IVXL]+")
 # A Roman century in a list before the last one, with the same ending as the last ("XIe et XIIe").
-_ROMAN_SUFFIXED = re.compile(r"([IVXL]+)(e|er|ème|\.|-?(?:й|го|м|ом))?(?!\w)")
+_ROMAN_SUFFIXED = re.compile(rf"([IVXL]+)({ORDINAL_MARK})?(?!\w)")
 
 
 def decade(m: re.Match[str], scan: Scan) -> Hit | None:

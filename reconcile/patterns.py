@@ -16,6 +16,8 @@ from .model import Unit
 from .number_words import vocabulary
 
 SP = r"[ \u00a0]"  # a gap between words; U+00A0 is kept by normalisation
+# How an ordinal in Roman numerals or digits may end: XXe siècle, XXI-го века, III. Jahrhundert.
+ORDINAL_MARK = r"e|er|ème|\.|-?(?:й|го|м|ом)"
 
 
 def alternation(words: object) -> str:
@@ -195,12 +197,12 @@ class Patterns:
     def _eras(self, lang: str) -> None:
         century = alternation(self.century_words)
         roman = r"[IVXL]{1,6}"
-        ordinal = r"(?:st|nd|rd|th|\.|e|er|ème|-?(?:й|го|м|ом))?"
+        ordinal = rf"(?:st|nd|rd|th|{ORDINAL_MARK})?"
         joiner = r"(?:,|-|–|—|/|и|или|по|y|o|a|al|e|et|à|und|bis|and|or|to)"
         self.century = re.compile(rf"""
-            (?<!\w)(?: (?P<before>(?:(?-i:{roman})(?:e|er|ème|\.|-?(?:й|го|м|ом))?{SP}*{joiner}{SP}*){{1,6}})?
+            (?<!\w)(?: (?P<before>(?:(?-i:{roman})(?:{ORDINAL_MARK})?{SP}*{joiner}{SP}*){{1,6}})?
                         # the centuries of a range or list before the last: XVI–XIX веков, XIe et XIIe siècles
-                        (?P<roman>{roman})(?P<suffix>e|er|ème|\.|-?(?:й|го|м|ом))?   # XXI века, XXe siècle
+                        (?P<roman>{roman})(?P<suffix>{ORDINAL_MARK})?   # XXI века, XXe siècle
                      | (?P<digits>\d{{1,2}}){ordinal} )                  # 21st century, 19. Jahrhundert
             [ \u00a0-]+(?:{century})(?!\w)
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20
