@@ -9,18 +9,29 @@ number of sentences: each link's DP runs over that link's sentences only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .align import align_sentences
-from .model import Alignment, Edition, Link, SentenceLink
+from .model import Alignment, Edition, Link, Paragraph, SentenceLink, SentenceRef
 
 if TYPE_CHECKING:
     from .align import Embedder
 
 
-def _refs(paragraphs: list[tuple[int, int]], start: int, stop: int) -> tuple[tuple[int, int], ...]:
-    return tuple(paragraphs[k] for k in range(start, stop))
+Paragraphs = Mapping[int, Paragraph]  # an edition's paragraphs by number
+
+
+def _units(paragraphs: Paragraphs, numbers: tuple[int, ...]) -> tuple[list[SentenceRef], list[str]]:
+    """The sentences of the linked paragraphs, with where each stands."""
+    refs: list[SentenceRef] = []
+    texts: list[str] = []
+    for n in numbers:
+        for k, text in enumerate(paragraphs[n].sentences or (paragraphs[n].text,), start=1):
+            refs.append((n, k))
+            texts.append(text)
+    return refs, texts
 
 
 def link_sentences(pivot: Edition, edition: Edition, link: Link, ratio: float,
@@ -33,27 +44,29 @@ def link_sentences(pivot: Edition, edition: Edition, link: Link, ratio: float,
     >>> [(s.pivot, s.edition) for s in link_sentences(de, fr, Link((1,), (1,), 1.0), 1.0)]
     [(((1, 1),), ((1, 1),)), (((1, 2),), ((1, 2),))]
     """
+    return _link_beads((pivot.lang, edition.lang), _by_number(pivot), _by_number(edition), link, ratio, embedder)
+
+
+def _by_number(edition: Edition) -> dict[int, Paragraph]:
+    return {p.n: p for p in edition.paragraphs}
+
+
+def _link_beads(langs: tuple[str, str], pivot: Paragraphs, edition: Paragraphs, link: Link, ratio: float,
+                embedder: Embedder | None) -> tuple[SentenceLink, ...]:
     if not link.pivot or not link.edition:
         return ()
-    sides = []
-    for ed, numbers in ((pivot, link.pivot), (edition, link.edition)):
-        by_n = {p.n: p for p in ed.paragraphs}
-        units = [(n, k + 1, text) for n in numbers for k, text in enumerate(by_n[n].sentences or (by_n[n].text,))]
-        sides.append(units)
-    left, right = sides
+    (left, left_texts), (right, right_texts) = _units(pivot, link.pivot), _units(edition, link.edition)
     if len(left) == 1 and len(right) == 1:
-        return (SentenceLink(((left[0][0], left[0][1]),), ((right[0][0], right[0][1]),), link.confidence),)
-    beads = align_sentences([u[2] for u in left], [u[2] for u in right], pivot.lang, edition.lang, ratio, embedder)
-    left_refs = [(n, k) for n, k, _ in left]
-    right_refs = [(n, k) for n, k, _ in right]
-    return tuple(SentenceLink(_refs(left_refs, b.pivot_start, b.pivot_stop), _refs(right_refs, b.edition_start,
-                                                                                   b.edition_stop), b.confidence)
-                 for b in beads)
+        return (SentenceLink((left[0],), (right[0],), link.confidence),)
+    beads = align_sentences(left_texts, right_texts, *langs, ratio, embedder)
+    return tuple(SentenceLink(tuple(left[b.pivot_start:b.pivot_stop]), tuple(right[b.edition_start:b.edition_stop]),
+                              b.confidence) for b in beads)
 
 
 def with_sentences(pivot: Edition, edition: Edition, alignment: Alignment,
                    embedder: Embedder | None = None) -> Alignment:
     """The alignment with every link's sentence beads filled in."""
-    links = tuple(replace(link, sentences=link_sentences(pivot, edition, link, alignment.length_ratio, embedder))
+    langs, left, right = (pivot.lang, edition.lang), _by_number(pivot), _by_number(edition)
+    links = tuple(replace(link, sentences=_link_beads(langs, left, right, link, alignment.length_ratio, embedder))
                   for link in alignment.links)
     return replace(alignment, links=links)
