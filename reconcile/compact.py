@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import copyreg
 from collections.abc import Callable
+from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from .model import Anchor, Paragraph
 
 T = TypeVar("T")
-# Anchor fields after kind, key and surface, at their defaults (strong, readings, foreign, unit, exponent, scaled).
-ANCHOR_DEFAULTS: tuple[object, ...] = (True, (), (), None, 0, False)
 
 
 def register(paragraph: type[Paragraph], anchor: type[Anchor], others: tuple[type, ...]) -> None:
     """Pickle these slotted, frozen dataclasses (whose fields are all ``__init__`` arguments) the small way."""
     copyreg.pickle(paragraph, paragraph_reduce)
-    copyreg.pickle(anchor, anchor_reduce)
+    copyreg.pickle(anchor, _defaults_left_out(anchor))
     for cls in others:
         copyreg.pickle(cls, _fields_reduce)
 
@@ -42,14 +41,20 @@ def _is_default(value: object, default: object) -> bool:
     return type(value) is type(default) and value == default
 
 
-def anchor_reduce(anchor: Anchor) -> tuple[type[Anchor], tuple[object, ...]]:
-    """The constructor and its arguments, without the trailing ones that are at their defaults."""
-    values = (anchor.kind, anchor.key, anchor.surface, anchor.strong, anchor.readings, anchor.foreign, anchor.unit,
-              anchor.exponent, anchor.scaled)
-    kept = len(values)
-    while kept > 3 and _is_default(values[kept - 1], ANCHOR_DEFAULTS[kept - 4]):
-        kept -= 1
-    return type(anchor), values[:kept]
+def _defaults_left_out(cls: type[T]) -> Callable[[T], tuple[type[T], tuple[object, ...]]]:
+    """A reduction to the constructor and its arguments, without the trailing ones at their defaults
+    (read from the dataclass itself: an anchor usually states only kind, key and surface)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]  # a dataclass, as register's callers pass
+    defaults = [f.default for f in fields(cls)]  # type: ignore[arg-type]
+    required = sum(1 for d in defaults if d is MISSING)
+
+    def reduce(obj: T) -> tuple[type[T], tuple[object, ...]]:
+        values = [getattr(obj, name) for name in names]
+        kept = len(values)
+        while kept > required and _is_default(values[kept - 1], defaults[kept - 1]):
+            kept -= 1
+        return cls, tuple(values[:kept])
+    return reduce
 
 
 def paragraph_reduce(p: Paragraph) -> tuple[Callable[..., Paragraph], tuple[object, ...]]:
