@@ -216,6 +216,11 @@ class Paragraph:
     anchors: tuple[Anchor, ...] = ()
     waivers: tuple[str, ...] = ()
 
+    @property
+    def numbered(self) -> tuple[str, ...]:
+        """What a (paragraph, 1-based sentence) reference counts in: the sentences, or the whole paragraph."""
+        return self.sentences or (self.norm,)
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:

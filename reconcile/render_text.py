@@ -77,7 +77,7 @@ def _beads(pivot: Edition, edition: Edition, links: Sequence[Link], column: int)
 
 
 def _sentence_texts(edition: Edition) -> dict[tuple[int, int], str]:
-    return {(p.n, k + 1): text for p in edition.paragraphs for k, text in enumerate(p.sentences or (p.norm,))}
+    return {(p.n, k + 1): text for p in edition.paragraphs for k, text in enumerate(p.numbered)}
 
 
 def render_check_text(reports: list[Report], warnings: list[str], colour: bool = False,

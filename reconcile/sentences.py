@@ -28,7 +28,7 @@ def _units(paragraphs: Paragraphs, numbers: tuple[int, ...]) -> tuple[list[Sente
     refs: list[SentenceRef] = []
     texts: list[str] = []
     for n in numbers:
-        for k, text in enumerate(paragraphs[n].sentences or (paragraphs[n].text,), start=1):
+        for k, text in enumerate(paragraphs[n].numbered, start=1):
             refs.append((n, k))
             texts.append(text)
     return refs, texts
