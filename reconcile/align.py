@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from . import locales
 from .anchors import extract
-from .beadcost import PRIORS, PairCosts, Side, group_vectors
+from .beadcost import PRIORS, SENTENCE_SEMANTIC_CENTRE, PairCosts, Side, group_vectors
 from .dp import Corridor, Path, bead_costs, best_path, cheapest, is_small, split_blocks
 from .keysets import Vocabulary
 from .model import Alignment, Bead, Edition, Link
@@ -240,7 +240,8 @@ def align_sentences(pivot: Sequence[str], edition: Sequence[str], pivot_lang: st
     length_ratio = language_ratio(pivot_lang, edition_lang) or ratio or 1.0
     model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, list(pivot), True)),
                       _side(right, vocabulary, False, _vectors(embedder, list(edition), True)),
-                      length_ratio, sentence_term=False, priors=SENTENCE_PRIORS)
+                      length_ratio, sentence_term=False, priors=SENTENCE_PRIORS,
+                      semantic_centre=SENTENCE_SEMANTIC_CENTRE)
     path = best_path(model)
     costs = bead_costs(model, path)
     return [Bead(i0, i1, j0, j1, round(float(cost), 3), _link(left[i0:i1], right[j0:j1], length_ratio).confidence)
