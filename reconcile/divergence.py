@@ -22,7 +22,7 @@ from itertools import permutations
 
 from . import numerals
 from .anchors import name_key
-from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
+from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity, Unit
 from .numbers import plain
 from .similarity import AnchorMatch, Pair
 from .text import plain as plain_text
@@ -119,8 +119,12 @@ def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
 
 def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counted) -> list[Divergence]:
     """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
-    lost = {"number": strong_of(match.only_pivot, NUMBER_KINDS), "date": strong_of(match.only_pivot, DATE_KINDS)}
-    new = {"number": strong_of(match.only_edition, NUMBER_KINDS), "date": strong_of(match.only_edition, DATE_KINDS)}
+    lost = {what: strong_of(match.only_pivot, kinds) for what, kinds in _CATEGORIES}
+    new = {what: strong_of(match.only_edition, kinds) for what, kinds in _CATEGORIES}
+    restated = _Restated(match, counted)
+    for what in lost:  # a value on each side is a change, whatever it restates
+        if not (lost[what] and new[what]):
+            lost[what], new[what] = restated.drop(lost[what], True), restated.drop(new[what], False)
     # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
     for this, other in (("date", "number"), ("number", "date")):
         if lost[this] and not new[this] and new[other] and not lost[other]:
@@ -135,7 +139,90 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
     codes = (strong_of(match.only_pivot, CODE_KINDS), strong_of(match.only_edition, CODE_KINDS))
     if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
         out.append(_divergence("number_mismatch", codes[0], codes[1], link))
-    return out
+    return out + restated.remarks()
+
+
+_CATEGORIES = (("number", NUMBER_KINDS), ("date", DATE_KINDS))
+
+
+class _Restated:
+    """Figures stated on one side only that add no fact of their own: information, not a loss.
+
+    A value that side states again elsewhere and the other side shares ("in
+    1989 … the award of 1989" / "1989"); a conversion in parentheses just
+    after the figure it converts ("17 billion dollars (almost 300 billion
+    crowns)", "12 miles (20 km)"), which translators add or drop for their
+    readers; a percentage the other side states as a share in words ("50
+    percent" / "die Hälfte"). The figure each restates is compared in its own right.
+    """
+
+    def __init__(self, match: AnchorMatch, counted: _Counted) -> None:
+        self.shared = ({k for p in match.matched for k in p.pivot.values},
+                       {k for p in match.matched for k in p.edition.values})
+        self.sides = ((*[p.pivot for p in match.matched], *match.only_pivot),
+                      (*[p.edition for p in match.matched], *match.only_edition))
+        self.texts, self.langs = counted.texts, counted.langs
+        self.dropped: list[tuple[Anchor, bool]] = []
+
+    def drop(self, anchors: list[Anchor], on_pivot: bool) -> list[Anchor]:
+        """The anchors that state a fact of their own; the others are kept for ``remarks``."""
+        kept = []
+        for anchor in anchors:
+            if anchor.key in self.shared[0 if on_pivot else 1] or self._conversion(anchor, on_pivot) \
+                    or self._share(anchor, on_pivot):
+                self.dropped.append((anchor, on_pivot))
+            else:
+                kept.append(anchor)
+        return kept
+
+    def _conversion(self, anchor: Anchor, on_pivot: bool) -> bool:
+        """A figure with a unit opening a parenthesis that closely follows another figure of that side, or a
+        figure with a unit followed by its conversion in parentheses ("12 miles (20 km)")."""
+        text, side = self.texts[0 if on_pivot else 1], self.sides[0 if on_pivot else 1]
+        at = text.find(anchor.surface)
+        if anchor.unit is None or at < 0:
+            return False
+        opening = text.rfind("(", max(0, at - _CONVERSION_LEAD), at)
+        if opening >= 0 and ")" not in text[opening:at]:
+            before = text[max(0, opening - _CONVERSION_LEAD): opening]
+            if any(other is not anchor and other.surface in before and isinstance(other.key, Figure) for other in side):
+                return True
+        end = at + len(anchor.surface)
+        opening = text.find("(", end, end + _CONVERSION_LEAD)
+        inside = text[opening: text.find(")", opening)] if opening >= 0 else ""
+        return any(other is not anchor and other.unit is not None and other.surface in inside
+                   and _convertible(anchor.unit, other.unit) for other in side)
+
+    def _share(self, anchor: Anchor, on_pivot: bool) -> bool:
+        """A percentage the other side states as a share in words ("50 percent" / "la mitad")."""
+        if anchor.kind != "percent" or not isinstance(anchor.key, Figure):
+            return False
+        other = 1 if on_pivot else 0
+        words = _shares(self.langs[other]).get(anchor.key.value.normalize(), ())
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", self.texts[other], re.IGNORECASE) for w in words)
+
+    def remarks(self) -> list[Divergence]:
+        return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
+                           (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in self.dropped]
+
+
+def _convertible(a: Unit, b: Unit) -> bool:
+    """Two units one may be converted into the other: the same dimension, or two currencies."""
+    return a.dimension == b.dimension or (a.dimension.startswith("currency") and b.dimension.startswith("currency"))
+
+
+@cache
+def _shares(lang: str) -> dict[Decimal, tuple[str, ...]]:
+    """Percent value → the words of ``lang`` that state that share."""
+    table: dict[Decimal, tuple[str, ...]] = {}
+    for values, forms in numerals.SHARE_WORDS.items():
+        for value in values:
+            table[Decimal(value).normalize()] = table.get(Decimal(value).normalize(), ()) + forms.get(lang, ())
+    return table
+
+
+# How far a conversion's parenthesis may stand from its figure ("10 million Swedish krona (approximately").
+_CONVERSION_LEAD = 30
 
 
 class _Counted:
@@ -243,6 +330,9 @@ def word_divergence(d: Divergence, pivot_lang: str, lang: str, link: Link, editi
                    f"(a conversion this check cannot verify)")
     elif d.how == "rounded":
         message = f"{here}: expected figure {expected} (from {there}), found {found}: rounded to fewer digits"
+    elif d.how == "restated":
+        message = (f"{here}: expected {'figure' if d.kind == 'number_mismatch' else 'date'} {expected or 'nothing'} "
+                   f"(from {there}), found {found or 'nothing'}: a conversion or a repetition on one side only")
     elif d.how == "partial":
         message = (f"{here}: expected date {expected} (from {there}), found {found}: "
                    f"{there if d.on_pivot else here} does not state the {d.part}")

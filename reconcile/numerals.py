@@ -307,3 +307,18 @@ COUNTED_NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
                "ru": ("человек", "людей", "мужчин", "женщин", "детей", "человека")},
     "time": {"en": ("times",), "es": ("veces", "vez"), "de": ("mal",), "fr": ("fois",), "ru": ("раз", "раза")},
 }
+
+# A share in words that a percentage restates ("50 percent" / "die Hälfte", "10 %" / "un dixième"):
+# percent values per word, the word's forms per language. Read only against a percentage one side lacks.
+SHARE_WORDS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
+    ("50",): {"en": ("half", "halves"), "de": ("hälfte", "halb", "halbe", "halben"), "es": ("mitad", "medio"),
+              "fr": ("moitié", "demi"), "ru": ("половина", "половину", "половины", "половиной", "половине")},
+    ("25",): {"en": ("quarter", "quarters"), "de": ("viertel",), "es": ("cuarto", "cuarta"), "fr": ("quart",),
+              "ru": ("четверть", "четверти")},
+    ("75",): {"en": ("three-quarters",), "de": ("dreiviertel",), "es": ("tres cuartas",),
+              "fr": ("trois quarts",), "ru": ("три четверти",)},
+    ("33", "33.3", "30"): {"en": ("third", "thirds"), "de": ("drittel",), "es": ("tercio", "tercera"),
+                           "fr": ("tiers",), "ru": ("треть", "трети")},
+    ("20",): {"en": ("fifth",), "de": ("fünftel",), "es": ("quinta",), "fr": ("cinquième",), "ru": ("пятая",)},
+    ("10",): {"en": ("tenth",), "de": ("zehntel",), "es": ("décima",), "fr": ("dixième",), "ru": ("десятая",)},
+}

@@ -36,6 +36,7 @@ CODE = re.compile(r"""
     (?=[A-ZА-ЯЁ])(?<![\w\-/.])
     (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
       | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
+      | [A-Z]{2,5}[ \u00a0]\d{1,3}(?![\d.,]?\d)                  # an index named by its size: FTSE 100, CAC 40
     )
     (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
