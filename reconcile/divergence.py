@@ -184,8 +184,9 @@ class _Restated:
             return False
         opening = text.rfind("(", max(0, at - _CONVERSION_LEAD), at)
         if opening >= 0 and ")" not in text[opening:at]:
-            before = text[max(0, opening - _CONVERSION_LEAD): opening]
-            if any(other is not anchor and other.surface in before and isinstance(other.key, Figure) for other in side):
+            if any(other is not anchor and _converts(other, anchor.unit)
+                   and other.surface in text[max(0, opening - _CONVERSION_LEAD - len(other.surface)): opening]
+                   for other in side):
                 return True
         end = at + len(anchor.surface)
         opening = text.find("(", end, end + _CONVERSION_LEAD)
@@ -206,6 +207,17 @@ class _Restated:
                            (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in self.dropped]
 
 
+def _converts(anchor: Anchor, unit: Unit) -> bool:
+    """An amount that a figure in ``unit`` may convert: of a unit convertible to it, a pound (sterling or
+    weight: "1.250 Pfund (1.400 Euro)"), or with a scale word and a unit not read ("ten million Swedish
+    krona"); not a percentage ("91.5 % of loans (399.8 million euros)")."""
+    if anchor.kind != "number" or not isinstance(anchor.key, Figure):
+        return False
+    if anchor.unit is None:
+        return anchor.scaled
+    return _convertible(anchor.unit, unit) or anchor.unit.name == "mass-pound"
+
+
 def _convertible(a: Unit, b: Unit) -> bool:
     """Two units one may be converted into the other: the same dimension, or two currencies."""
     return a.dimension == b.dimension or (a.dimension.startswith("currency") and b.dimension.startswith("currency"))
@@ -221,7 +233,7 @@ def _shares(lang: str) -> dict[Decimal, tuple[str, ...]]:
     return table
 
 
-# How far a conversion's parenthesis may stand from its figure ("10 million Swedish krona (approximately").
+# How far a conversion's parenthesis may stand from the end of its figure ("10 million Swedish krona (approximately").
 _CONVERSION_LEAD = 30
 
 
