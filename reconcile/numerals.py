@@ -57,7 +57,11 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
            "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
            "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
            "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-           "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90},
+           "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+           # "first" and "second" as the last part of a compound ordinal ("the twenty-first century")
+           **{f"{tens}{join}{unit}": value + add for tens, value in (
+               ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+               ("eighty", 80), ("ninety", 90)) for unit, add in (("first", 1), ("second", 2)) for join in ("-",)}},
     "ru": {"ноль": 0, "нуль": 0, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
            "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "трём": 3,
            "трем": 3, "тремя": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4,
