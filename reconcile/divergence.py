@@ -297,11 +297,21 @@ _SPELLED_KINDS = NUMBER_KINDS | {"time"}
 
 
 def _significant(anchor: Anchor) -> bool:
-    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4")."""
-    if anchor.kind != "number" or anchor.unit is not None or anchor.scaled or not isinstance(anchor.key, Figure):
+    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4"),
+    nor a scale word alone in words ("a thousand", "un milliard", "mil millones"): as often a manner of
+    speaking ("billion-dollar aid", "thousands of") as a count."""
+    if anchor.kind != "number" or not isinstance(anchor.key, Figure):
         return True
     value = anchor.key.value
+    if value in _SCALES_ALONE and not _DIGIT.search(anchor.surface):
+        return False
+    if anchor.unit is not None or anchor.scaled:
+        return True
     return value >= 100 or value != value.to_integral_value()
+
+
+_SCALES_ALONE = frozenset(Decimal(10) ** power for power in (3, 6, 9, 12))
+_DIGIT = re.compile(r"\d")
 
 
 def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
