@@ -184,13 +184,13 @@ class _Restated:
             return False
         opening = text.rfind("(", max(0, at - _CONVERSION_LEAD), at)
         if opening >= 0 and ")" not in text[opening:at]:
-            if any(other is not anchor and _converts(other, anchor.unit)
-                   and other.surface in text[max(0, opening - _CONVERSION_LEAD - len(other.surface)): opening]
+            if any(other is not anchor and _converts(other, anchor.unit) and _just_before(other.surface, text, opening)
                    for other in side):
                 return True
         end = at + len(anchor.surface)
         opening = text.find("(", end, end + _CONVERSION_LEAD)
-        inside = text[opening: text.find(")", opening)] if opening >= 0 else ""
+        between = text[end:opening] if opening >= 0 else ")"
+        inside = text[opening: text.find(")", opening)] if ")" not in between and not _DIGIT.search(between) else ""
         return any(other is not anchor and other.unit is not None and other.surface in inside
                    and _convertible(anchor.unit, other.unit) for other in side)
 
@@ -205,6 +205,13 @@ class _Restated:
     def remarks(self) -> list[Divergence]:
         return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
                            (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in self.dropped]
+
+
+def _just_before(surface: str, text: str, at: int) -> bool:
+    """``surface`` ends at most ``_CONVERSION_LEAD`` characters before ``at``, with no other figure between."""
+    window = text[max(0, at - _CONVERSION_LEAD - len(surface)): at]
+    found = window.rfind(surface)
+    return found >= 0 and not _DIGIT.search(window, found + len(surface))
 
 
 def _converts(anchor: Anchor, unit: Unit) -> bool:
