@@ -24,7 +24,6 @@ from .number_words import word_parts, word_phrases
 from .numbers import TEN, read_digits
 from .scan import SPACES, Hit, Scan, anchor_hit
 
-
 # Capitals before a number that do not name an index: currency codes (CLDR), organisations.
 _NOT_INDEX_NAMES = frozenset(list_currencies()) | {s for spellings in locales.ORGANISATIONS.values() for s in spellings}
 

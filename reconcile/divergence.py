@@ -22,8 +22,9 @@ from itertools import permutations
 
 from . import numerals
 from .anchors import name_key
-from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity, Unit
+from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
 from .numbers import plain
+from .restated import Restated
 from .similarity import AnchorMatch, Pair
 from .text import plain as plain_text
 
@@ -119,12 +120,9 @@ def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
 
 def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counted) -> list[Divergence]:
     """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
-    lost = {what: strong_of(match.only_pivot, kinds) for what, kinds in _CATEGORIES}
-    new = {what: strong_of(match.only_edition, kinds) for what, kinds in _CATEGORIES}
-    restated = _Restated(match, counted)
-    for what in lost:  # a value on each side is a change, whatever it restates
-        if not (lost[what] and new[what]):
-            lost[what], new[what] = restated.drop(lost[what], True), restated.drop(new[what], False)
+    lost = {"number": strong_of(match.only_pivot, NUMBER_KINDS), "date": strong_of(match.only_pivot, DATE_KINDS)}
+    new = {"number": strong_of(match.only_edition, NUMBER_KINDS), "date": strong_of(match.only_edition, DATE_KINDS)}
+    restated = _drop_restated(match, lost, new, counted)
     # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
     for this, other in (("date", "number"), ("number", "date")):
         if lost[this] and not new[this] and new[other] and not lost[other]:
@@ -139,109 +137,21 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
     codes = (strong_of(match.only_pivot, CODE_KINDS), strong_of(match.only_edition, CODE_KINDS))
     if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
         out.append(_divergence("number_mismatch", codes[0], codes[1], link))
-    return out + restated.remarks()
+    return out + restated
 
 
-_CATEGORIES = (("number", NUMBER_KINDS), ("date", DATE_KINDS))
+def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],
+                   counted: _Counted) -> list[Divergence]:
+    """Takes the figures that restate another of their side (``restated``) out of a one-sided loss or
+    addition, and says each as information. A value on each side is a change, whatever it restates."""
+    restated = Restated(match, counted.texts, counted.langs)
+    for what, expected in lost.items():
+        if not (expected and new[what]):
+            lost[what], new[what] = restated.drop(expected, True), restated.drop(new[what], False)
+    return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
+                       (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in restated.dropped]
 
 
-class _Restated:
-    """Figures stated on one side only that add no fact of their own: information, not a loss.
-
-    A value that side states again elsewhere and the other side shares ("in
-    1989 … the award of 1989" / "1989"); a conversion in parentheses just
-    after the figure it converts ("17 billion dollars (almost 300 billion
-    crowns)", "12 miles (20 km)"), which translators add or drop for their
-    readers; a percentage the other side states as a share in words ("50
-    percent" / "die Hälfte"). The figure each restates is compared in its own right.
-    """
-
-    def __init__(self, match: AnchorMatch, counted: _Counted) -> None:
-        self.shared = ({k for p in match.matched for k in p.pivot.values},
-                       {k for p in match.matched for k in p.edition.values})
-        self.sides = ((*[p.pivot for p in match.matched], *match.only_pivot),
-                      (*[p.edition for p in match.matched], *match.only_edition))
-        self.texts, self.langs = counted.texts, counted.langs
-        self.dropped: list[tuple[Anchor, bool]] = []
-
-    def drop(self, anchors: list[Anchor], on_pivot: bool) -> list[Anchor]:
-        """The anchors that state a fact of their own; the others are kept for ``remarks``."""
-        kept = []
-        for anchor in anchors:
-            if anchor.key in self.shared[0 if on_pivot else 1] or self._conversion(anchor, on_pivot) \
-                    or self._share(anchor, on_pivot):
-                self.dropped.append((anchor, on_pivot))
-            else:
-                kept.append(anchor)
-        return kept
-
-    def _conversion(self, anchor: Anchor, on_pivot: bool) -> bool:
-        """A figure with a unit opening a parenthesis that closely follows another figure of that side, or a
-        figure with a unit followed by its conversion in parentheses ("12 miles (20 km)")."""
-        text, side = self.texts[0 if on_pivot else 1], self.sides[0 if on_pivot else 1]
-        at = text.find(anchor.surface)
-        if anchor.unit is None or at < 0:
-            return False
-        opening = text.rfind("(", max(0, at - _CONVERSION_LEAD), at)
-        if opening >= 0 and ")" not in text[opening:at]:
-            if any(other is not anchor and _converts(other, anchor.unit) and _just_before(other.surface, text, opening)
-                   for other in side):
-                return True
-        end = at + len(anchor.surface)
-        opening = text.find("(", end, end + _CONVERSION_LEAD)
-        between = text[end:opening] if opening >= 0 else ")"
-        inside = text[opening: text.find(")", opening)] if ")" not in between and not _DIGIT.search(between) else ""
-        return any(other is not anchor and other.unit is not None and other.surface in inside
-                   and _convertible(anchor.unit, other.unit) for other in side)
-
-    def _share(self, anchor: Anchor, on_pivot: bool) -> bool:
-        """A percentage the other side states as a share in words ("50 percent" / "la mitad")."""
-        if anchor.kind != "percent" or not isinstance(anchor.key, Figure):
-            return False
-        other = 1 if on_pivot else 0
-        words = _shares(self.langs[other]).get(anchor.key.value.normalize(), ())
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", self.texts[other], re.IGNORECASE) for w in words)
-
-    def remarks(self) -> list[Divergence]:
-        return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
-                           (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in self.dropped]
-
-
-def _just_before(surface: str, text: str, at: int) -> bool:
-    """``surface`` ends at most ``_CONVERSION_LEAD`` characters before ``at``, with no other figure between."""
-    window = text[max(0, at - _CONVERSION_LEAD - len(surface)): at]
-    found = window.rfind(surface)
-    return found >= 0 and not _DIGIT.search(window, found + len(surface))
-
-
-def _converts(anchor: Anchor, unit: Unit) -> bool:
-    """An amount that a figure in ``unit`` may convert: of a unit convertible to it, a pound (sterling or
-    weight: "1.250 Pfund (1.400 Euro)"), or with a scale word and a unit not read ("ten million Swedish
-    krona"); not a percentage ("91.5 % of loans (399.8 million euros)")."""
-    if anchor.kind != "number" or not isinstance(anchor.key, Figure):
-        return False
-    if anchor.unit is None:
-        return anchor.scaled
-    return _convertible(anchor.unit, unit) or anchor.unit.name == "mass-pound"
-
-
-def _convertible(a: Unit, b: Unit) -> bool:
-    """Two units one may be converted into the other: the same dimension, or two currencies."""
-    return a.dimension == b.dimension or (a.dimension.startswith("currency") and b.dimension.startswith("currency"))
-
-
-@cache
-def _shares(lang: str) -> dict[Decimal, tuple[str, ...]]:
-    """Percent value → the words of ``lang`` that state that share."""
-    table: dict[Decimal, tuple[str, ...]] = {}
-    for values, forms in numerals.SHARE_WORDS.items():
-        for value in values:
-            table[Decimal(value).normalize()] = table.get(Decimal(value).normalize(), ()) + forms.get(lang, ())
-    return table
-
-
-# How far a conversion's parenthesis may stand from the end of its figure ("10 million Swedish krona (approximately").
-_CONVERSION_LEAD = 30
 
 
 class _Counted:
@@ -359,19 +269,21 @@ def word_divergence(d: Divergence, pivot_lang: str, lang: str, link: Link, editi
                    f"(a conversion this check cannot verify)")
     elif d.how == "rounded":
         message = f"{here}: expected figure {expected} (from {there}), found {found}: rounded to fewer digits"
-    elif d.how == "restated":
-        message = (f"{here}: expected {'figure' if d.kind == 'number_mismatch' else 'date'} {expected or 'nothing'} "
-                   f"(from {there}), found {found or 'nothing'}: a conversion or a repetition on one side only")
     elif d.how == "partial":
         message = (f"{here}: expected date {expected} (from {there}), found {found}: "
                    f"{there if d.on_pivot else here} does not state the {d.part}")
     else:
         what = "date" if d.kind == "date_mismatch" else "figure"
-        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}"
+        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}" \
+            + _NOTES.get(d.how, "")
     sentence = _sentence_of(d.found[0].surface, edition) if d.found else None
     return Finding(d.kind, d.severity, lang, link.pivot, link.edition, message, d.confidence,
                    expected=tuple(a.surface for a in d.expected), found=tuple(a.surface for a in d.found),
                    sentence=sentence)
+
+
+# What a divergence's message adds after what was expected and found, by how it diverges.
+_NOTES = {"restated": ": a conversion, a repetition or a share stated on one side only"}
 
 
 def _format_message(d: Divergence, here: str, there: str, pivot_lang: str, lang: str) -> str:

@@ -299,5 +299,20 @@ MILITARY_AFTER: dict[str, tuple[str, ...]] = {"en": ("hours", "hrs")}
 CLOCK_WORD_CUES: dict[str, tuple[str, ...]] = {"es": ("a las", "a la", "hasta las", "desde las", "sobre las")}
 
 
+# Words that move an hour in words by some minutes, before it ("half past six", "halb elf" = 10:30) or
+# after it and its clock word ("las diez y media", "neuf heures moins vingt"). "{n}" is a number of
+# minutes in words ("zwanzig vor neun"), read only with a clock cue before it or a clock word after the
+# hour ("two to three weeks" is no time): its value is the sign.
+CLOCK_SHIFT_BEFORE: dict[str, dict[str, int]] = {
+    "en": {"half past": 30, "quarter past": 15, "quarter to": -15, "{n} past": 1, "{n} to": -1,
+           "{n} minutes past": 1, "{n} minutes to": -1},
+    "de": {"halb": -30, "viertel nach": 15, "viertel vor": -15, "dreiviertel": -15, "{n} nach": 1, "{n} vor": -1},
+}
+CLOCK_SHIFT_AFTER: dict[str, dict[str, int]] = {
+    "es": {"y media": 30, "y cuarto": 15, "menos cuarto": -15, "menos {n}": -1},
+    "fr": {"et demie": 30, "et demi": 30, "et quart": 15, "moins le quart": -15, "moins quart": -15, "moins {n}": -1},
+}
+
+
 # The first day of a month in words: "el primero de octubre", "le premier octobre".
 FIRST_DAY_WORDS: dict[str, tuple[str, ...]] = {"es": ("primero",), "fr": ("premier",)}

@@ -32,6 +32,19 @@ def alternation(words: object) -> str:
 
 NEVER = re.compile(r"(?!x)x")
 
+def _shift_pattern(shifts: dict[str, int], before: bool) -> re.Pattern[str]:
+    """Words that move an hour in words: a fixed phrase (``fixed``) or a number of minutes in words
+    (``n``) and a word saying which way (``way``); ending where the hour starts, or after it."""
+    if not shifts:
+        return NEVER
+    fixed = alternation(w for w in shifts if "{n}" not in w)
+    ways = alternation(w.replace("{n}", "").strip() for w in shifts if "{n}" in w)
+    minutes = r"(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?)"
+    if before:
+        return re.compile(rf"(?<!\w)(?:(?P<fixed>{fixed})|{minutes}{SP}+(?P<way>{ways})){SP}+$", re.IGNORECASE)
+    return re.compile(rf"{SP}+(?:(?P<fixed>{fixed})|(?P<way>{ways}){SP}+{minutes})(?!\w)", re.IGNORECASE)
+
+
 CODE = re.compile(r"""
     (?=[A-ZА-ЯЁ])(?<![\w\-/.])
     (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
@@ -160,6 +173,9 @@ class Patterns:
                                          re.IGNORECASE)
         self.clock_words_after = re.compile(rf"{SP}+(?:(?P<after>{after})|(?P<period>{periods}))(?!\w)",
                                             re.IGNORECASE)
+        self.clock_shifts = {**measures.CLOCK_SHIFT_BEFORE.get(lang, {}), **measures.CLOCK_SHIFT_AFTER.get(lang, {})}
+        self.clock_shift_before = _shift_pattern(measures.CLOCK_SHIFT_BEFORE.get(lang, {}), before=True)
+        self.clock_shift_after = _shift_pattern(measures.CLOCK_SHIFT_AFTER.get(lang, {}), before=False)
 
     def _numbers(self, lang: str) -> None:
         long_scales = alternation(w for w in self.scales if len(w) > 1)
