@@ -266,6 +266,7 @@ ORDINAL_WORDS: dict[str, dict[str, int]] = {
         (11, "undécim"), (12, "duodécim"), (13, "decimotercer"), (14, "decimocuart"), (15, "decimoquint"),
         (20, "vigésim"), (30, "trigésim"), (40, "cuadragésim"), (50, "quincuagésim"))
         for form in (stem + "o", stem + "a", stem + "os", stem + "as")} | {"tercer": 3},
+    "fr": {"unième": 1},  # only ever the end of a compound: "trente-et-unième", "vingt et unième"
 }
 
 
