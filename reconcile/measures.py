@@ -304,7 +304,7 @@ CLOCK_WORD_CUES: dict[str, tuple[str, ...]] = {"es": ("a las", "a la", "hasta la
 # minutes in words ("zwanzig vor neun"), read only with a clock cue before it or a clock word after the
 # hour ("two to three weeks" is no time): its value is the sign.
 CLOCK_SHIFT_BEFORE: dict[str, dict[str, int]] = {
-    "en": {"half past": 30, "quarter past": 15, "quarter to": -15, "{n} past": 1, "{n} to": -1,
+    "en": {"half past": 30, "quarter past": 15, "quarter to": -15, "{n} past": 1,  # not "{n} to": "five to seven"
            "{n} minutes past": 1, "{n} minutes to": -1},
     "de": {"halb": -30, "viertel nach": 15, "viertel vor": -15, "dreiviertel": -15, "{n} nach": 1, "{n} vor": -1},
 }
