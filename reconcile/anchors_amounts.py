@@ -43,6 +43,16 @@ def code(m: re.Match[str], scan: Scan) -> Hit | None:
     return anchor_hit(m, "code", Token("code", key), readings=readings)
 
 
+def percent_word(m: re.Match[str], scan: Scan) -> Hit | None:
+    """A percentage in one word: a number in words joined to a percent adjective ("neunprozentigen",
+    "стопроцентное"); read less surely than digits."""
+    word = m["num"].lower()
+    phrases = list(word_phrases([(0, len(word), word)], word, scan.lang))
+    if len(phrases) != 1 or phrases[0].end != len(word):
+        return None
+    return anchor_hit(m, "percent", Figure(phrases[0].value), strong=False)
+
+
 def leftover(m: re.Match[str], scan: Scan) -> Hit | None:
     """Tokenisation leftovers: ``25. 000`` is 25000, ``0, 7%`` is 0.7 %, ``depuis1993`` holds 1993."""
     year = m["glued"] or m["glued2"]

@@ -209,6 +209,11 @@ CLOCK_SEPARATORS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Adjectives of a percentage, written after a number in digits and a hyphen ("17-prozentigen",
+# "60-процентной") or joined to a number in words ("neunprozentigen", "стопроцентное"): their stems.
+PERCENT_COMPOUNDS: dict[str, tuple[str, ...]] = {"de": ("prozentig",), "ru": ("процентн",)}
+
+
 PERCENT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("percent", "per cent", "percentage points", "percentage point"),
     "ru": ("процент", "процента", "процентов", "процентам", "процентами", "процентных пункта",

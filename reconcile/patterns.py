@@ -184,6 +184,7 @@ class Patterns:
         ordinal = alternation(numerals.ORDINAL_SUFFIXES.get(lang, ()))
         half = alternation(numerals.HALF_AFTER_SCALE.get(lang, ()))
         percent = alternation(measures.PERCENT_WORDS.get(lang, ()))
+        compounds = alternation(measures.PERCENT_COMPOUNDS.get(lang, ()))
         units = alternation(self.units)
         unit_links = alternation(measures.UNIT_LINKS.get(lang, ()))
         signs = alternation(measures.CURRENCY_SIGNS)
@@ -191,7 +192,8 @@ class Patterns:
         self.number = re.compile(rf"""
             (?=[\d$€£¥UCA])                                              # fail fast where no figure starts
             (?:(?P<sign>{signs}){SP}?)?                                 # $, €, £ before the figure
-            (?=\d)(?<![\w.,])(?:(?<!/)|(?<=\d\d/))(?<![\w][.,])          # not inside a word, a number or 1/2
+            (?=\d)(?:(?<![\w.,])(?:(?<!/)|(?<=\d\d/))(?<![\w][.,])      # not inside a word, a number or 1/2,
+               |(?<=\b[Nn][or]\.))                                        # but after No., Nr. ("No.202")
             (?P<num>\d{{1,3}}(?:[.,'’ \u00a0\u202f]\d{{3}})+(?:[.,]\d+)?(?!\d)   # grouped: 90,000 / 1 234,5
                    |\d+(?:[.,]\d+)?)                                      # plain: 2020, 1.5
             (?P<frac>{SP}?(?:{fractions})(?!\d))?                        # 2 1/2, 2½
@@ -200,9 +202,13 @@ class Patterns:
                 (?P<scale>(?:{long_scales})(?:{SP}+(?:(?:{links}){SP}+)?(?:{long_scales})){{0,2}})\.?(?!\w)
               | (?P<short>{short_scales})(?!\w) )?                        # 4,2 milliards; 3,5 miles de millones; 80m
             (?P<half>{SP}+(?:{half})(?!\w))?                              # 3 millions et demi
-            (?:{SP}?(?P<percent>%|{percent})(?!\w))?                      # 15 %, 15 Prozent
+            (?:{SP}?(?P<percent>%|{percent}|-(?:{compounds})\w*)(?!\w))?   # 15 %, 15 Prozent, 17-prozentigen
             (?:(?:{SP}|-)?(?:(?:{unit_links}){SP}*)?(?P<unit>{units})(?![\w/]))?   # 550 miles, 5 millones de dólares
         """, re.IGNORECASE | re.VERBOSE)
+        stems = measures.PERCENT_COMPOUNDS.get(lang, ())
+        self.percent_stems = tuple(stems)
+        self.percent_word = re.compile(rf"(?<![\w-])(?P<num>[^\W\d_]{{2,40}}?)(?:{compounds})[^\W\d_]*",
+                                       re.IGNORECASE) if stems else NEVER
         self.half_after_noun = re.compile(rf"{SP}+[^\W\d_]{{2,20}}{SP}+(?:{half})(?!\w)", re.IGNORECASE)
         self.scale_tokens = frozenset(t for w in self.scales for t in w.split())
         self.scale_chain = re.compile(rf"(?<!\w)(?:{long_scales})(?!\w)", re.IGNORECASE)

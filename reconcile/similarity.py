@@ -303,10 +303,15 @@ def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
     if isinstance(x, Decade):
         return _decade_figure(x, int(y.value), b.kind == "year")
     if isinstance(x, Century):  # "Ende des 19. und Anfang des 20. Jahrhunderts": the first century word left out
-        return b.kind == "number" and b.unit is None and not b.scaled and y.value == x.number
+        return _bare(b) and y.value == x.number
     if isinstance(x, Clock):
         return x.minutes % 60 == 0 and 0 <= y.value <= 24 and (x.minutes // 60) % 12 == int(y.value) % 12
     return False
+
+
+def _bare(anchor: Anchor) -> bool:
+    """A number written alone: no unit, no scale word."""
+    return anchor.kind == "number" and anchor.unit is None and not anchor.scaled
 
 
 def _decade_figure(decade: Decade, value: int, year: bool) -> bool:
