@@ -22,14 +22,20 @@ from .similarity import AnchorMatch
 # How far a conversion's parenthesis may stand from the end of its figure ("10 million Swedish krona (approximately").
 CONVERSION_LEAD = 30
 _DIGIT = re.compile(r"\d")
+_FIGURES = frozenset({"number", "percent", "date", "year", "time", "decade", "century", "code"})
 
 
 class Restated:
     """Sorts the one-sided figures of a match into those that state a fact and those that restate one."""
 
     def __init__(self, match: AnchorMatch, texts: tuple[str, str], langs: tuple[str, str]) -> None:
-        self.shared = ({k for p in match.matched for k in p.pivot.values},
-                       {k for p in match.matched for k in p.edition.values})
+        # A repetition: the key of a figure the side states again and the other shares, while the other side
+        # leaves no figure, date or code of its own unmatched (where "Mondiaux-2002" stands for a "2009"
+        # repeated from "Euro-2009", the lost year is a change).
+        left = (any(a.strong and a.kind in _FIGURES for a in match.only_edition),
+                any(a.strong and a.kind in _FIGURES for a in match.only_pivot))
+        self.shared = (set() if left[0] else {p.pivot.key for p in match.matched},
+                       set() if left[1] else {p.edition.key for p in match.matched})
         self.sides = ((*[p.pivot for p in match.matched], *match.only_pivot),
                       (*[p.edition for p in match.matched], *match.only_edition))
         self.texts, self.langs = texts, langs
