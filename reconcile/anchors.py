@@ -26,10 +26,10 @@ from operator import itemgetter
 from . import locales, measures
 from .anchors_amounts import (
     code,
+    compound_word,
     join_figures,
     leftover,
     number,
-    percent_word,
     word_hits,
 )
 from .anchors_time import (
@@ -129,7 +129,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("code", code, "digits"),
     Pass("leftover", leftover, "digits"),
     Pass("number", number, "digits"),
-    Pass("percent_word", percent_word, "percent_words"),
+    Pass("compound_word", compound_word, "compound_words"),
     Pass("org", _org, "capitals"),
     Pass("name", _name, "always"),
 )

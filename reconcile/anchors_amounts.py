@@ -43,14 +43,16 @@ def code(m: re.Match[str], scan: Scan) -> Hit | None:
     return anchor_hit(m, "code", Token("code", key), readings=readings)
 
 
-def percent_word(m: re.Match[str], scan: Scan) -> Hit | None:
-    """A percentage in one word: a number in words joined to a percent adjective ("neunprozentigen",
-    "стопроцентное"); read less surely than digits."""
+def compound_word(m: re.Match[str], scan: Scan) -> Hit | None:
+    """A number in words joined to an adjective: a percentage ("neunprozentigen", "стопроцентное") or a
+    count ("zweihunderttausendköpfige", "dreißigjährige"); read as surely as the number in words alone."""
     word = m["num"].lower()
     phrases = list(word_phrases([(0, len(word), word)], word, scan.lang))
     if len(phrases) != 1 or phrases[0].end != len(word):
         return None
-    return anchor_hit(m, "percent", Figure(phrases[0].value), strong=False)
+    value, scaled = phrases[0].value, phrases[0].scaled
+    return anchor_hit(m, "percent" if m["percent"] else "number", Figure(value), strong=scaled and value >= 1000,
+                      scaled=scaled)
 
 
 def leftover(m: re.Match[str], scan: Scan) -> Hit | None:

@@ -212,6 +212,12 @@ CLOCK_SEPARATORS: dict[str, tuple[str, ...]] = {
 # Adjectives of a percentage, written after a number in digits and a hyphen ("17-prozentigen",
 # "60-процентной") or joined to a number in words ("neunprozentigen", "стопроцентное"): their stems.
 PERCENT_COMPOUNDS: dict[str, tuple[str, ...]] = {"de": ("prozentig",), "ru": ("процентн",)}
+# Other adjectives joined to a number in words, which then counts ("zweihunderttausendköpfige Armee",
+# "dreißigjährige", "двухдневный"): their stems.
+NUMBER_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "de": ("jährig", "köpfig", "tägig", "stündig", "wöchig", "monatig", "fach", "stellig", "stöckig", "teilig"),
+    "ru": ("летн", "дневн", "месячн", "кратн", "этажн"),
+}
 
 
 PERCENT_WORDS: dict[str, tuple[str, ...]] = {

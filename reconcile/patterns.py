@@ -205,10 +205,11 @@ class Patterns:
             (?:{SP}?(?P<percent>%|{percent}|-(?:{compounds})\w*)(?!\w))?   # 15 %, 15 Prozent, 17-prozentigen
             (?:(?:{SP}|-)?(?:(?:{unit_links}){SP}*)?(?P<unit>{units})(?![\w/]))?   # 550 miles, 5 millones de dólares
         """, re.IGNORECASE | re.VERBOSE)
-        stems = measures.PERCENT_COMPOUNDS.get(lang, ())
-        self.percent_stems = tuple(stems)
-        self.percent_word = re.compile(rf"(?<![\w-])(?P<num>[^\W\d_]{{2,40}}?)(?:{compounds})[^\W\d_]*",
-                                       re.IGNORECASE) if stems else NEVER
+        adjectives = measures.NUMBER_COMPOUNDS.get(lang, ())
+        self.compound_stems = (*measures.PERCENT_COMPOUNDS.get(lang, ()), *adjectives)
+        self.compound_word = re.compile(rf"""(?<![\w-])(?P<num>[^\W\d_]{{2,40}}?)
+            (?:(?P<percent>{compounds})|{alternation(adjectives)})[^\W\d_]*""",
+                                        re.IGNORECASE | re.VERBOSE) if self.compound_stems else NEVER
         self.half_after_noun = re.compile(rf"{SP}+[^\W\d_]{{2,20}}{SP}+(?:{half})(?!\w)", re.IGNORECASE)
         self.scale_tokens = frozenset(t for w in self.scales for t in w.split())
         self.scale_chain = re.compile(rf"(?<!\w)(?:{long_scales})(?!\w)", re.IGNORECASE)
