@@ -24,7 +24,14 @@ from functools import cache, lru_cache
 from operator import itemgetter
 
 from . import locales, measures
-from .anchors_amounts import code, join_figures, leftover, number, word_hits
+from .anchors_amounts import (
+    code,
+    compound_word,
+    join_figures,
+    leftover,
+    number,
+    word_hits,
+)
 from .anchors_time import (
     century,
     clock,
@@ -122,6 +129,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("code", code, "digits"),
     Pass("leftover", leftover, "digits"),
     Pass("number", number, "digits"),
+    Pass("compound_word", compound_word, "compound_words"),
     Pass("org", _org, "capitals"),
     Pass("name", _name, "always"),
 )

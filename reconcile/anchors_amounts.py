@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from operator import itemgetter
 
+from babel.numbers import list_currencies
+
 from . import locales, numerals
 from .anchors_time import spelled_century, spelled_clock
 from .model import Anchor, AnchorKind, Century, Decade, Figure, Key, Token, Unit
@@ -22,15 +24,35 @@ from .number_words import word_parts, word_phrases
 from .numbers import TEN, read_digits
 from .scan import SPACES, Hit, Scan, anchor_hit
 
+# Capitals before a number that do not name an index: currency codes (CLDR), organisations.
+_NOT_INDEX_NAMES = frozenset(list_currencies()) | {s for spellings in locales.ORGANISATIONS.values() for s in spellings}
+
 
 def code(m: re.Match[str], scan: Scan) -> Hit | None:
-    """``H5N1``, ``F-35``, ``Су-35``: compared as written (hyphen and script aside); a code with one
-    number also reads as that number (``Euro-2012`` ~ ``Euro 2012``)."""
+    """``H5N1``, ``F-35``, ``Су-35``, ``FTSE 100``: compared as written (hyphen, space and script aside); a
+    code with one number also reads as that number (``Euro-2012`` ~ ``Euro 2012``)."""
     text = m.group()
+    letters = text.split()[0]
+    spaced = letters != text
+    if spaced and (letters in _NOT_INDEX_NAMES or letters.lower() in scan.pat.units
+                   or scan.pat.figure_after.match(scan.text, m.end())):
+        return None  # "HUF 65 Mio", "EU 27": an amount, an organisation
     key = re.sub(r"[-\s]", "", text.lower().translate(locales.CYRILLIC_TO_LATIN)).upper()
     numbers = re.findall(r"\d+", text)
-    readings = (Figure(Decimal(numbers[0])),) if len(numbers) == 1 and "-" in text else ()
+    readings = (Figure(Decimal(numbers[0])),) if len(numbers) == 1 and ("-" in text or spaced) else ()
     return anchor_hit(m, "code", Token("code", key), readings=readings)
+
+
+def compound_word(m: re.Match[str], scan: Scan) -> Hit | None:
+    """A number in words joined to an adjective: a percentage ("neunprozentigen", "стопроцентное") or a
+    count ("zweihunderttausendköpfige", "dreißigjährige"); read as surely as the number in words alone."""
+    word = m["num"].lower()
+    phrases = list(word_phrases([(0, len(word), word)], word, scan.lang))
+    if len(phrases) != 1 or phrases[0].end != len(word):
+        return None
+    value, scaled = phrases[0].value, phrases[0].scaled
+    return anchor_hit(m, "percent" if m["percent"] else "number", Figure(value), strong=scaled and value >= 1000,
+                      scaled=scaled)
 
 
 def leftover(m: re.Match[str], scan: Scan) -> Hit | None:

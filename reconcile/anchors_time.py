@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import measures
+from . import measures, numerals
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Unit
 from .number_words import Phrase
 from .numbers import roman_to_int
 from .patterns import ORDINAL_MARK
-from .scan import Hit, Scan, anchor_hit
+from .scan import SPACES, Hit, Scan, anchor_hit
 
 
 def _valid_date(month: int, day: int | None) -> bool:
@@ -148,16 +148,46 @@ def decade_word(m: re.Match[str], scan: Scan) -> Hit | None:
 
 
 def spelled_clock(start: int, end: int, value: Decimal, scan: Scan) -> Hit | None:
-    """An hour in words with a clock word after it or a strong cue before it: ``a las tres de la tarde``."""
+    """An hour in words with a clock word after it or a strong cue before it: ``a las tres de la tarde``;
+    moved by the words around it: ``half past six``, ``halb elf`` (10:30), ``las diez y media``,
+    ``neuf heures moins vingt``, ``zwanzig vor neun`` (minutes in words only with a cue)."""
     after = scan.pat.clock_words_after.match(scan.text, end)
-    cued = scan.pat.clock_word_cue.search(scan.before(start))
-    if not (after or cued) or value != value.to_integral_value() or not 0 < value <= 24:
-        return None
-    readings = clock_readings(int(value), 0, None, after["period"] if after else None, scan)
     stop = after.end() if after else end
-    anchor = Anchor("time", readings[0], scan.text[start:stop].strip(), strong=False,
-                    readings=(*readings[1:], Figure(value)))
+    cued = bool(after or scan.pat.clock_word_cue.search(scan.before(start)))
+    hour, minutes = int(value), _HALVES.get(value - int(value))
+    if minutes is None or (minutes and not cued):  # "a las diez y media" is read as 10.5
+        return None
+    first, shift, stop, sure = _shift(start, stop, scan, cued)
+    if not (cued or sure) or not 0 < hour <= 24:
+        return None
+    hour, minute = divmod((hour * 60 + minutes + shift) % (24 * 60), 60)
+    readings = clock_readings(hour, minute, None, after["period"] if after else None, scan)
+    stated = (Figure(value),) if not (minutes or shift) else ()
+    anchor = Anchor("time", readings[0], scan.text[first:stop].strip(), strong=False,
+                    readings=(*readings[1:], *stated))
     return Hit(start, stop, anchor)
+
+
+_HALVES = {Decimal(0): 0, Decimal("0.5"): 30, Decimal("0.25"): 15, Decimal("0.75"): 45}
+
+
+def _shift(start: int, stop: int, scan: Scan, cued: bool) -> tuple[int, int, int, bool]:
+    """Minutes the words around an hour move it by: (where the words start, minutes, where they stop,
+    whether they make it a time by themselves). A number of minutes needs a clock cue before it, or ``cued``."""
+    for m, at, end in ((scan.pat.clock_shift_before.search(scan.before(start, 40)), None, stop),
+                       (scan.pat.clock_shift_after.match(scan.text, stop), start, None)):
+        if m is None:
+            continue
+        first = at if at is not None else start - len(scan.before(start, 40)) + m.start()
+        last = end if end is not None else m.end()
+        if m["fixed"]:
+            return first, scan.pat.clock_shifts[SPACES.sub(" ", m["fixed"].lower())], last, True
+        count = numerals.NUMBER_WORDS.get(scan.lang, {}).get(m["n"].lower())
+        if count and 0 < count < 60 and (cued or scan.pat.clock_cue.search(scan.before(first))):
+            sign = scan.pat.clock_shifts[next(w for w in scan.pat.clock_shifts if "{n}" in w and
+                                              w.replace("{n}", "").strip() == SPACES.sub(" ", m["way"].lower()))]
+            return first, sign * int(count), last, True
+    return start, 0, stop, False
 
 
 def spelled_century(phrase: Phrase, scan: Scan) -> Hit | None:

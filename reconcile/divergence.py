@@ -24,6 +24,7 @@ from . import numerals
 from .anchors import name_key
 from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
 from .numbers import plain
+from .restated import Restated
 from .similarity import AnchorMatch, Pair
 from .text import plain as plain_text
 
@@ -121,6 +122,7 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
     """Figures and dates with no counterpart: a value on each side is a change, on one side a loss."""
     lost = {"number": strong_of(match.only_pivot, NUMBER_KINDS), "date": strong_of(match.only_pivot, DATE_KINDS)}
     new = {"number": strong_of(match.only_edition, NUMBER_KINDS), "date": strong_of(match.only_edition, DATE_KINDS)}
+    restated = _drop_restated(match, lost, new, counted)
     # A year mistyped into a non-year ("2013" → "2913") crosses categories: pair them up anyway.
     for this, other in (("date", "number"), ("number", "date")):
         if lost[this] and not new[this] and new[other] and not lost[other]:
@@ -135,7 +137,21 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
     codes = (strong_of(match.only_pivot, CODE_KINDS), strong_of(match.only_edition, CODE_KINDS))
     if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
         out.append(_divergence("number_mismatch", codes[0], codes[1], link))
-    return out
+    return out + restated
+
+
+def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],
+                   counted: _Counted) -> list[Divergence]:
+    """Takes the figures that restate another of their side (``restated``) out of a one-sided loss or
+    addition, and says each as information. A value on each side is a change, whatever it restates."""
+    restated = Restated(match, counted.texts, counted.langs)
+    for what, expected in lost.items():
+        if not (expected and new[what]):
+            lost[what], new[what] = restated.drop(expected, True), restated.drop(new[what], False)
+    return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
+                       (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in restated.dropped]
+
+
 
 
 class _Counted:
@@ -198,11 +214,21 @@ _SPELLED_KINDS = NUMBER_KINDS | {"time"}
 
 
 def _significant(anchor: Anchor) -> bool:
-    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4")."""
-    if anchor.kind != "number" or anchor.unit is not None or anchor.scaled or not isinstance(anchor.key, Figure):
+    """Worth a warning when stated on one side only: not a small bare count ("2 or 3 weeks", "Grade 4"),
+    nor a scale word alone in words ("a thousand", "un milliard", "mil millones"): as often a manner of
+    speaking ("billion-dollar aid", "thousands of") as a count."""
+    if anchor.kind != "number" or not isinstance(anchor.key, Figure):
         return True
     value = anchor.key.value
+    if value in _SCALES_ALONE and not _DIGIT.search(anchor.surface):
+        return False
+    if anchor.unit is not None or anchor.scaled:
+        return True
     return value >= 100 or value != value.to_integral_value()
+
+
+_SCALES_ALONE = frozenset(Decimal(10) ** power for power in (3, 6, 9, 12))
+_DIGIT = re.compile(r"\d")
 
 
 def _divergence(kind: FindingKind, expected: list[Anchor], found: list[Anchor], link: Link) -> Divergence:
@@ -248,11 +274,16 @@ def word_divergence(d: Divergence, pivot_lang: str, lang: str, link: Link, editi
                    f"{there if d.on_pivot else here} does not state the {d.part}")
     else:
         what = "date" if d.kind == "date_mismatch" else "figure"
-        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}"
+        message = f"{here}: expected {what} {expected or 'nothing'} (from {there}), found {found or 'nothing'}" \
+            + _NOTES.get(d.how, "")
     sentence = _sentence_of(d.found[0].surface, edition) if d.found else None
     return Finding(d.kind, d.severity, lang, link.pivot, link.edition, message, d.confidence,
                    expected=tuple(a.surface for a in d.expected), found=tuple(a.surface for a in d.found),
                    sentence=sentence)
+
+
+# What a divergence's message adds after what was expected and found, by how it diverges.
+_NOTES = {"restated": ": a conversion, a repetition or a share stated on one side only"}
 
 
 def _format_message(d: Divergence, here: str, there: str, pivot_lang: str, lang: str) -> str:

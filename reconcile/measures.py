@@ -114,17 +114,17 @@ UNIT_WORDS: dict[str, dict[str, str]] = {
           "lb": "mass-pound", "lbs": "mass-pound", "°c": "temperature-celsius", "ºc": "temperature-celsius",
           "°f": "temperature-fahrenheit", "ºf": "temperature-fahrenheit", "°": "degree", "º": "degree",
           "km/h": "speed-kilometer-per-hour", "kmh": "speed-kilometer-per-hour", "mph": "speed-mile-per-hour",
-          "ha": "area-hectare", "km2": "area-square-kilometer", "km²": "area-square-kilometer",
+          "km2": "area-square-kilometer", "km²": "area-square-kilometer",
           "км": "length-kilometer", "кг": "mass-kilogram", "км/ч": "speed-kilometer-per-hour", "га": "area-hectare"},
-    "en": {"degrees": "degree", "degree": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
+    "en": {"ha": "area-hectare", "degrees": "degree", "degree": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
            "hours": "duration-hour", "hour": "duration-hour", "minutes": "duration-minute"},
-    "de": {"grad": "degree", "kilo": "mass-kilogram", "stunden": "duration-hour", "stunde": "duration-hour",
+    "de": {"ha": "area-hectare", "grad": "degree", "kilo": "mass-kilogram", "stunden": "duration-hour", "stunde": "duration-hour",
            # the dative plural CLDR does not give ("nach 30 Kilometern")
            "kilometern": "length-kilometer", "metern": "length-meter", "zentimetern": "length-centimeter",
            "millimetern": "length-millimeter", "litern": "volume-liter", "tonnen": "mass-tonne"},
     "es": {"grados": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram", "horas": "duration-hour",
            "hora": "duration-hour"},
-    "fr": {"degrés": "degree", "degré": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
+    "fr": {"ha": "area-hectare", "degrés": "degree", "degré": "degree", "kilos": "mass-kilogram", "kilo": "mass-kilogram",
            "heures": "duration-hour", "heure": "duration-hour"},
     "ru": {"градусов": "degree", "градуса": "degree", "градус": "degree", "часов": "duration-hour",
            "часа": "duration-hour", "час": "duration-hour",
@@ -206,6 +206,17 @@ CLOCK_BEFORE: dict[str, tuple[str, ...]] = {
 # Separators between hours and minutes besides ":" ("19h30", "2 heures 15", "11-50").
 CLOCK_SEPARATORS: dict[str, tuple[str, ...]] = {
     "en": (".",), "de": (".", "uhr"), "es": (".", "h"), "fr": (".", "h", "heures", "heure"), "ru": (".", "-", "ч"),
+}
+
+
+# Adjectives of a percentage, written after a number in digits and a hyphen ("17-prozentigen",
+# "60-процентной") or joined to a number in words ("neunprozentigen", "стопроцентное"): their stems.
+PERCENT_COMPOUNDS: dict[str, tuple[str, ...]] = {"de": ("prozentig",), "ru": ("процентн",)}
+# Other adjectives joined to a number in words, which then counts ("zweihunderttausendköpfige Armee",
+# "dreißigjährige", "двухдневный"): their stems.
+NUMBER_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "de": ("jährig", "köpfig", "tägig", "stündig", "wöchig", "monatig", "fach", "stellig", "stöckig", "teilig"),
+    "ru": ("летн", "дневн", "месячн", "кратн", "этажн"),
 }
 
 
@@ -297,6 +308,21 @@ MILITARY_AFTER: dict[str, tuple[str, ...]] = {"en": ("hours", "hrs")}
 
 # Words before an hour in words that make it a time of day by themselves ("a las tres").
 CLOCK_WORD_CUES: dict[str, tuple[str, ...]] = {"es": ("a las", "a la", "hasta las", "desde las", "sobre las")}
+
+
+# Words that move an hour in words by some minutes, before it ("half past six", "halb elf" = 10:30) or
+# after it and its clock word ("las diez y media", "neuf heures moins vingt"). "{n}" is a number of
+# minutes in words ("zwanzig vor neun"), read only with a clock cue before it or a clock word after the
+# hour ("two to three weeks" is no time): its value is the sign.
+CLOCK_SHIFT_BEFORE: dict[str, dict[str, int]] = {
+    "en": {"half past": 30, "quarter past": 15, "quarter to": -15, "{n} past": 1,  # not "{n} to": "five to seven"
+           "{n} minutes past": 1, "{n} minutes to": -1},
+    "de": {"halb": -30, "viertel nach": 15, "viertel vor": -15, "dreiviertel": -15, "{n} nach": 1, "{n} vor": -1},
+}
+CLOCK_SHIFT_AFTER: dict[str, dict[str, int]] = {
+    "es": {"y media": 30, "y cuarto": 15, "menos cuarto": -15, "menos {n}": -1},
+    "fr": {"et demie": 30, "et demi": 30, "et quart": 15, "moins le quart": -15, "moins quart": -15, "moins {n}": -1},
+}
 
 
 # The first day of a month in words: "el primero de octubre", "le premier octobre".

@@ -57,7 +57,11 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
            "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
            "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
            "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-           "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90},
+           "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+           # "first" and "second" as the last part of a compound ordinal ("the twenty-first century")
+           **{f"{tens}{join}{unit}": value + add for tens, value in (
+               ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+               ("eighty", 80), ("ninety", 90)) for unit, add in (("first", 1), ("second", 2)) for join in ("-",)}},
     "ru": {"ноль": 0, "нуль": 0, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
            "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "трём": 3,
            "трем": 3, "тремя": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4,
@@ -262,6 +266,7 @@ ORDINAL_WORDS: dict[str, dict[str, int]] = {
         (11, "undécim"), (12, "duodécim"), (13, "decimotercer"), (14, "decimocuart"), (15, "decimoquint"),
         (20, "vigésim"), (30, "trigésim"), (40, "cuadragésim"), (50, "quincuagésim"))
         for form in (stem + "o", stem + "a", stem + "os", stem + "as")} | {"tercer": 3},
+    "fr": {"unième": 1},  # only ever the end of a compound: "trente-et-unième", "vingt et unième"
 }
 
 
@@ -306,4 +311,19 @@ COUNTED_NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
                "fr": ("personnes", "personne", "hommes", "femmes", "enfants", "gens"),
                "ru": ("человек", "людей", "мужчин", "женщин", "детей", "человека")},
     "time": {"en": ("times",), "es": ("veces", "vez"), "de": ("mal",), "fr": ("fois",), "ru": ("раз", "раза")},
+}
+
+# A share in words that a percentage restates ("50 percent" / "die Hälfte", "10 %" / "un dixième"):
+# percent values per word, the word's forms per language. Read only against a percentage one side lacks.
+SHARE_WORDS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
+    ("50",): {"en": ("half", "halves"), "de": ("hälfte", "halb", "halbe", "halben"), "es": ("mitad", "medio"),
+              "fr": ("moitié", "demi"), "ru": ("половина", "половину", "половины", "половиной", "половине")},
+    ("25",): {"en": ("quarter", "quarters"), "de": ("viertel",), "es": ("cuarto", "cuarta"), "fr": ("quart",),
+              "ru": ("четверть", "четверти")},
+    ("75",): {"en": ("three-quarters",), "de": ("dreiviertel",), "es": ("tres cuartas",),
+              "fr": ("trois quarts",), "ru": ("три четверти",)},
+    ("33", "33.3", "30"): {"en": ("third", "thirds"), "de": ("drittel",), "es": ("tercio", "tercera"),
+                           "fr": ("tiers",), "ru": ("треть", "трети")},
+    ("20",): {"en": ("fifth",), "de": ("fünftel",), "es": ("quinta",), "fr": ("cinquième",), "ru": ("пятая",)},
+    ("10",): {"en": ("tenth",), "de": ("zehntel",), "es": ("décima",), "fr": ("dixième",), "ru": ("десятая",)},
 }

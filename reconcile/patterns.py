@@ -32,10 +32,24 @@ def alternation(words: object) -> str:
 
 NEVER = re.compile(r"(?!x)x")
 
+def _shift_pattern(shifts: dict[str, int], before: bool) -> re.Pattern[str]:
+    """Words that move an hour in words: a fixed phrase (``fixed``) or a number of minutes in words
+    (``n``) and a word saying which way (``way``); ending where the hour starts, or after it."""
+    if not shifts:
+        return NEVER
+    fixed = alternation(w for w in shifts if "{n}" not in w)
+    ways = alternation(w.replace("{n}", "").strip() for w in shifts if "{n}" in w)
+    minutes = r"(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?)"
+    if before:
+        return re.compile(rf"(?<!\w)(?:(?P<fixed>{fixed})|{minutes}{SP}+(?P<way>{ways})){SP}+$", re.IGNORECASE)
+    return re.compile(rf"{SP}+(?:(?P<fixed>{fixed})|(?P<way>{ways}){SP}+{minutes})(?!\w)", re.IGNORECASE)
+
+
 CODE = re.compile(r"""
     (?=[A-ZА-ЯЁ])(?<![\w\-/.])
     (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
       | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
+      | [A-Z]{2,5}[ \u00a0]\d{1,3}(?![\d.,]?\d)                  # an index named by its size: FTSE 100, CAC 40
     )
     (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
@@ -159,6 +173,9 @@ class Patterns:
                                          re.IGNORECASE)
         self.clock_words_after = re.compile(rf"{SP}+(?:(?P<after>{after})|(?P<period>{periods}))(?!\w)",
                                             re.IGNORECASE)
+        self.clock_shifts = {**measures.CLOCK_SHIFT_BEFORE.get(lang, {}), **measures.CLOCK_SHIFT_AFTER.get(lang, {})}
+        self.clock_shift_before = _shift_pattern(measures.CLOCK_SHIFT_BEFORE.get(lang, {}), before=True)
+        self.clock_shift_after = _shift_pattern(measures.CLOCK_SHIFT_AFTER.get(lang, {}), before=False)
 
     def _numbers(self, lang: str) -> None:
         long_scales = alternation(w for w in self.scales if len(w) > 1)
@@ -167,6 +184,7 @@ class Patterns:
         ordinal = alternation(numerals.ORDINAL_SUFFIXES.get(lang, ()))
         half = alternation(numerals.HALF_AFTER_SCALE.get(lang, ()))
         percent = alternation(measures.PERCENT_WORDS.get(lang, ()))
+        compounds = alternation(measures.PERCENT_COMPOUNDS.get(lang, ()))
         units = alternation(self.units)
         unit_links = alternation(measures.UNIT_LINKS.get(lang, ()))
         signs = alternation(measures.CURRENCY_SIGNS)
@@ -174,7 +192,8 @@ class Patterns:
         self.number = re.compile(rf"""
             (?=[\d$€£¥UCA])                                              # fail fast where no figure starts
             (?:(?P<sign>{signs}){SP}?)?                                 # $, €, £ before the figure
-            (?=\d)(?<![\w.,])(?:(?<!/)|(?<=\d\d/))(?<![\w][.,])          # not inside a word, a number or 1/2
+            (?=\d)(?:(?<![\w.,])(?:(?<!/)|(?<=\d\d/))(?<![\w][.,])      # not inside a word, a number or 1/2,
+               |(?<=\b[Nn][or]\.))                                        # but after No., Nr. ("No.202")
             (?P<num>\d{{1,3}}(?:[.,'’ \u00a0\u202f]\d{{3}})+(?:[.,]\d+)?(?!\d)   # grouped: 90,000 / 1 234,5
                    |\d+(?:[.,]\d+)?)                                      # plain: 2020, 1.5
             (?P<frac>{SP}?(?:{fractions})(?!\d))?                        # 2 1/2, 2½
@@ -183,9 +202,14 @@ class Patterns:
                 (?P<scale>(?:{long_scales})(?:{SP}+(?:(?:{links}){SP}+)?(?:{long_scales})){{0,2}})\.?(?!\w)
               | (?P<short>{short_scales})(?!\w) )?                        # 4,2 milliards; 3,5 miles de millones; 80m
             (?P<half>{SP}+(?:{half})(?!\w))?                              # 3 millions et demi
-            (?:{SP}?(?P<percent>%|{percent})(?!\w))?                      # 15 %, 15 Prozent
+            (?:{SP}?(?P<percent>%|{percent}|-(?:{compounds})\w*)(?!\w))?   # 15 %, 15 Prozent, 17-prozentigen
             (?:(?:{SP}|-)?(?:(?:{unit_links}){SP}*)?(?P<unit>{units})(?![\w/]))?   # 550 miles, 5 millones de dólares
         """, re.IGNORECASE | re.VERBOSE)
+        adjectives = measures.NUMBER_COMPOUNDS.get(lang, ())
+        self.compound_stems = (*measures.PERCENT_COMPOUNDS.get(lang, ()), *adjectives)
+        self.compound_word = re.compile(rf"""(?<![\w-])(?P<num>[^\W\d_]{{2,40}}?)
+            (?:(?P<percent>{compounds})|{alternation(adjectives)})[^\W\d_]*""",
+                                        re.IGNORECASE | re.VERBOSE) if self.compound_stems else NEVER
         self.half_after_noun = re.compile(rf"{SP}+[^\W\d_]{{2,20}}{SP}+(?:{half})(?!\w)", re.IGNORECASE)
         self.scale_tokens = frozenset(t for w in self.scales for t in w.split())
         self.scale_chain = re.compile(rf"(?<!\w)(?:{long_scales})(?!\w)", re.IGNORECASE)

@@ -58,6 +58,7 @@ class Scan:
         self.centuries = not words.isdisjoint(pat.century_words)
         self.decade_words = not words.isdisjoint(pat.decade_forms)
         self.capitals = bool(_CAPITALS.search(text))
+        self.compound_words = any(stem in self.lower for stem in pat.compound_stems)
         self.number_words = not words.isdisjoint(pat.number_words) or (
             pat.number_word_rules and any(counts(w, self.lang) for w in words
                                           if w[:3] in pat.number_starts and w not in pat.not_counting))

@@ -20,7 +20,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from .anchors import name_key
-from .model import Anchor, Clock, Day, Decade, Figure, Key, Token
+from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Token
 from .precision import converted, rounded, short_year, value_of
 
 # Gale & Church's variance of the length difference per character, widened for
@@ -290,7 +290,8 @@ def _year_only(a: Anchor, b: Anchor) -> Pair | None:
 
 
 def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
-    """A year or a day against a date, a year against its decade, a bare hour against a clock."""
+    """A year or a day against a date, a year against its decade, a bare hour against a clock, a bare
+    ordinal against its century."""
     if isinstance(x, Decade) and isinstance(y, Decade):
         return x.tens == y.tens and (x.year is None or y.year is None)
     if not isinstance(y, Figure):
@@ -301,9 +302,16 @@ def _loosely_equal(x: Key, y: Key, a: Anchor, b: Anchor) -> bool:
         return False
     if isinstance(x, Decade):
         return _decade_figure(x, int(y.value), b.kind == "year")
+    if isinstance(x, Century):  # "Ende des 19. und Anfang des 20. Jahrhunderts": the first century word left out
+        return _bare(b) and y.value == x.number
     if isinstance(x, Clock):
         return x.minutes % 60 == 0 and 0 <= y.value <= 24 and (x.minutes // 60) % 12 == int(y.value) % 12
     return False
+
+
+def _bare(anchor: Anchor) -> bool:
+    """A number written alone: no unit, no scale word."""
+    return anchor.kind == "number" and anchor.unit is None and not anchor.scaled
 
 
 def _decade_figure(decade: Decade, value: int, year: bool) -> bool:
