@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py [CORPUS_ROOT] [--quick] [--max-paragraphs 50000]
                                [--hunalign PATH] [--baseline DIR] [--hard-only]
+                               [--check-only] [--check-runs 3]
 
 Medians of repeated runs; the peers (NLTK's Gale–Church, hunalign) are timed
 in the same run on the same inputs and reported as a ratio, since the machine
@@ -16,7 +17,9 @@ segmenting, anchors and alignment for reconcile; the whole run for hunalign),
 timed with its wall and CPU time and peak RSS (``/usr/bin/time``, else
 ``os.wait4``). hunalign runs without a dictionary, from ``--hunalign PATH`` or
 ``$HUNALIGN`` (skipped with a message if absent); ``--baseline DIR`` adds
-another checkout of reconcile (a before/after in the same run).
+another checkout of reconcile (a before/after in the same run) to the hard
+series and to the corpus check (``reconcile check`` on the clean corpora,
+--jobs 1 and 2, runs alternating between the two checkouts).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -132,6 +136,39 @@ def cold_cli(args: list[str], cwd: Path, repeat: int) -> float:
         subprocess.run([sys.executable, "-m", "reconcile", *args], cwd=cwd, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def corpus_check(corpus: Path, baseline: Path | None, runs: int) -> list[str]:
+    """`reconcile check` on the corpus with --jobs 1 and 2, a cold CLI per run: medians of ``runs``, and with a
+    baseline checkout its runs alternating with ours (load drifts alike for both) and the ratio."""
+    statements = len(documents(corpus))
+    command = ["check", *(str(c.resolve()) for c in corpora(corpus)), "--fail-on", "never", "-f", "jsonl"]
+    roots = {"reconcile": ROOT, **({"baseline": baseline.resolve()} if baseline else {})}
+    lines = []
+    for jobs in (1, 2):
+        seconds: dict[str, list[tuple[float, float]]] = {name: [] for name in roots}
+        for _ in range(runs):
+            for name, root in roots.items():  # `python -m reconcile` in a checkout runs that checkout
+                seconds[name].append(_wall_and_cpu([*command, "--jobs", str(jobs)], root))
+        wall, cpu = (statistics.median(run[k] for run in seconds["reconcile"]) for k in (0, 1))
+        line = (f"`reconcile check` on the corpus, --jobs {jobs}: {wall:.2f} s (CPU {cpu:.2f} s), "
+                f"{statements / wall:.1f} statements/s ({statements} statements, median of {runs})")
+        if baseline:
+            before, before_cpu = (statistics.median(run[k] for run in seconds["baseline"]) for k in (0, 1))
+            line += (f"; baseline {before:.2f} s (CPU {before_cpu:.2f} s): {before / wall:.2f}× faster "
+                     f"(CPU {before_cpu / cpu:.2f}×)")
+        lines.append(line)
+    return lines
+
+
+def _wall_and_cpu(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (the process and its workers) of one cold CLI run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "reconcile", *args], cwd=cwd, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def long_document(corpus: Path, lang: str, n: int) -> list[str]:
@@ -350,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="few repetitions and small sizes (smoke test)")
     parser.add_argument("--max-paragraphs", type=int, default=50000)
     parser.add_argument("--hunalign", default=None, help="hunalign binary for the hard series (default: $HUNALIGN)")
-    parser.add_argument("--baseline", type=Path, default=None, help="another reconcile checkout, in the hard series")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another reconcile checkout, in the corpus check and the hard series")
+    parser.add_argument("--check-runs", type=int, default=3, help="runs of the corpus check per --jobs (default 3)")
+    parser.add_argument("--check-only", action="store_true", help="only the corpus check (with --baseline if given)")
     parser.add_argument("--baseline-max", type=int, default=10, help="largest repeat the baseline runs (default 10×)")
     parser.add_argument("--peer-timeout", type=float, default=900.0, help="seconds before a hunalign run is stopped")
     parser.add_argument("--hard-only", action="store_true", help="only the hard scaling series")
@@ -375,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     repeat = 3 if args.quick else 15
     print(f"speed benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if args.check_only:
+        print("\n".join(corpus_check(args.corpus, args.baseline, args.check_runs)))
+        return 0
 
     sample = stages(ROOT / "samples" / "statement", repeat)
     corpus = corpus_stage_medians(args.corpus, 5 if args.quick else 60)
@@ -392,12 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     cold = cold_cli(["align", "ru", "en", "samples/statement"], ROOT, 3 if args.quick else 7)
     print(f"\ncold CLI `reconcile align ru en samples/statement`: median {cold:.2f} s")
     if not args.quick:
-        n_statements = len(documents(args.corpus))
-        for jobs in (1, 2):
-            seconds = cold_cli(["check", *map(str, corpora(args.corpus)), "--jobs", str(jobs), "--fail-on", "never",
-                                "-f", "jsonl"], ROOT, 1)
-            print(f"`reconcile check` on the corpus, --jobs {jobs}: {seconds:.1f} s, "
-                  f"{n_statements / seconds:.1f} statements/s ({n_statements} statements)")
+        for line in corpus_check(args.corpus, args.baseline, args.check_runs):
+            print(line)
 
     sizes = [s for s in ((100, 1000) if args.quick else (100, 1000, 10000, 50000)) if s <= args.max_paragraphs]
     rows = scaling(args.corpus, sizes)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -47,7 +48,7 @@ from .numbers import parse_number, plain, roman_to_int
 from .patterns import NEVER, patterns
 from .scan import Handler, Hit, Pass, Scan, anchor_hit
 
-__all__ = ["annotate", "extract", "name_key", "parse_number", "plain", "roman_to_int"]
+__all__ = ["annotate", "extract", "latin_keys", "name_key", "parse_number", "plain", "roman_to_int"]
 
 # Fixed spellings, replaced in this order ("dzh" and "dj" in one pass: a "d" before "dzh" stays "dj").
 _SPELLING = (("dzh", "\0"), ("dj", "j"), ("\0", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"))
@@ -68,13 +69,28 @@ def name_key(word: str) -> str:
     >>> [name_key(w) for w in ("Маурер", "Хараппа", "Harappa", "Мохенджо-Даро", "Mohenjo-daro")]
     ['maurer', 'harapa', 'harapa', 'mohenjodaro', 'mohenjodaro']
     """
-    word = word.lower()
-    if not word.isascii():  # (transliteration and decomposition leave ASCII as it is)
-        word = unicodedata.normalize("NFKD", word.translate(locales.CYRILLIC_TO_LATIN))
-    word = _NOT_LATIN.sub("", word)
+    return _latin(word, _NOT_LATIN)
+
+
+# Between words joined for ``latin_keys``: no step below makes, removes or changes it.
+_GAP_MARK = "\x01"
+_NOT_LATIN_OR_GAP = re.compile(r"[^A-Za-z\x01]+")
+
+
+def latin_keys(words: Sequence[str]) -> list[str]:
+    """``name_key`` of each word, from one pass over them all (joined by a mark every step leaves as it
+    is, and each step acts within a word): a paragraph's cognates without a call per word."""
+    return _latin(_GAP_MARK.join(words), _NOT_LATIN_OR_GAP).split(_GAP_MARK)
+
+
+def _latin(text: str, not_latin: re.Pattern[str]) -> str:
+    text = text.lower()
+    if not text.isascii():  # (transliteration and decomposition leave ASCII as it is)
+        text = unicodedata.normalize("NFKD", text.translate(locales.CYRILLIC_TO_LATIN))
+    text = not_latin.sub("", text)
     for spelling, replacement in _SPELLING:
-        word = word.replace(spelling, replacement)
-    return _DOUBLE.sub(_FIRST, word)
+        text = text.replace(spelling, replacement)
+    return _DOUBLE.sub(_FIRST, text)
 
 
 _ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}

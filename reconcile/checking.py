@@ -126,22 +126,36 @@ def _progress(done: int, total: int) -> None:
 
 
 def check_all(jobs: list[CheckJob], workers_wanted: int, progress: bool) -> list[Report | Problem]:
-    """Run the jobs, in order, on up to ``workers_wanted`` processes (never more than the cores or the jobs)."""
-    results: list[Report | Problem] = []
+    """Run the jobs on up to ``workers_wanted`` processes (never more than the cores or the jobs); results in order.
+
+    Statements differ in cost tenfold, and the last chunk of one worker is
+    the wait of the run: in parallel, the largest go first (by the size of
+    their files) and the chunks are small.
+    """
+    results: dict[int, Report | Problem] = {}
     count = min(workers_wanted, cpu_count(), len(jobs))
+    order = sorted(range(len(jobs)), key=lambda k: -_input_size(jobs[k])) if count > 1 else list(range(len(jobs)))
     with contextlib.ExitStack() as stack:
         if count > 1:
             pool = stack.enter_context(ProcessPoolExecutor(
                 max_workers=count, initializer=workers.bind_to_parent, initargs=(os.getpid(),)))
-            # Small chunks: statements differ in cost tenfold, and the last chunk of one worker is the wait of the run.
-            outcomes = pool.map(guarded_job, jobs, chunksize=max(1, len(jobs) // (count * 32)))
+            outcomes = pool.map(guarded_job, [jobs[k] for k in order], chunksize=max(1, len(jobs) // (count * 32)))
         else:
             outcomes = map(guarded_job, jobs)
-        for done, result in enumerate(outcomes, start=1):
-            results.append(result)
+        for done, (k, result) in enumerate(zip(order, outcomes), start=1):
+            results[k] = result
             if progress:
                 _progress(done, len(jobs))
-    return results
+    return [results[k] for k in range(len(jobs))]
+
+
+def _input_size(job: CheckJob) -> int:
+    """Bytes of a statement's edition files (a file that cannot be read counts 0: its job says why)."""
+    total = 0
+    for source in job.sources:
+        with contextlib.suppress(OSError):
+            total += source.path.stat().st_size
+    return total
 
 
 def guarded_job(job: CheckJob) -> Report | Problem:

@@ -53,6 +53,8 @@ class Statement:
 
 def _ignored(path: Path, root: Path, ignore: Sequence[str]) -> bool:
     """Globs match the path below the searched folder, the path as given, or the file name."""
+    if not ignore:  # (the usual case: no path to work out for each file)
+        return False
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     given = path.relative_to(Path.cwd()) if path.is_absolute() and path.is_relative_to(Path.cwd()) else path
     return any(fnmatch.fnmatch(name, pattern) for pattern in ignore

@@ -83,6 +83,8 @@ _TRANSLATE = str.maketrans({
 })
 # A run of whitespace with any ordinary space in it is one space; a run of no-break spaces is one U+00A0.
 # Anchored at the start of a run and possessive, so a long run is scanned once (no backtracking).
+# What the table changes: most paragraphs have none of it, and a look for it costs less than the table.
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 _MIXED_SPACE_RUN = re.compile(r"(?<![ \u00a0])\u00a0*+ [ \u00a0]*+")
 _NO_BREAK_RUN = re.compile(r"\u00a0{2,}")
 # A year glued to a time by a scraper: "202019:00" → "2020 19:00".
@@ -100,9 +102,16 @@ def normalise(text: str) -> str:
     >>> normalise("20 November 202019:00")
     '20 November 2020 19:00'
     """
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
-    text = _NO_BREAK_RUN.sub("\u00a0", _MIXED_SPACE_RUN.sub(" ", text)).strip(" \u00a0")
-    return _GLUED_YEAR_TIME.sub(r"\1 \2", text)
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATE)
+    # Each pattern is run only where it can change something (a run of two spaces or more, a colon).
+    if "  " in text or " \u00a0" in text or "\u00a0 " in text:
+        text = _MIXED_SPACE_RUN.sub(" ", text)
+    if "\u00a0\u00a0" in text:
+        text = _NO_BREAK_RUN.sub("\u00a0", text)
+    text = text.strip(" \u00a0")
+    return _GLUED_YEAR_TIME.sub(r"\1 \2", text) if ":" in text else text
 
 
 # --- formats -------------------------------------------------------------------

@@ -59,7 +59,6 @@ _NOT_RUNNING = re.compile(r"\d|@|^\#|^(?:https?://|www\.)|\w\.[a-z]{2,6}\b")
 # Quoted spans: titles and quotations may stay in their own language.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|‹[^›]*›")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_ELISION = re.compile(r"['’]")
 _PUNCTUATION = ".,;:!?\"'«»“”„‚‘’()[]{}<>…–—-/*|"
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -262,7 +261,7 @@ def _function_word_index() -> dict[str, str]:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words, split at spaces and elisions ("l'avenir" → "l", "avenir"): cheap, for counting."""
-    return [t for t in (raw.strip(_PUNCTUATION) for raw in _ELISION.sub(" ", text.lower()).split()) if t]
+    return [t for raw in text.lower().replace("'", " ").replace("’", " ").split() if (t := raw.strip(_PUNCTUATION))]
 
 
 def function_word_counts(words: list[str]) -> Counter[str]:

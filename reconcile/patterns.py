@@ -72,9 +72,10 @@ ORG = re.compile(rf"""
     (?!\w)
 """, re.VERBOSE)
 
+# The capital comes first, the look back at what precedes it after it: a pattern that starts with a set
+# of characters is scanned for them at C speed, one that starts with a look-around is tried everywhere.
 NAME = re.compile(r"""
-    (?=[A-ZÀ-ÖØ-ÞА-ЯЁ])(?<![\w'’-])
-    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’]+          # a capitalised word
+    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![\w'’-][A-ZÀ-ÖØ-ÞА-ЯЁ])[a-zß-öø-ÿа-яё'’]+          # a capitalised word
              (?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)     # and its hyphenated parts
 """, re.VERBOSE)
 

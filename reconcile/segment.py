@@ -53,7 +53,7 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         candidate = text[start:match.start()].strip()
-        last_word = re.split(r"[\s(]", candidate)[-1].rstrip(".!?…\"')»").lower()
+        last_word = _last_word(candidate).rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
                 or _DOTTED.fullmatch(last_word) or (ordinal_dot and last_word.isdigit() and len(last_word) <= 2)):
             continue
@@ -63,6 +63,13 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     if tail:
         sentences.append(tail)
     return tuple(sentences)
+
+
+def _last_word(candidate: str) -> str:
+    """What follows the last space or opening parenthesis (``str.split`` and ``\\s`` know the same spaces):
+    the text before a boundary is a whole paragraph's worth, and only its end is looked at."""
+    word = candidate.rsplit(None, 1)[-1] if candidate else ""
+    return word[word.rfind("(") + 1:]
 
 
 def segment(edition: Edition) -> Edition:

@@ -19,7 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from .anchors import name_key
+from .anchors import latin_keys
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Token
 from .precision import converted, rounded, short_year, value_of
 
@@ -77,16 +77,8 @@ def cognate_keys(text: str) -> frozenset[str]:
     paragraphs share few. A weak signal, strongest between Latin-script
     languages, but one that needs no dictionary.
     """
-    keys = set(map(_cognate, _WORD.findall(text)))
-    keys.discard("")
-    return frozenset(keys)
-
-
-@lru_cache(maxsize=1 << 16)
-def _cognate(word: str) -> str:
-    """The cognate key of a word ("" when its Latin form is shorter than five letters); made once per word."""
-    key = name_key(word)
-    return key[:4] if len(key) >= 5 else ""
+    words = _WORD.findall(text)
+    return frozenset([key[:4] for key in latin_keys(words) if len(key) >= 5]) if words else frozenset()
 
 
 def dice(left: frozenset[str], right: frozenset[str]) -> float:
