@@ -307,17 +307,21 @@ class Coverage:
     least one's (a left-out sentence stands out; a faithful paragraph's are
     alike); ``absorbed``: how much joining the least covered sentence to a
     neighbour raises the neighbour's similarity with its best edition
-    sentence (above 0: the translator merged the two, nothing is lost).
+    sentence (above 0: the translator merged the two, nothing is lost);
+    ``cosine``: the similarity of the two paragraphs as wholes (a lost
+    sentence takes its share of the meaning with it).
     """
 
     least: int
     gap: float
     absorbed: float
+    cosine: float
 
 
 def coverage(embedder: Embedder, pivot: Sequence[str], edition: Sequence[str]) -> Coverage:
-    """Coverage of two or more pivot sentences by the edition's (two embedding calls, cached)."""
+    """Coverage of two or more pivot sentences by the edition's (three embedding calls, cached)."""
     vectors = embedder.embed([*pivot, *edition])
+    wholes = embedder.embed([" ".join(pivot), " ".join(edition)])
     similarity = vectors[:len(pivot)] @ vectors[len(pivot):].T
     best = similarity.max(axis=1)
     least = int(best.argmin())
@@ -326,4 +330,4 @@ def coverage(embedder: Embedder, pivot: Sequence[str], edition: Sequence[str]) -
     joined = embedder.embed([f"{pivot[min(n, least)]} {pivot[max(n, least)]}" for n in neighbours])
     gains = [float(joined[k] @ vectors[len(pivot) + int(similarity[n].argmax())] - similarity[n].max())
              for k, n in enumerate(neighbours)]
-    return Coverage(least, round(gap, 4), round(max(gains, default=0.0), 4))
+    return Coverage(least, round(gap, 4), round(max(gains, default=0.0), 4), round(float(wholes[0] @ wholes[1]), 4))
