@@ -22,6 +22,7 @@ from .align import align_sentences, language_ratio
 from .content import (
     MIN_LOST_SENTENCE,
     Shortfall,
+    Vocabulary,
     paragraphs_length,
     shortfall,
     wrong_language,
@@ -74,10 +75,11 @@ class PairContext:
         """Link index → (confidence, language found, reason) for edition text in the wrong language."""
         flagged = {}
         langs = langid.candidates(self.pivot.lang, self.edition.lang)
+        vocabulary = Vocabulary(self.pivot, self.edition)
         for k, link in enumerate(self.alignment.links):
             if link.pivot and link.edition:
                 verdict = wrong_language(self.pivot_paragraphs(link), self.edition_paragraphs(link),
-                                         self.pivot.lang, self.edition.lang, langs)
+                                         self.pivot.lang, self.edition.lang, langs, vocabulary)
                 if verdict:
                     flagged[k] = verdict
         return flagged

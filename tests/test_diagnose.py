@@ -295,3 +295,19 @@ def test_an_address_and_a_list_of_names_are_never_untranslated(make_edition):
                     "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
     _, _, findings = _pair(make_edition, en, de)
     assert [f for f in findings if f.kind == "untranslated"] == []
+
+
+def test_a_headline_pasted_from_a_third_edition_is_told_by_its_words(make_edition):
+    """A title-case headline is too short and too capitalised for the identifier alone; that none of its
+    words (the pivot's names aside) occur anywhere else in the edition is the second signal."""
+    en = ["Water Shortage: Ministers Meet in Geneva"] + BODY_EN
+    _, _, findings = _pair(make_edition, en, ["Escasez de agua en Ginebra"] + BODY_DE)
+    (finding,) = [f for f in findings if f.kind == "untranslated"]
+    assert (finding.pivot, finding.found) == ((1,), ("es",)) and "it reads as Spanish" in finding.message
+
+
+def test_an_own_headline_with_the_editions_words_is_not_untranslated(make_edition):
+    en = ["Water Shortage: Ministers Meet in Geneva"] + BODY_EN
+    for headline in ("Wassermangel: Minister beraten in Genf", "Minister der Region beraten über Wassermangel"):
+        _, _, findings = _pair(make_edition, en, [headline] + BODY_DE)
+        assert [f for f in findings if f.kind == "untranslated"] == [], headline
