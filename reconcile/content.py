@@ -1,8 +1,6 @@
-"""The evidence behind the content findings: text in another language, content lost.
+"""The evidence behind ``truncated``: content lost (``untranslated``: see ``untranslated.py``).
 
-``wrong_language`` decides ``untranslated`` from the language of the
-running text (``langid``) and from sentences copied from the pivot word for
-word. ``shortfall`` decides ``truncated``, cheapest evidence first: a
+``shortfall`` decides ``truncated``, cheapest evidence first: a
 headline or salutation only by a dangling last word or lost figures, a cut
 by where the paragraph stops, a left-out sentence by a score of length and
 sentence counts, and, where that score is in doubt and an embedder is given,
@@ -11,14 +9,11 @@ by how well the edition's sentences cover the pivot's.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from rapidfuzz import fuzz
-
-from . import langid, locales
+from . import locales
 from .model import Edition, Paragraph, Settings
 from .similarity import cognate_keys, length_delta
 from .text import plain
@@ -110,14 +105,23 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
     """
     expected = paragraphs_length(pivot) * ctx.ratio
     share = paragraphs_length(edition) / max(expected, 1)
-    if expected < 40 or share >= ENOUGH:
+    if expected < 40 or share >= ENOUGH and not _fewer_sentences(ctx, share, pivot, edition):
         return None
     short = _short(ctx, k, pivot, edition, share, expected)
     headline = len(short.sentences) == 1 and not ends_sentence(pivot[-1])
+    if share >= ENOUGH:  # long enough by length: only the semantic signal may show a sentence left out
+        return None if headline or _in_headline_blocks(pivot) else _sentence_left_out(ctx, short, pivot, edition)
     if headline or expected < MIN_TRUNCATABLE or _in_headline_blocks(pivot):
         return _free_form(short, headline and short.comma and not _ends_with_comma(pivot[-1]))
     return _stops_mid_sentence(ctx, short, pivot, edition) or _sentence_left_out(ctx, short, pivot, edition) \
         or _figures_lost(short)
+
+
+def _fewer_sentences(ctx: PairFacts, share: float, pivot: list[Paragraph], edition: list[Paragraph]) -> bool:
+    """With the semantic signal, a link up to its expected length with fewer sentences than the pivot is
+    still a candidate omission (a sentence lost where the rest was rendered at length)."""
+    return ctx.embedder is not None and share < 1.0 and \
+        sum(len(p.sentences) for p in edition) < sum(len(p.sentences) for p in pivot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,130 +269,3 @@ def _ends_with_comma(paragraph: Paragraph) -> bool:
 def ends_sentence(paragraph: Paragraph) -> bool:
     """Does the paragraph end as a sentence does (a colon or semicolon counts: lists and headings end so)?"""
     return plain(paragraph.norm).rstrip("\"')»”’]\u00a0\u202f ").endswith((".", "!", "?", "…", ":", ";"))
-
-
-# --- language ----------------------------------------------------------------
-
-# Text this close to the pivot's (fuzz.ratio) that reads as the pivot's language is the pivot's text.
-SAME_TEXT = 85
-# A sentence of running text this long, in the pivot's language and word for word the pivot's, was not
-# translated (shorter: names, titles, figures that stay as they are); reported with this confidence.
-MIN_COPIED_SENTENCE = 20
-COPIED_CONFIDENCE = 0.9
-
-
-def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang: str, lang: str,
-                   langs: tuple[str, ...], vocabulary: Vocabulary | None = None) -> tuple[float, str, str] | None:
-    """Is the edition text running text in another language? (confidence, language, reason) or None.
-
-    Mostly in another language, or with whole sentences left in the pivot's
-    language word for word. Names, addresses, links, codes and quoted titles
-    are left as they are by translators and are not judged (see
-    ``langid.foreign``); nor is a sentence in a third language the pivot has
-    too, word for word (the original quoted it: "Il faut bien le faire." in
-    every edition). In an edition whose language the identifier does not
-    know, only text copied from the pivot is reported. A headline too short
-    (or too capitalised) for the identifier alone is foreign when its
-    ``vocabulary`` is a stranger's as well (see ``Vocabulary.stranger``).
-    """
-    if pivot_lang == lang:
-        return None
-    source = " ".join(plain(p.norm) for p in pivot)
-    kept, copied = verbatim(edition, source, pivot_lang, langs)
-    text = " ".join(kept)
-    same = len(text) < langid.SHORT_TEXT and fuzz.ratio(text, source) >= SAME_TEXT
-    reading = langid.foreign(text, lang, langs, pivot_lang if same else None)
-    if reading is None and not copied and vocabulary is not None and _undecided(text) and langid.known(lang) \
-            and vocabulary.stranger(edition):
-        reading = stranger_reading(text, lang, langs)
-    if reading is None:
-        if not copied:
-            return None
-        noun = f"sentence {copied[0]} is" if len(copied) == 1 else f"sentences {', '.join(map(str, copied))} are"
-        return COPIED_CONFIDENCE, pivot_lang, f"{noun} the {pivot_lang} text, word for word"
-    whole_copy = reading.lang == pivot_lang and (same or fuzz.ratio(text, source) >= SAME_TEXT)
-    if not langid.known(lang) and not whole_copy:
-        return None
-    if whole_copy:
-        reason = f"it is the {pivot_lang} text"
-    elif reading.lang == langid.OTHER:
-        reason = "it is written in a script none of the five languages uses"
-    else:
-        reason = f"it reads as {locales.language_name(reading.lang)}"
-    confidence = round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2)
-    return confidence, reading.lang, reason
-
-
-def verbatim(edition: list[Paragraph], source: str, pivot_lang: str,
-             langs: tuple[str, ...]) -> tuple[list[str], list[int]]:
-    """Edition sentences the pivot has word for word: quotations in a third language are set aside
-    (returned text without them); running sentences in the pivot's language were left untranslated
-    (their 1-based numbers)."""
-    kept: list[str] = []
-    copied: list[int] = []
-    for number, sentence in enumerate((s for p in edition for s in p.sentences), start=1):
-        if len(sentence) >= 12 and sentence in source:
-            guess = langid.identify(sentence, langs)
-            if guess is not None and guess.lang != pivot_lang:
-                continue
-            if guess is not None and len(sentence) >= MIN_COPIED_SENTENCE and langid.frames(sentence):
-                copied.append(number)
-        kept.append(sentence)
-    return kept, copied
-
-
-# A paragraph of this many words the pivot lacks, of which at most this share occur elsewhere in its
-# edition, does not use its edition's words: a second signal beside the identifier (development split:
-# no own paragraph of the corpora passes with the identifier; 2 % of pastes from a third edition do that
-# the identifier alone, on short text, may not decide).
-STRANGER_WORDS = 2
-STRANGER_OWN_SHARE = 0.25
-
-
-class Vocabulary:
-    """The words of a whole pivot edition, and in how many paragraphs of the edition each of its words is
-    (read on the first question: most statements never ask)."""
-
-    def __init__(self, pivot: Edition, edition: Edition) -> None:
-        self._editions = (pivot, edition)
-        self._pivot: frozenset[str] | None = None
-        self._edition: Counter[str] = Counter()
-
-    def _read(self) -> frozenset[str]:
-        if self._pivot is None:
-            pivot, edition = self._editions
-            for paragraph in edition.paragraphs:
-                self._edition.update(_words(plain(paragraph.norm)))
-            self._pivot = frozenset().union(*(_words(plain(p.norm)) for p in pivot.paragraphs))
-        return self._pivot
-
-    def stranger(self, paragraphs: list[Paragraph]) -> bool:
-        """Do the paragraphs use words their edition uses nowhere else? Of their words the pivot lacks
-        (names, figures and cognates it has are set aside), ``STRANGER_WORDS`` or more and at most
-        ``STRANGER_OWN_SHARE`` of them found in other paragraphs of the edition."""
-        pivot = self._read()
-        here: Counter[str] = Counter()
-        for paragraph in paragraphs:
-            here.update(_words(plain(paragraph.norm)))
-        fresh = [word for word in here if word not in pivot]
-        own = sum(1 for word in fresh if self._edition[word] > here[word])
-        return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
-
-
-def _words(text: str) -> set[str]:
-    """Lower-case words of two letters or more (figures, codes and addresses are not words)."""
-    return {word for word in langid.tokens(text) if len(word) >= 2 and word.isalpha()}
-
-
-def _undecided(text: str) -> bool:
-    """Text the identifier alone does not judge: a headline (short, or without running lower-case words)."""
-    return len(text) < langid.SHORT_TEXT or not langid.frames(text)
-
-
-def stranger_reading(text: str, lang: str, langs: tuple[str, ...]) -> langid.Reading | None:
-    """The identifier's reading of text whose words are a stranger's, when it is sure of another language."""
-    running = langid.running_text(text)
-    guess = langid.identify(running, langs)
-    if guess is None or guess.lang == lang or guess.confidence < langid.MIN_CONFIDENCE:
-        return None
-    return langid.Reading(guess.lang, guess.confidence, 1.0, len(running), ("identifier", "vocabulary"))

@@ -22,10 +22,8 @@ from .align import align_sentences, language_ratio
 from .content import (
     MIN_LOST_SENTENCE,
     Shortfall,
-    Vocabulary,
     paragraphs_length,
     shortfall,
-    wrong_language,
 )
 from .divergence import (
     DATE_KINDS,
@@ -37,6 +35,7 @@ from .divergence import (
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 from .text import plain
+from .untranslated import Vocabulary, wrong_language
 
 if TYPE_CHECKING:
     from .embed import Embedder
