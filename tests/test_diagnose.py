@@ -295,3 +295,29 @@ def test_an_address_and_a_list_of_names_are_never_untranslated(make_edition):
                     "Apple, Microsoft, BlackBerry, Ericsson and Sony"]
     _, _, findings = _pair(make_edition, en, de)
     assert [f for f in findings if f.kind == "untranslated"] == []
+
+
+def test_a_headline_pasted_from_a_third_edition_is_told_by_its_words(make_edition):
+    """A title-case headline is too short and too capitalised for the identifier alone; that none of its
+    words (the pivot's names aside) occur anywhere else in the edition is the second signal."""
+    en = ["Water Shortage: Ministers Meet in Geneva"] + BODY_EN
+    _, _, findings = _pair(make_edition, en, ["Escasez de agua en Ginebra"] + BODY_DE)
+    (finding,) = [f for f in findings if f.kind == "untranslated"]
+    assert (finding.pivot, finding.found) == ((1,), ("es",)) and "it reads as Spanish" in finding.message
+
+
+def test_an_own_headline_with_the_editions_words_is_not_untranslated(make_edition):
+    en = ["Water Shortage: Ministers Meet in Geneva"] + BODY_EN
+    for headline in ("Wassermangel: Minister beraten in Genf", "Minister der Region beraten über Wassermangel"):
+        _, _, findings = _pair(make_edition, en, [headline] + BODY_DE)
+        assert [f for f in findings if f.kind == "untranslated"] == [], headline
+
+
+def test_semantic_signal_finds_a_sentence_lost_where_the_rest_was_rendered_at_length(make_edition):
+    """An edition at 97 % of its expected length with a sentence fewer: length alone sees nothing;
+    with the semantic signal the link is still a candidate omission, and the lost sentence is named."""
+    opening = CONFERENCE_FR[0][:-1] + " dans la grande salle du palais des Nations, devant la presse internationale."
+    at_length = [opening] + CONFERENCE_FR[1:3] + CONFERENCE_FR[4:]
+    assert [f for f in _conference(make_edition, at_length) if f.severity == "error"] == []
+    (finding,) = _conference(make_edition, at_length, ConceptEmbedder())
+    assert (finding.kind, finding.sentence) == ("truncated", 4) and "fr ¶1 is 97% of the length" in finding.message

