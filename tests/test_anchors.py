@@ -24,7 +24,7 @@ def _params():
         yield pytest.param(case, id=f"{case['lang']}:{case['text']}", marks=marks)
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", list(_params()))
 def test_anchor_case(case):
     keys = [str(a.key) for a in extract(normalise(case["text"]), case["lang"]) if a.kind != "name"]
     assert keys == case["keys"]

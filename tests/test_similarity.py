@@ -94,7 +94,7 @@ def divergences(pivot, edition):
                               (p.lang, e.lang))
 
 
-@pytest.mark.parametrize(("case", "direction"), _figure_params())
+@pytest.mark.parametrize(("case", "direction"), list(_figure_params()))
 def test_figure_case(case, direction):
     """``pass``: no figure or date alarm either way; ``fail``: one either way (``kind`` pins it)."""
     pivot, edition = (case["a"], case["b"]) if direction == "a→b" else (case["b"], case["a"])
