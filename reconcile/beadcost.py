@@ -64,7 +64,6 @@ SEMANTIC_CENTRE = 0.3
 # beads beat a 2-2 whose joined texts merely look alike (concatenations embed closer than their parts).
 # Chosen on Text+Berg dev (strict F1 0.858 → 0.870, lax unchanged; 0.30–0.60 by 0.05, weights 4–12).
 SENTENCE_SEMANTIC_CENTRE = 0.35
-SEMANTIC_BY_SIZE = False
 # Keys of a block grow with its size, and the keys two blocks share with its square: names and
 # cognates are kept for blocks of up to 8 units; beyond, facts that few units state.
 WORD_LEVELS = 3
@@ -274,10 +273,11 @@ class PairCosts:
         return table
 
     def _semantic(self, a: Ints, b: Ints, g: Ints, h: Ints) -> Floats:
-        """Vecalign's cost: cosine distance over the groups' typical distance to unrelated units, times a·b."""
+        """Vecalign's cost, centred: cosine distance over the groups' typical distance to unrelated units
+        (without Vecalign's factor a·b, which lost on Text+Berg dev)."""
         distance: Floats = 1.0 - np.einsum("ij,ij->i", self.left.group_vectors(a, g), self.right.group_vectors(b, h))
         scale = self._norm("left", a, g) + self._norm("right", b, h)
-        term: Floats = (2.0 * distance / np.maximum(scale, 1e-6) - self.semantic_centre) * (a * b if SEMANTIC_BY_SIZE else 1)
+        term: Floats = 2.0 * distance / np.maximum(scale, 1e-6) - self.semantic_centre
         return term
 
     def distances(self, g: list[int], h: list[int]) -> Floats:
