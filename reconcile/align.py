@@ -152,14 +152,16 @@ def align_editions(pivot: Edition, editions: Sequence[Edition], embedder: Embedd
     else:
         by_length = [_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, None))
                  for edition, right, prior in zip(editions, rights, priors)]
-    if embedder is None:
+    doubtful = [embedder is not None and _unpaired_both_sides(alignment) for alignment in by_length]
+    if not any(doubtful):
         return tuple(by_length)
     # The semantic signal only where lengths and anchors leave a doubt: an edition with both a
     # paragraph left without counterpart and one added (a move, or a paragraph replaced) is aligned
-    # again with embeddings; a faithful edition costs no embedding.
-    return tuple(_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, embedder))
-                 if _unpaired_both_sides(alignment) else alignment
-                 for edition, right, prior, alignment in zip(editions, rights, priors, by_length))
+    # again with embeddings (the pivot's embedded once for all of them); a faithful edition costs no embedding.
+    pivot_vectors = _vectors(embedder, [u.text for u in left], False)
+    return tuple(_alignment(pivot.lang, edition.lang, left, right, *_alone(left, right, prior, embedder, pivot_vectors))
+                 if doubt else alignment
+                 for edition, right, prior, alignment, doubt in zip(editions, rights, priors, by_length, doubtful))
 
 
 def _unpaired_both_sides(alignment: Alignment) -> bool:
@@ -177,10 +179,11 @@ def _refined(prior: float, path: Path, left: Sequence[Unit], right: Sequence[Uni
     return refined if abs(math.log(refined / prior)) > 0.05 else prior
 
 
-def _alone(left: list[Unit], right: list[Unit], prior: float,
-           embedder: Embedder | None) -> tuple[Path, float, Distances | None]:
+def _alone(left: list[Unit], right: list[Unit], prior: float, embedder: Embedder | None,
+           left_vectors: dict[int, npt.NDArray[np.float64]] | None = None) -> tuple[Path, float, Distances | None]:
+    """One pair's path and ratio (and, given an embedder and the pivot's ``left_vectors``, its distances)."""
     vocabulary = Vocabulary()
-    model = PairCosts(_side(left, vocabulary, True, _vectors(embedder, [u.text for u in left], False)),
+    model = PairCosts(_side(left, vocabulary, True, left_vectors),
                       _side(right, vocabulary, False, _vectors(embedder, [u.text for u in right], False)), prior)
     path = best_path(model)
     ratio = _refined(prior, path, left, right)

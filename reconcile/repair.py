@@ -218,13 +218,12 @@ def find_moves(links: list[Link], left: Sequence[Unit], right: Sequence[Unit], r
     """
     orphans, orphan_rows = _lonely(links, left, pivot_side=True)
     strays, stray_rows = _lonely(links, right, pivot_side=False)
-    orphan_units = [left[i] for i in orphan_rows]
-    candidates = _candidates(orphan_units, [right[j] for j in stray_rows])
-    apart = None
+    orphan_units, stray_units = [left[i] for i in orphan_rows], [right[j] for j in stray_rows]
     if distances is not None and orphans and strays:  # content: every stray is a candidate
-        apart = distances(orphan_rows, stray_rows)
-        candidates = [Counter(range(len(strays))) for _ in orphans]
-    pool = _Strays(strays, [right[j] for j in stray_rows], ratio, apart)
+        apart, candidates = distances(orphan_rows, stray_rows), [Counter(range(len(strays))) for _ in orphans]
+    else:
+        apart, candidates = None, _candidates(orphan_units, stray_units)
+    pool = _Strays(strays, stray_units, ratio, apart)
     moved: dict[int, Link] = {}
     for row, (k, p, shared) in enumerate(zip(orphans, orphan_units, candidates)):
         best, score = pool.best(row, k, p, shared)
