@@ -21,11 +21,7 @@ from dataclasses import replace
 
 from . import locales
 from .model import Edition
-
-
-def _plain(norm: str) -> str:
-    """``ingest.plain``, which cannot be imported here: ingest imports this module."""
-    return norm.replace("\u00a0", " ")
+from .text import plain
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -106,7 +102,7 @@ def is_language_switcher(norm: str) -> bool:
     [True, False]
     """
     words = len(norm.split())
-    hits, total = _language_names(_plain(norm), 1 + words // 10)
+    hits, total = _language_names(plain(norm), 1 + words // 10)
     return hits >= 2 and hits >= total - 1 - total // 10
 
 
@@ -118,7 +114,7 @@ def is_dateline(norm: str) -> bool:
     >>> [is_dateline(t) for t in ("20-11-2020", "20 de noviembre de 2020 19:00", "Article 5", "Brexit 2019 in Zahlen")]
     [True, True, False, False]
     """
-    text = _plain(norm)
+    text = plain(norm)
     if not (len(text) <= 40 and _YEAR_OR_TIME.search(text) and _DATE_ONLY.match(text)):
         return False
     words = locales.date_line_words()
@@ -127,7 +123,7 @@ def is_dateline(norm: str) -> bool:
 
 def is_label(norm: str) -> bool:
     """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
-    text = _plain(norm)
+    text = plain(norm)
     return len(text.split()) <= 7 and not text.endswith(SENTENCE_END) and len(text) <= 60
 
 
@@ -137,7 +133,7 @@ def label(norm: str) -> tuple[str, str] | None:
     >>> label("Traduction : Marie Dupont")
     ('translator credit', 'Marie Dupont')
     """
-    match = _LABEL.match(_plain(norm))
+    match = _LABEL.match(plain(norm))
     return (_LABEL_OF[match["label"].casefold()], match["rest"]) if match else None
 
 
@@ -157,7 +153,7 @@ def line_reason(norm: str) -> str:
     >>> [line_reason(t) for t in ("Translation: Ana García", "Copyright means the right to copy.", "© 2020 MFA")]
     ['translator credit', '', 'copyright notice']
     """
-    text = _plain(norm)
+    text = plain(norm)
     words = len(text.split())
     found = label(norm)
     if is_language_switcher(norm):
@@ -233,7 +229,7 @@ def _mark_language_runs(norms: Sequence[str], reasons: list[str]) -> None:
     run: list[int] = []
     for i, norm in enumerate([*norms, ""]):
         if i < len(norms) and not reasons[i] and len(norm.split()) <= 3:
-            hits, total = _language_names(_plain(norm), 0)
+            hits, total = _language_names(plain(norm), 0)
             if hits and hits == total:
                 run.append(i)
                 continue
@@ -268,7 +264,7 @@ def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
     for edition in editions:
         for p in edition.paragraphs:
             if is_label(p.norm):
-                seen.setdefault(_plain(p.norm).casefold(), set()).add(edition.lang)
+                seen.setdefault(plain(p.norm).casefold(), set()).add(edition.lang)
     everywhere = {e.lang for e in editions}
     shared = {text for text, langs in seen.items() if langs == everywhere}
     if not shared:
@@ -277,7 +273,7 @@ def mark_shared_chrome(editions: Iterable[Edition]) -> list[Edition]:
     return [
         replace(e, paragraphs=tuple(
             replace(p, chrome=True, chrome_reason=p.chrome_reason or reason, note="")
-            if _plain(p.norm).casefold() in shared else p for p in e.paragraphs
+            if plain(p.norm).casefold() in shared else p for p in e.paragraphs
         ))
         for e in editions
     ]
