@@ -16,7 +16,6 @@ from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 
-LANGS = ("ru", "en", "de", "es", "fr")
 # Letters only one of the five languages uses (é and ü are shared with others or with names: left out).
 LETTERS = {"de": "äöß", "es": "ñáíóú¿¡", "fr": "àâçèêëîôùûœ"}
 
@@ -163,6 +162,8 @@ LANGUAGES: dict[str, Language] = {
     "es": Language("es", True, "latin", length_vs_english=1.15),
     "fr": Language("fr", True, "latin", length_vs_english=1.15),
 }
+# The five languages, in the order the reports list them.
+LANGS = tuple(LANGUAGES)
 
 
 @cache

@@ -59,9 +59,9 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
            "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
            "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
            # "first" and "second" as the last part of a compound ordinal ("the twenty-first century")
-           **{f"{tens}{join}{unit}": value + add for tens, value in (
+           **{f"{tens}-{unit}": value + add for tens, value in (
                ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-               ("eighty", 80), ("ninety", 90)) for unit, add in (("first", 1), ("second", 2)) for join in ("-",)}},
+               ("eighty", 80), ("ninety", 90)) for unit, add in (("first", 1), ("second", 2))}},
     "ru": {"ноль": 0, "нуль": 0, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
            "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "трём": 3,
            "трем": 3, "тремя": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4,
