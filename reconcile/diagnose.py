@@ -25,15 +25,17 @@ from .content import (
     paragraphs_length,
     shortfall,
 )
-from .divergence import (
+from .divergence import figure_divergences, word_divergence
+from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
+from .similarity import (
     DATE_KINDS,
     NUMBER_KINDS,
-    figure_divergences,
+    AnchorMatch,
+    length_delta,
+    length_probability,
+    match_anchors,
     strong_of,
-    word_divergence,
 )
-from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
-from .similarity import AnchorMatch, length_delta, length_probability, match_anchors
 from .text import plain
 from .untranslated import Vocabulary, wrong_language
 

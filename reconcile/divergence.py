@@ -25,19 +25,18 @@ from .anchors import name_key
 from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
 from .numbers import plain
 from .restated import Restated
-from .similarity import AnchorMatch, Pair
+from .similarity import (
+    CODE_KINDS,
+    DATE_KINDS,
+    NUMBER_KINDS,
+    AnchorMatch,
+    Pair,
+    strong_of,
+)
 from .text import plain as plain_text
 
-DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
-NUMBER_KINDS = frozenset({"number", "percent"})
-CODE_KINDS = frozenset({"code"})
 # A changed figure is an error only on a link the aligner is at least this sure of; else a warning.
 CONFIDENT_LINK = 0.6
-
-
-def strong_of(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
-    """The anchors of these kinds read surely enough to raise an alarm."""
-    return [a for a in anchors if a.strong and a.kind in kinds]
 
 
 def _sentence_of(surface: str, paragraphs: list[Paragraph]) -> int | None:
@@ -108,8 +107,7 @@ def _scale_rounding(pair: Pair) -> bool:
 
 def _stated_elsewhere(pair: Pair, match: AnchorMatch) -> bool:
     """The part one date lacks is written elsewhere on that side ("in 2020 … on 9 November")."""
-    side = [p.pivot for p in match.matched] + list(match.only_pivot) if pair.on_pivot \
-        else [p.edition for p in match.matched] + list(match.only_edition)
+    side = match.side(pair.on_pivot)
     part, _, value = pair.lost.partition(" ")
     for anchor in side:
         key = anchor.key

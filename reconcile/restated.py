@@ -17,12 +17,12 @@ from functools import cache
 
 from . import numerals
 from .model import Anchor, Figure, Unit
-from .similarity import AnchorMatch
+from .similarity import CODE_KINDS, DATE_KINDS, NUMBER_KINDS, AnchorMatch, strong_of
 
 # How far a conversion's parenthesis may stand from the end of its figure ("10 million Swedish krona (approximately").
 CONVERSION_LEAD = 30
 _DIGIT = re.compile(r"\d")
-_FIGURES = frozenset({"number", "percent", "date", "year", "time", "decade", "century", "code"})
+_FIGURES = DATE_KINDS | NUMBER_KINDS | CODE_KINDS
 
 
 class Restated:
@@ -32,12 +32,10 @@ class Restated:
         # A repetition: the key of a figure the side states again and the other shares, while the other side
         # leaves no figure, date or code of its own unmatched (where "Mondiaux-2002" stands for a "2009"
         # repeated from "Euro-2009", the lost year is a change).
-        left = (any(a.strong and a.kind in _FIGURES for a in match.only_edition),
-                any(a.strong and a.kind in _FIGURES for a in match.only_pivot))
+        left = (bool(strong_of(match.only_edition, _FIGURES)), bool(strong_of(match.only_pivot, _FIGURES)))
         self.shared = (set() if left[0] else {p.pivot.key for p in match.matched},
                        set() if left[1] else {p.edition.key for p in match.matched})
-        self.sides = ((*[p.pivot for p in match.matched], *match.only_pivot),
-                      (*[p.edition for p in match.matched], *match.only_edition))
+        self.sides = (match.side(True), match.side(False))
         self.texts, self.langs = texts, langs
         self.dropped: list[tuple[Anchor, bool]] = []
 

@@ -136,6 +136,23 @@ class AnchorMatch:
     only_pivot: tuple[Anchor, ...]
     only_edition: tuple[Anchor, ...]
 
+    def side(self, on_pivot: bool) -> tuple[Anchor, ...]:
+        """Every anchor of one side, the matched ones first."""
+        if on_pivot:
+            return (*[p.pivot for p in self.matched], *self.only_pivot)
+        return (*[p.edition for p in self.matched], *self.only_edition)
+
+
+# The kinds of fact the figure checks compare.
+DATE_KINDS = frozenset({"date", "year", "time", "decade", "century"})
+NUMBER_KINDS = frozenset({"number", "percent"})
+CODE_KINDS = frozenset({"code"})
+
+
+def strong_of(anchors: tuple[Anchor, ...], kinds: frozenset[str]) -> list[Anchor]:
+    """The anchors of these kinds read surely enough to raise an alarm."""
+    return [a for a in anchors if a.strong and a.kind in kinds]
+
 
 Rule = Callable[[Anchor, Anchor], Pair | None]
 
