@@ -209,10 +209,11 @@ def _covered_or_lost(embedder: Embedder, ctx: PairFacts, sentences: list[str], k
     from .embed import coverage  # numpy and the cache: only with the semantic signal
 
     cover = coverage(embedder, sentences, kept)
+    evidence = score + GAP_WEIGHT * cover.gap - ABSORBED_WEIGHT * cover.absorbed + DISTANCE_WEIGHT * (1 - cover.cosine)
+    if evidence + LONE_SEMANTIC < SEMANTIC_SCORE:  # short even with a lone sentence: no sentence alignment needed
+        return None
     lone = ctx.lone_sentences(sentences, kept)
-    evidence = score + GAP_WEIGHT * cover.gap - ABSORBED_WEIGHT * cover.absorbed \
-        + DISTANCE_WEIGHT * (1 - cover.cosine) + (LONE_SEMANTIC if lone else 0.0)
-    if evidence < SEMANTIC_SCORE:
+    if evidence + (LONE_SEMANTIC if lone else 0.0) < SEMANTIC_SCORE:
         return None
     named = lone if len(lone) > 1 and cover.least in lone else (cover.least,)
     return Shortfall(round(share, 2), named, False, ("length", "sentences", "semantic"))
