@@ -9,6 +9,7 @@ third edition uses words its edition uses nowhere else (``Vocabulary``).
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -25,7 +26,7 @@ COPIED_CONFIDENCE = 0.9
 
 
 def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang: str, lang: str,
-                   langs: tuple[str, ...], vocabulary: Vocabulary | None = None) -> tuple[float, str, str] | None:
+                   langs: tuple[str, ...], vocabulary: Vocabulary) -> tuple[float, str, str] | None:
     """Is the edition text running text in another language? (confidence, language, reason) or None.
 
     Mostly in another language, or with whole sentences left in the pivot's
@@ -45,7 +46,7 @@ def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang:
     text = " ".join(kept)
     same = len(text) < langid.SHORT_TEXT and fuzz.ratio(text, source) >= SAME_TEXT
     reading = langid.foreign(text, lang, langs, pivot_lang if same else None)
-    if reading is None and not copied and vocabulary is not None:
+    if reading is None and not copied:
         reading = _by_words(text, edition, lang, langs, vocabulary)
     if reading is None:
         if not copied:
@@ -106,28 +107,30 @@ class Vocabulary:
     (read on the first question: most statements never ask)."""
 
     def __init__(self, pivot: Edition, edition: Edition) -> None:
-        self._editions = (pivot, edition)
-        self._pivot: frozenset[str] | None = None
-        self._edition: Counter[str] = Counter()
+        self.pivot, self.edition = pivot, edition
 
-    def _read(self) -> frozenset[str]:
-        if self._pivot is None:
-            pivot, edition = self._editions
-            for paragraph in edition.paragraphs:
-                self._edition.update(_words(plain(paragraph.norm)))
-            self._pivot = frozenset().union(*(_words(plain(p.norm)) for p in pivot.paragraphs))
-        return self._pivot
+    @cached_property
+    def _pivot_words(self) -> frozenset[str]:
+        return frozenset().union(*(_words(plain(p.norm)) for p in self.pivot.paragraphs))
+
+    @cached_property
+    def _edition_counts(self) -> Counter[str]:
+        """In how many paragraphs of the edition each word is."""
+        counts: Counter[str] = Counter()
+        for paragraph in self.edition.paragraphs:
+            counts.update(_words(plain(paragraph.norm)))
+        return counts
 
     def stranger(self, paragraphs: list[Paragraph]) -> bool:
         """Do the paragraphs use words their edition uses nowhere else? Of their words the pivot lacks
         (names, figures and cognates it has are set aside), ``STRANGER_WORDS`` or more and at most
         ``STRANGER_OWN_SHARE`` of them found in other paragraphs of the edition."""
-        pivot = self._read()
+        pivot = self._pivot_words
         here: Counter[str] = Counter()
         for paragraph in paragraphs:
             here.update(_words(plain(paragraph.norm)))
         fresh = [word for word in here if word not in pivot]
-        own = sum(1 for word in fresh if self._edition[word] > here[word])
+        own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
         return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
 
 
