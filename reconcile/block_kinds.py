@@ -113,8 +113,8 @@ def _kickers(texts: Sequence[str], kinds: list[BlockKind], head: list[int]) -> N
     """Short paragraphs above the title are kickers (a rubric, a date line)."""
     titles = [i for i in head if kinds[i] == "title"]
     if titles:
-        _relabel(kinds, [i for i in head if i < titles[0] and kinds[i] == "paragraph"
-                         and len(texts[i].split()) <= MAX_KICKER_WORDS], "kicker")
+        _relabel(kinds, _paragraphs(kinds, head, lambda i: i < titles[0] and len(texts[i].split()) <= MAX_KICKER_WORDS),
+                 "kicker")
 
 
 def _relabel(kinds: list[BlockKind], indices: list[int], kind: BlockKind) -> None:

@@ -152,7 +152,7 @@ def _read(encoding: str | None, selector: str | None, max_input_mb: float) -> Re
 
 def _statements(paths: list[Path] | None, output: Path | None, pivot: str | None, langs: str | None,
                 jobs: int | None, config: Path | None, read: ReadOptions, ui: Ui,
-                semantic: str | None = None) -> Statements:
+                semantic: str | None) -> Statements:
     """What check, report and export share, as one value for ``commands``."""
     return Statements(tuple(paths or ()), output, pivot, tuple(langs.split(",")) if langs else None, jobs, config,
                       read, ui, semantic)

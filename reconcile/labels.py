@@ -12,7 +12,7 @@ reads as words.
 
 from __future__ import annotations
 
-from .kinds import KINDS, describe
+from .kinds import describe
 
 SEVERITY_LABELS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Note"}
 
@@ -28,5 +28,4 @@ def kind_label(kind: str) -> str:
 
 def kind_legend(kind: str) -> str:
     """The sentence the report's legend shows for a kind; "" for a kind without an entry."""
-    info = KINDS.get(kind)  # type: ignore[call-overload]
-    return info.legend if info else ""
+    return describe(kind).legend
