@@ -93,9 +93,6 @@ def _latin(text: str, not_latin: re.Pattern[str]) -> str:
     return _DOUBLE.sub(_FIRST, text)
 
 
-_ORG_SPELLINGS = {s: key for key, spellings in locales.ORGANISATIONS.items() for s in spellings}
-
-
 # What may stand just before a sentence-initial capital (only the last few characters are looked at).
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
 
@@ -105,7 +102,7 @@ _GAP = re.compile(r"\s+")
 
 def _org(m: re.Match[str], scan: Scan) -> Hit | None:
     """The pattern lets any gap stand for the space of a spelling ("EE.\u00a0UU."): look it up with one space."""
-    return anchor_hit(m, "org", Token("org", _ORG_SPELLINGS[_GAP.sub(" ", m["org"])]))
+    return anchor_hit(m, "org", Token("org", locales.ORGANISATION_OF_SPELLING[_GAP.sub(" ", m["org"])]))
 
 
 def _name(m: re.Match[str], scan: Scan) -> Hit | None:

@@ -25,7 +25,7 @@ from .numbers import TEN, read_digits
 from .scan import SPACES, Hit, Scan, anchor_hit
 
 # Capitals before a number that do not name an index: currency codes (CLDR), organisations.
-_NOT_INDEX_NAMES = frozenset(list_currencies()) | {s for spellings in locales.ORGANISATIONS.values() for s in spellings}
+_NOT_INDEX_NAMES = frozenset(list_currencies()) | frozenset(locales.ORGANISATION_OF_SPELLING)
 
 
 def code(m: re.Match[str], scan: Scan) -> Hit | None:

@@ -119,6 +119,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "CIA": ("ЦРУ", "CIA"),
     "GDP": ("ВВП", "GDP", "BIP", "PIB"),
 }
+# Each spelling of an organisation → the organisation's key ("ООН" → "UN").
+ORGANISATION_OF_SPELLING = {s: key for key, spellings in ORGANISATIONS.items() for s in spellings}
 
 # Latin transliteration of Cyrillic, for comparing names across scripts.
 CYRILLIC_TO_LATIN = str.maketrans({

@@ -68,7 +68,7 @@ WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "vingt-cinq" is one word
 
 ORG = re.compile(rf"""
     (?=[A-ZА-ЯЁ])(?<!\w)
-    (?P<org>{alternation(s for spellings in locales.ORGANISATIONS.values() for s in spellings)})
+    (?P<org>{alternation(locales.ORGANISATION_OF_SPELLING)})
     (?!\w)
 """, re.VERBOSE)
 
