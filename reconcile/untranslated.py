@@ -9,7 +9,7 @@ third edition uses words its edition uses nowhere else (``Vocabulary``).
 from __future__ import annotations
 
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -71,7 +71,7 @@ def _reason(found: str, pivot_lang: str, whole_copy: bool) -> str:
 def _by_words(text: str, edition: list[Paragraph], lang: str, langs: tuple[str, ...],
               vocabulary: Vocabulary) -> langid.Reading | None:
     """A headline the identifier alone does not judge, read again when its words are a stranger's."""
-    if _undecided(text) and langid.known(lang) and vocabulary.stranger(edition):
+    if langid.known(lang) and vocabulary.stranger(edition) and _undecided(text):  # (the cheap tests first)
         return stranger_reading(text, lang, langs)
     return None
 
@@ -104,21 +104,21 @@ STRANGER_OWN_SHARE = 0.25
 
 class Vocabulary:
     """The words of a whole pivot edition, and in how many paragraphs of the edition each of its words is
-    (read on the first question: most statements never ask)."""
+    (read on the first question)."""
 
     def __init__(self, pivot: Edition, edition: Edition) -> None:
         self.pivot, self.edition = pivot, edition
 
     @cached_property
     def _pivot_words(self) -> frozenset[str]:
-        return frozenset().union(*(_words(plain(p.norm)) for p in self.pivot.paragraphs))
+        return frozenset().union(*(_words(p.norm) for p in self.pivot.paragraphs))
 
     @cached_property
     def _edition_counts(self) -> Counter[str]:
         """In how many paragraphs of the edition each word is."""
         counts: Counter[str] = Counter()
         for paragraph in self.edition.paragraphs:
-            counts.update(_words(plain(paragraph.norm)))
+            counts.update(_words(paragraph.norm))
         return counts
 
     def stranger(self, paragraphs: list[Paragraph]) -> bool:
@@ -128,15 +128,17 @@ class Vocabulary:
         pivot = self._pivot_words
         here: Counter[str] = Counter()
         for paragraph in paragraphs:
-            here.update(_words(plain(paragraph.norm)))
+            here.update(_words(paragraph.norm))
         fresh = [word for word in here if word not in pivot]
         own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
         return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
 
 
-def _words(text: str) -> set[str]:
-    """Lower-case words of two letters or more (figures, codes and addresses are not words)."""
-    return {word for word in langid.tokens(text) if len(word) >= 2 and word.isalpha()}
+@lru_cache(maxsize=1 << 12)
+def _words(norm: str) -> frozenset[str]:
+    """Lower-case words of two letters or more of a paragraph (figures, codes and addresses are not words);
+    once per paragraph, which the pivot's are asked for once per edition."""
+    return frozenset(word for word in langid.tokens(plain(norm)) if len(word) >= 2 and word.isalpha())
 
 
 def _undecided(text: str) -> bool:
