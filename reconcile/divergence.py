@@ -76,7 +76,8 @@ def figure_divergences(match: AnchorMatch, link: Link, truncated: bool, pivot: l
     ``langs``: the pivot's and the edition's languages.
     """
     out = list(_agreeing_with_remarks(match))
-    out += _unmatched(match, link, truncated, _Counted(pivot, edition, langs))
+    if match.only_pivot or match.only_edition:  # (most links leave nothing over)
+        out += _unmatched(match, link, truncated, _Counted(pivot, edition, langs))
     return out
 
 

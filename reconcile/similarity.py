@@ -184,6 +184,14 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
             left.append(a)
     taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
+    if left and right:  # (most often every anchor has found its equal)
+        _pair_by_rules(pairs, left, right, name_threshold)
+    _years_apart(pairs, left, right)
+    return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
+
+
+def _pair_by_rules(pairs: list[Pair], left: list[Anchor], right: list[Anchor], name_threshold: float) -> None:
+    """Pairs from the rules, most certain first; what they pair leaves ``left`` and ``right``."""
     rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
                                lambda a, b: _unverifiable(a, b, left, right),
                                lambda a, b: _names_close(a, b, name_threshold))
@@ -200,8 +208,6 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
                     right.remove(b)
                     candidates.remove(b)
                     break
-    _years_apart(pairs, left, right)
-    return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
 
 
 def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
