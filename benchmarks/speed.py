@@ -130,6 +130,7 @@ def report_render(corpus: Path) -> tuple[str, int, float]:
 
 
 def cold_cli(args: list[str], cwd: Path, repeat: int) -> float:
+    compile_bytecode(cwd)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -144,6 +145,8 @@ def corpus_check(corpus: Path, baseline: Path | None, runs: int) -> list[str]:
     statements = len(documents(corpus))
     command = ["check", *(str(c.resolve()) for c in corpora(corpus)), "--fail-on", "never", "-f", "jsonl"]
     roots = {"reconcile": ROOT, **({"baseline": baseline.resolve()} if baseline else {})}
+    for root in roots.values():
+        compile_bytecode(root)
     lines = []
     for jobs in (1, 2):
         seconds: dict[str, list[tuple[float, float]]] = {name: [] for name in roots}
@@ -159,6 +162,14 @@ def corpus_check(corpus: Path, baseline: Path | None, runs: int) -> list[str]:
                      f"(CPU {before_cpu / cpu:.2f}×)")
         lines.append(line)
     return lines
+
+
+def compile_bytecode(root: Path) -> None:
+    """Compile a checkout's modules before timing cold runs, as installing a package does: with
+    PYTHONDONTWRITEBYTECODE set, or a checkout never run before, every cold run would otherwise compile
+    its sources again (about 50 ms), and the two checkouts of a before/after would not pay it alike."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "reconcile")], check=False,
+                   capture_output=True)
 
 
 def _wall_and_cpu(args: list[str], cwd: Path) -> tuple[float, float]:
@@ -330,6 +341,8 @@ def write_hard_inputs(folder: Path, repeat: int) -> int:
 def hard_series(repeats: tuple[int, ...], runs: int, hunalign: str | None, baseline: Path | None,
                 baseline_max: int, peer_timeout: float) -> list[dict]:
     """Median wall, CPU and peak RSS per system and size, children one after another (no overlap)."""
+    for root in (ROOT, *([baseline] if baseline is not None else [])):
+        compile_bytecode(root)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in repeats:
