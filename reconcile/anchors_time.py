@@ -74,7 +74,9 @@ def _is_clock(m: re.Match[str], scan: Scan, mark: str, digits: str | None) -> bo
     if mark in (".", "-") and not tail and not (mark == "." and m["h"].startswith("0")) \
             and not scan.pat.clock_cue.search(scan.before(m.start())):
         return False
-    return not scan.pat.figure_after.match(scan.text, m.end())  # "at 12.50 euros", "6.30 %"
+    # "at 12.50 euros", "6.30 %"; after a word that makes it a time, a unit belongs to what follows
+    # ("a las 7:19 h hora local", "8:30 p. m. hora local")
+    return bool(tail) or not scan.pat.figure_after.match(scan.text, m.end())
 
 
 def clock_readings(hour: int, minute: int, ampm: str | None, period: str | None, scan: Scan) -> tuple[Clock, ...]:

@@ -164,9 +164,9 @@ class Patterns:
               | {SP}?(?P<after>{after})(?!\w)                  # 20 Uhr, 17.45 horas, 20.30 мск
               | {SP}+(?P<period>{periods})(?!\w)              # a las 3 de la tarde, в 7 вечера
             )?""", re.IGNORECASE | re.VERBOSE)
-        # A run time or a duration written h:mm:ss ("2:03:59", "2 :03 :59", "2:21.31").
+        # A run time or a duration written h:mm:ss ("2:03:59", "2 :03 :59", "2:21.31", "4:41,30").
         self.duration = re.compile(r"""
-            (?=\d)(?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)[ \u00a0]?[:.][ \u00a0]?(?P<s>[0-5]\d)(?![\d:])
+            (?=\d)(?<![\d.,:])(?P<h>\d{1,2})[ \u00a0]?:[ \u00a0]?(?P<m>[0-5]\d)(?:[ \u00a0]?[:.][ \u00a0]?|,)(?P<s>[0-5]\d)(?![\d:])
         """, re.VERBOSE)
         self.clock_cue = re.compile(rf"(?<!\w)(?:{alternation(measures.CLOCK_BEFORE.get(lang, ()))}){SP}+$",
                                     re.IGNORECASE)
