@@ -93,10 +93,6 @@ def _latin(text: str, not_latin: re.Pattern[str]) -> str:
     return _DOUBLE.sub(_FIRST, text)
 
 
-# What may stand just before a sentence-initial capital (only the last few characters are looked at).
-_SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
-
-
 _GAP = re.compile(r"\s+")
 
 
@@ -106,11 +102,9 @@ def _org(m: re.Match[str], scan: Scan) -> Hit | None:
 
 
 def _name(m: re.Match[str], scan: Scan) -> Hit | None:
-    start = m.start()
-    if _SENTENCE_START.search(scan.text, max(0, start - 6), start):
-        return None
-    anchor = _name_anchor(m["name"])
-    return Hit(start, m.end(), anchor) if anchor is not None else None
+    """A capitalised word that does not open a sentence (the pattern looks at what precedes it)."""
+    anchor = _name_anchor(m.group())
+    return Hit(m.start(), m.end(), anchor) if anchor is not None else None
 
 
 @lru_cache(maxsize=1 << 16)

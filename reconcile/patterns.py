@@ -72,11 +72,15 @@ ORG = re.compile(rf"""
     (?!\w)
 """, re.VERBOSE)
 
+# A capital that may open a sentence, looked back at from just after it (lookbehinds have a fixed width,
+# so one per gap of 0-5 spaces): a stop, colon, quote, bracket or dash within the six characters before
+# it and only spaces between, or nothing but spaces since the start of the text.
+_OPENS_SENTENCE = "".join(rf"(?<![.!?…:\"'«(—–\-]\s{{{gap}}}.)(?<!^\s{{{gap}}}.)" for gap in range(6)) + r"(?<!^\s{6}.)"
 # The capital comes first, the look back at what precedes it after it: a pattern that starts with a set
 # of characters is scanned for them at C speed, one that starts with a look-around is tried everywhere.
-NAME = re.compile(r"""
-    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![\w'’-][A-ZÀ-ÖØ-ÞА-ЯЁ])[a-zß-öø-ÿа-яё'’]+          # a capitalised word
-             (?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)     # and its hyphenated parts
+NAME = re.compile(rf"""
+    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![\w'’-][A-ZÀ-ÖØ-ÞА-ЯЁ]){_OPENS_SENTENCE}   # a capitalised word, not a sentence's first
+             [a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)   # and its hyphenated parts
 """, re.VERBOSE)
 
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
