@@ -26,11 +26,14 @@ _ABBREVIATIONS = frozenset({
 })
 # Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# The stop is matched first (a pattern that starts with a set of characters is scanned for them at C
+# speed; one that starts with a look-behind is tried at every character); the boundary is the group.
 _BOUNDARY = re.compile(r"""
-    (?<=[.!?…])["')\]»]?\s+(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
-  | (?<=[。！？])\s*(?=[^\s」』”’）])                           # CJK: a full-width stop, unless a quote closes
-  | (?<=[。！？][」』”’）])\s*(?=[「『“‘（])                    # … and then only before the next quote opens
-""", re.VERBOSE)
+    [.!?…。！？]
+    (?: (?<=[.!?…])(["')\]»]?\s+)(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
+      | (?<=[。！？])(\s*)(?=[^\s」』”’）])                          # CJK: a full-width stop, unless a quote closes
+      | (?<=[。！？])[」』”’）](\s*)(?=[「『“‘（])                     # … and then only before the next quote opens
+    )""", re.VERBOSE)
 
 
 def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
@@ -52,7 +55,7 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start:match.start()].strip()
+        candidate = text[start:match.start(match.lastindex or 0)].strip()
         last_word = _last_word(candidate).rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
                 or _DOTTED.fullmatch(last_word) or (ordinal_dot and last_word.isdigit() and len(last_word) <= 2)):
