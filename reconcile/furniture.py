@@ -65,6 +65,10 @@ _CLOSING = frozenset({"source line", "translator credit", "copyright notice", "s
 MIN_LANGUAGE_RUN = 3
 
 
+# The first words of the two-word names: only after one of them is the next token read as its second.
+_PAIR_STARTS = frozenset(name.split(" ")[0] for name in locales.LANGUAGE_NAMES if " " in name)
+
+
 def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, int]:
     """(tokens that are language names or tags, all tokens) of a line; two-word names count once.
 
@@ -84,8 +88,8 @@ def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, 
     while token is not None:
         following = next(tokens, None)
         word = token.group().casefold()
-        pair = f"{word} {following.group().casefold()}" if following else ""
-        if pair in locales.LANGUAGE_NAMES:
+        if following is not None and word in _PAIR_STARTS and \
+                f"{word} {following.group().casefold()}" in locales.LANGUAGE_NAMES:
             hit, following = True, next(tokens, None)
         else:
             hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group()))
@@ -101,8 +105,13 @@ def is_language_switcher(norm: str) -> bool:
     >>> [is_language_switcher(t) for t in ("• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "Russia and the EU agreed")]
     [True, False]
     """
-    words = len(norm.split())
-    hits, total = _language_names(plain(norm), 1 + words // 10)
+    text = plain(norm)
+    return _is_switcher(text, len(text.split()))
+
+
+def _is_switcher(text: str, words: int) -> bool:
+    """``is_language_switcher`` of a plain text of so many words."""
+    hits, total = _language_names(text, 1 + words // 10)
     return hits >= 2 and hits >= total - 1 - total // 10
 
 
@@ -133,7 +142,11 @@ def label(norm: str) -> tuple[str, str] | None:
     >>> label("Traduction : Marie Dupont")
     ('translator credit', 'Marie Dupont')
     """
-    match = _LABEL.match(plain(norm))
+    return _label(plain(norm))
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    match = _LABEL.match(text)
     return (_LABEL_OF[match["label"].casefold()], match["rest"]) if match else None
 
 
@@ -143,7 +156,11 @@ def is_caption(norm: str) -> bool:
     >>> [is_caption(t) for t in ("Photo: TASS", "Фото: Участники акции у здания парламента в понедельник")]
     [False, True]
     """
-    found = label(norm)
+    return _describes(label(norm))
+
+
+def _describes(found: tuple[str, str] | None) -> bool:
+    """Whether a label is a photo's, followed by a description."""
     return bool(found and found[0] == "photo credit" and len(found[1].split()) > locales.PHOTO_CREDIT_MAX_WORDS)
 
 
@@ -155,10 +172,10 @@ def line_reason(norm: str) -> str:
     """
     text = plain(norm)
     words = len(text.split())
-    found = label(norm)
-    if is_language_switcher(norm):
+    if _is_switcher(text, words):
         return "language switcher"
-    if found and not is_caption(norm):
+    found = _label(text)
+    if found and not _describes(found):
         return found[0]
     if words <= MAX_NOTICE_WORDS:
         return _notice_reason(text, words)
