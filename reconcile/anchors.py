@@ -119,23 +119,28 @@ def _name_anchor(word: str) -> Anchor | None:
 _FIGURE_HANDLERS = frozenset({century, decade, decade_word, leftover, number})
 
 
+# Patterns that open with ``(?=\d)`` and a look-behind that refuses a digit start at a run of digits;
+# a figure may open with a currency sign and a space.
+_AT_RUN = 0
+_SIGN_REACH = max(map(len, measures.CURRENCY_SIGNS)) + 1
+
 PASSES: tuple[Pass, ...] = (
-    Pass("iso_date", iso_date, "digits"),
-    Pass("numeric_date", numeric_date, "digits"),
+    Pass("iso_date", iso_date, "digits", _AT_RUN),
+    Pass("numeric_date", numeric_date, "digits", _AT_RUN),
     # "November 7 October Revolution Day": where the month comes first, it claims its day first.
     Pass("month_day", named_date, "month_first"),
-    Pass("day_month", named_date, "months"),
+    Pass("day_month", named_date, "months", _AT_RUN),
     Pass("month_day", named_date, "months"),
     Pass("first_day", named_date, "month_words"),
     Pass("month_year", named_date, "months"),
-    Pass("duration", duration, "colon"),
-    Pass("clock", clock, "digits"),
+    Pass("duration", duration, "colon", _AT_RUN),
+    Pass("clock", clock, "digits", _AT_RUN),
     Pass("century", century, "centuries"),
     Pass("decade", decade, "digits"),
     Pass("decade_word", decade_word, "decade_words"),
     Pass("code", code, "digits"),
-    Pass("leftover", leftover, "digits"),
-    Pass("number", number, "digits"),
+    Pass("leftover", leftover, "digits", _AT_RUN),
+    Pass("number", number, "digits", _SIGN_REACH),
     Pass("compound_word", compound_word, "compound_words"),
     Pass("org", _org, "capitals"),
     Pass("name", _name, "always"),
@@ -165,10 +170,10 @@ def _run_passes(scan: Scan) -> tuple[list[Hit], list[Hit]]:
     the figures (which the joining passes look at) and the rest."""
     hits: tuple[list[Hit], list[Hit]] = ([], [])
     gates = scan.__dict__
-    for regex, handler, needs, figure in _compiled(scan.lang, scan.digits):
+    for regex, handler, needs, figure, reach in _compiled(scan.lang, scan.digits):
         if gates[needs]:
             into = hits[0 if figure else 1]
-            for match in regex.finditer(scan.text):
+            for match in regex.finditer(scan.text) if reach is None else scan.near_digits(regex, reach):
                 found = handler(match, scan)
                 for hit in (found,) if isinstance(found, Hit) else found or ():
                     if scan.take(hit.start, hit.end):
@@ -184,11 +189,11 @@ _DIGIT_GATES = frozenset({"digits", "months", "month_first", "colon"})
 
 
 @cache
-def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, str, bool], ...]:
+def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, str, bool, int | None], ...]:
     """The passes that can match in a language (in a text with or without digits), patterns looked up once;
-    the last field says whether the pass finds figures."""
+    the fourth field says whether the pass finds figures."""
     pat = patterns(lang)
-    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS)
+    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS, step.reach)
              for step in PASSES if step.needs != "month_first" or lang in measures.MONTH_FIRST]
     return tuple(step for step in steps if step[0] is not NEVER and (digits or step[2] not in _DIGIT_GATES
                                                                     or step[1] is number))
