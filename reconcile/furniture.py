@@ -42,7 +42,22 @@ _OPENER_OF = {opener: reason for reason, openers in locales.CREDIT_OPENERS.items
 _CREDIT = re.compile(rf"^(?P<opener>{_alternation(_OPENER_OF)})\s", re.IGNORECASE)
 # "© 2020 MFA", "(c) MFA", "Copyright 2020 …", "Copyright © …"; not "Copyright means …".
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
-_RIGHTS_RESERVED = re.compile(_alternation(locales.RIGHTS_RESERVED), re.IGNORECASE)
+
+
+def _from_first_gap(phrases: Iterable[str]) -> str:
+    """An alternation of phrases that each match from their first space, the words before it looked
+    back at: a pattern that opens with a space is scanned for it at C speed, one that opens with a letter
+    to be matched in any case is tried at every character. (For a test of presence, not of the span.)
+
+    >>> _from_first_gap(["all rights reserved"])
+    '\\\\ (?<=all\\\\ )rights\\\\ reserved'
+    """
+    parts = [phrase.partition(" ") for phrase in sorted(set(phrases), key=len, reverse=True)]
+    return "|".join(rf"\ (?<={re.escape(first)}\ ){re.escape(rest)}" if gap else re.escape(first)
+                    for first, gap, rest in parts)
+
+
+_RIGHTS_RESERVED = re.compile(_from_first_gap(locales.RIGHTS_RESERVED), re.IGNORECASE)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _REPRINT = re.compile(rf"^(?:{_alternation(locales.REPRINT_OPENERS)})\b", re.IGNORECASE)
 # A row of size or colour buttons: "A A A", "A- A A+", or after a widget label any row of one- or
