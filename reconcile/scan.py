@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import NamedTuple
 
 from . import locales, measures
@@ -50,8 +51,6 @@ class Scan:
         self.lower = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.words = words = frozenset(_WORD.findall(self.lower))
         self.digits = digits = bool(_DIGIT.search(text))
-        # Where each run of digits starts: most passes' matches start at one, or a sign's width before it.
-        self.runs = [m.start() for m in _DIGITS.finditer(text)] if digits else []
         self.always = True
         self.months = digits and not words.isdisjoint(pat.month_words)
         self.month_first = self.months and self.lang in measures.MONTH_FIRST
@@ -73,6 +72,11 @@ class Scan:
 
     def before(self, start: int, width: int = 24) -> str:
         return self.text[max(0, start - width):start]
+
+    @cached_property
+    def runs(self) -> list[int]:
+        """Where each run of digits starts: most passes' matches start at one, or a sign's width before it."""
+        return [m.start() for m in _DIGITS.finditer(self.text)]
 
     def near_digits(self, regex: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
         """``regex.finditer(text)`` for a pattern whose matches start at most ``reach`` characters before
