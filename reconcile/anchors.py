@@ -83,10 +83,17 @@ def latin_keys(words: Sequence[str]) -> list[str]:
     return _latin(_GAP_MARK.join(words), _NOT_LATIN_OR_GAP).split(_GAP_MARK)
 
 
+# What the transliteration changes: text without it (most accented Latin text) is not translated, a
+# dict look-up for every character.
+_TRANSLITERATED = re.compile("[" + re.escape("".join(map(chr, locales.CYRILLIC_TO_LATIN))) + "]")
+
+
 def _latin(text: str, not_latin: re.Pattern[str]) -> str:
     text = text.lower()
     if not text.isascii():  # (transliteration and decomposition leave ASCII as it is)
-        text = unicodedata.normalize("NFKD", text.translate(locales.CYRILLIC_TO_LATIN))
+        if _TRANSLITERATED.search(text):
+            text = text.translate(locales.CYRILLIC_TO_LATIN)
+        text = unicodedata.normalize("NFKD", text)
     text = not_latin.sub("", text)
     for spelling, replacement in _SPELLING:
         text = text.replace(spelling, replacement)
