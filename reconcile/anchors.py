@@ -53,7 +53,7 @@ __all__ = ["annotate", "extract", "latin_keys", "name_key", "parse_number", "pla
 # Fixed spellings, replaced in this order ("dzh" and "dj" in one pass: a "d" before "dzh" stays "dj").
 _SPELLING = (("dzh", "\0"), ("dj", "j"), ("\0", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"))
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
-_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z][^A-Za-z]*")  # (not +: a pattern that opens with a set is scanned at C speed)
 _FIRST = itemgetter(1)  # a match's first group (a function of C: no template to expand for every word)
 
 
@@ -74,7 +74,7 @@ def name_key(word: str) -> str:
 
 # Between words joined for ``latin_keys``: no step below makes, removes or changes it.
 _GAP_MARK = "\x01"
-_NOT_LATIN_OR_GAP = re.compile(r"[^A-Za-z\x01]+")
+_NOT_LATIN_OR_GAP = re.compile(r"[^A-Za-z\x01][^A-Za-z\x01]*")
 
 
 def latin_keys(words: Sequence[str]) -> list[str]:
