@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache, lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from . import locales, measures
 from .anchors_amounts import (
@@ -206,9 +206,21 @@ def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, 
                                                                     or step[1] is number))
 
 
+# A paragraph's fields in order, and where ``anchors`` stands among them: each content paragraph is
+# remade with its anchors (``dataclasses.replace`` goes through the fields in Python, for every one).
+_FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
+_ANCHORS = [f.name for f in fields(Paragraph)].index("anchors")
+
+
+def _with_anchors(p: Paragraph, anchors: tuple[Anchor, ...]) -> Paragraph:
+    values = list(_FIELDS(p))
+    values[_ANCHORS] = anchors
+    return Paragraph(*values)
+
+
 def annotate(edition: Edition) -> Edition:
     """Attach anchors to every content paragraph of an edition."""
     def with_anchors(p: Paragraph) -> Paragraph:
-        return p if p.chrome else replace(p, anchors=extract(p.norm, edition.lang))
+        return p if p.chrome else _with_anchors(p, extract(p.norm, edition.lang))
 
     return replace(edition, paragraphs=tuple(with_anchors(p) for p in edition.paragraphs))

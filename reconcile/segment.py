@@ -11,7 +11,8 @@ Abbreviations and initials that would end a sentence falsely ("Mr.", "т. е.",
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from . import locales
 from .model import Edition, Paragraph
@@ -75,9 +76,21 @@ def _last_word(candidate: str) -> str:
     return word[word.rfind("(") + 1:]
 
 
+# A paragraph's fields in order, and where ``sentences`` stands among them: each content paragraph is
+# remade with its sentences (``dataclasses.replace`` goes through the fields in Python, for every one).
+_FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
+_SENTENCES = [f.name for f in fields(Paragraph)].index("sentences")
+
+
+def _with_sentences(p: Paragraph, sentences: tuple[str, ...]) -> Paragraph:
+    values = list(_FIELDS(p))
+    values[_SENTENCES] = sentences
+    return Paragraph(*values)
+
+
 def segment(edition: Edition) -> Edition:
     """Attach sentences (of the comparison text) to every content paragraph."""
     def with_sentences(p: Paragraph) -> Paragraph:
-        return p if p.chrome else replace(p, sentences=split_sentences(plain(p.norm), edition.lang))
+        return p if p.chrome else _with_sentences(p, split_sentences(plain(p.norm), edition.lang))
 
     return replace(edition, paragraphs=tuple(with_sentences(p) for p in edition.paragraphs))
