@@ -148,7 +148,7 @@ def is_dateline(norm: str) -> bool:
 def is_label(norm: str) -> bool:
     """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
     text = plain(norm)
-    return len(text.split()) <= 7 and not text.endswith(SENTENCE_END) and len(text) <= 60
+    return len(text) <= 60 and not text.endswith(SENTENCE_END) and len(text.split()) <= 7
 
 
 def label(norm: str) -> tuple[str, str] | None:
@@ -260,7 +260,7 @@ def _mark_language_runs(norms: Sequence[str], reasons: list[str]) -> None:
     """Three or more lines in a row, each one language's name (a menu or footer of languages)."""
     run: list[int] = []
     for i, norm in enumerate([*norms, ""]):
-        if i < len(norms) and not reasons[i] and len(norm.split()) <= 3:
+        if i < len(norms) and not reasons[i] and len(norm.split(None, 3)) <= 3:  # (at most three words)
             hits, total = _language_names(plain(norm), 0)
             if hits and hits == total:
                 run.append(i)
