@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache, lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from . import locales, measures
 from .anchors_amounts import (
@@ -53,7 +53,7 @@ __all__ = ["annotate", "extract", "latin_keys", "name_key", "parse_number", "pla
 # Fixed spellings, replaced in this order ("dzh" and "dj" in one pass: a "d" before "dzh" stays "dj").
 _SPELLING = (("dzh", "\0"), ("dj", "j"), ("\0", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"))
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
-_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z][^A-Za-z]*")  # (not +: a pattern that opens with a set is scanned at C speed)
 _FIRST = itemgetter(1)  # a match's first group (a function of C: no template to expand for every word)
 
 
@@ -74,7 +74,7 @@ def name_key(word: str) -> str:
 
 # Between words joined for ``latin_keys``: no step below makes, removes or changes it.
 _GAP_MARK = "\x01"
-_NOT_LATIN_OR_GAP = re.compile(r"[^A-Za-z\x01]+")
+_NOT_LATIN_OR_GAP = re.compile(r"[^A-Za-z\x01][^A-Za-z\x01]*")
 
 
 def latin_keys(words: Sequence[str]) -> list[str]:
@@ -83,18 +83,21 @@ def latin_keys(words: Sequence[str]) -> list[str]:
     return _latin(_GAP_MARK.join(words), _NOT_LATIN_OR_GAP).split(_GAP_MARK)
 
 
+# What the transliteration changes: text without it (most accented Latin text) is not translated, a
+# dict look-up for every character.
+_TRANSLITERATED = re.compile("[" + re.escape("".join(map(chr, locales.CYRILLIC_TO_LATIN))) + "]")
+
+
 def _latin(text: str, not_latin: re.Pattern[str]) -> str:
     text = text.lower()
     if not text.isascii():  # (transliteration and decomposition leave ASCII as it is)
-        text = unicodedata.normalize("NFKD", text.translate(locales.CYRILLIC_TO_LATIN))
+        if _TRANSLITERATED.search(text):
+            text = text.translate(locales.CYRILLIC_TO_LATIN)
+        text = unicodedata.normalize("NFKD", text)
     text = not_latin.sub("", text)
     for spelling, replacement in _SPELLING:
         text = text.replace(spelling, replacement)
     return _DOUBLE.sub(_FIRST, text)
-
-
-# What may stand just before a sentence-initial capital (only the last few characters are looked at).
-_SENTENCE_START = re.compile(r"(?:^\s*|[.!?…:]\s*[\"'«(]?\s*|[\"'«(—–-]\s*)$")
 
 
 _GAP = re.compile(r"\s+")
@@ -106,11 +109,9 @@ def _org(m: re.Match[str], scan: Scan) -> Hit | None:
 
 
 def _name(m: re.Match[str], scan: Scan) -> Hit | None:
-    start = m.start()
-    if _SENTENCE_START.search(scan.text, max(0, start - 6), start):
-        return None
-    anchor = _name_anchor(m["name"])
-    return Hit(start, m.end(), anchor) if anchor is not None else None
+    """A capitalised word that does not open a sentence (the pattern looks at what precedes it)."""
+    anchor = _name_anchor(m.group())
+    return Hit(m.start(), m.end(), anchor) if anchor is not None else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,23 +126,28 @@ def _name_anchor(word: str) -> Anchor | None:
 _FIGURE_HANDLERS = frozenset({century, decade, decade_word, leftover, number})
 
 
+# Patterns that open with ``(?=\d)`` and a look-behind that refuses a digit start at a run of digits;
+# a figure may open with a currency sign and a space.
+_AT_RUN = 0
+_SIGN_REACH = max(map(len, measures.CURRENCY_SIGNS)) + 1
+
 PASSES: tuple[Pass, ...] = (
-    Pass("iso_date", iso_date, "digits"),
-    Pass("numeric_date", numeric_date, "digits"),
+    Pass("iso_date", iso_date, "digits", _AT_RUN),
+    Pass("numeric_date", numeric_date, "digits", _AT_RUN),
     # "November 7 October Revolution Day": where the month comes first, it claims its day first.
     Pass("month_day", named_date, "month_first"),
-    Pass("day_month", named_date, "months"),
+    Pass("day_month", named_date, "months", _AT_RUN),
     Pass("month_day", named_date, "months"),
     Pass("first_day", named_date, "month_words"),
     Pass("month_year", named_date, "months"),
-    Pass("duration", duration, "colon"),
-    Pass("clock", clock, "digits"),
+    Pass("duration", duration, "colon", _AT_RUN),
+    Pass("clock", clock, "digits", _AT_RUN),
     Pass("century", century, "centuries"),
     Pass("decade", decade, "digits"),
     Pass("decade_word", decade_word, "decade_words"),
     Pass("code", code, "digits"),
-    Pass("leftover", leftover, "digits"),
-    Pass("number", number, "digits"),
+    Pass("leftover", leftover, "digits", _AT_RUN),
+    Pass("number", number, "digits", _SIGN_REACH),
     Pass("compound_word", compound_word, "compound_words"),
     Pass("org", _org, "capitals"),
     Pass("name", _name, "always"),
@@ -171,10 +177,10 @@ def _run_passes(scan: Scan) -> tuple[list[Hit], list[Hit]]:
     the figures (which the joining passes look at) and the rest."""
     hits: tuple[list[Hit], list[Hit]] = ([], [])
     gates = scan.__dict__
-    for regex, handler, needs, figure in _compiled(scan.lang, scan.digits):
+    for regex, handler, needs, figure, reach in _compiled(scan.lang, scan.digits):
         if gates[needs]:
             into = hits[0 if figure else 1]
-            for match in regex.finditer(scan.text):
+            for match in regex.finditer(scan.text) if reach is None else scan.near_digits(regex, reach):
                 found = handler(match, scan)
                 for hit in (found,) if isinstance(found, Hit) else found or ():
                     if scan.take(hit.start, hit.end):
@@ -190,19 +196,31 @@ _DIGIT_GATES = frozenset({"digits", "months", "month_first", "colon"})
 
 
 @cache
-def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, str, bool], ...]:
+def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, str, bool, int | None], ...]:
     """The passes that can match in a language (in a text with or without digits), patterns looked up once;
-    the last field says whether the pass finds figures."""
+    the fourth field says whether the pass finds figures."""
     pat = patterns(lang)
-    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS)
+    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS, step.reach)
              for step in PASSES if step.needs != "month_first" or lang in measures.MONTH_FIRST]
     return tuple(step for step in steps if step[0] is not NEVER and (digits or step[2] not in _DIGIT_GATES
                                                                     or step[1] is number))
 
 
+# A paragraph's fields in order, and where ``anchors`` stands among them: each content paragraph is
+# remade with its anchors (``dataclasses.replace`` goes through the fields in Python, for every one).
+_FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
+_ANCHORS = [f.name for f in fields(Paragraph)].index("anchors")
+
+
+def _with_anchors(p: Paragraph, anchors: tuple[Anchor, ...]) -> Paragraph:
+    values = list(_FIELDS(p))
+    values[_ANCHORS] = anchors
+    return Paragraph(*values)
+
+
 def annotate(edition: Edition) -> Edition:
     """Attach anchors to every content paragraph of an edition."""
     def with_anchors(p: Paragraph) -> Paragraph:
-        return p if p.chrome else replace(p, anchors=extract(p.norm, edition.lang))
+        return p if p.chrome else _with_anchors(p, extract(p.norm, edition.lang))
 
     return replace(edition, paragraphs=tuple(with_anchors(p) for p in edition.paragraphs))

@@ -47,7 +47,7 @@ def heading_like(text: str) -> bool:
     >>> [heading_like(t) for t in ("Neue Regeln für Schulen", "Prices rose again.", "Why now?")]
     [True, False, True]
     """
-    words = text.split()
+    words = text.split(None, MAX_HEADLINE_WORDS)  # (one more piece, the rest, if there are more words)
     end = text.rstrip(_CLOSERS)[-1:]
     return 0 < len(words) <= MAX_HEADLINE_WORDS and (end not in SENTENCE_END or end in "?!？！")
 

@@ -42,7 +42,22 @@ _OPENER_OF = {opener: reason for reason, openers in locales.CREDIT_OPENERS.items
 _CREDIT = re.compile(rf"^(?P<opener>{_alternation(_OPENER_OF)})\s", re.IGNORECASE)
 # "© 2020 MFA", "(c) MFA", "Copyright 2020 …", "Copyright © …"; not "Copyright means …".
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
-_RIGHTS_RESERVED = re.compile(_alternation(locales.RIGHTS_RESERVED), re.IGNORECASE)
+
+
+def _from_first_gap(phrases: Iterable[str]) -> str:
+    """An alternation of phrases that each match from their first space, the words before it looked
+    back at: a pattern that opens with a space is scanned for it at C speed, one that opens with a letter
+    to be matched in any case is tried at every character. (For a test of presence, not of the span.)
+
+    >>> _from_first_gap(["all rights reserved"])
+    '\\\\ (?<=all\\\\ )rights\\\\ reserved'
+    """
+    parts = [phrase.partition(" ") for phrase in sorted(set(phrases), key=len, reverse=True)]
+    return "|".join(rf"\ (?<={re.escape(first)}\ ){re.escape(rest)}" if gap else re.escape(first)
+                    for first, gap, rest in parts)
+
+
+_RIGHTS_RESERVED = re.compile(_from_first_gap(locales.RIGHTS_RESERVED), re.IGNORECASE)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _REPRINT = re.compile(rf"^(?:{_alternation(locales.REPRINT_OPENERS)})\b", re.IGNORECASE)
 # A row of size or colour buttons: "A A A", "A- A A+", or after a widget label any row of one- or
@@ -65,6 +80,10 @@ _CLOSING = frozenset({"source line", "translator credit", "copyright notice", "s
 MIN_LANGUAGE_RUN = 3
 
 
+# The first words of the two-word names: only after one of them is the next token read as its second.
+_PAIR_STARTS = frozenset(name.split(" ")[0] for name in locales.LANGUAGE_NAMES if " " in name)
+
+
 def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, int]:
     """(tokens that are language names or tags, all tokens) of a line; two-word names count once.
 
@@ -84,8 +103,8 @@ def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, 
     while token is not None:
         following = next(tokens, None)
         word = token.group().casefold()
-        pair = f"{word} {following.group().casefold()}" if following else ""
-        if pair in locales.LANGUAGE_NAMES:
+        if following is not None and word in _PAIR_STARTS and \
+                f"{word} {following.group().casefold()}" in locales.LANGUAGE_NAMES:
             hit, following = True, next(tokens, None)
         else:
             hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group()))
@@ -101,8 +120,13 @@ def is_language_switcher(norm: str) -> bool:
     >>> [is_language_switcher(t) for t in ("• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "Russia and the EU agreed")]
     [True, False]
     """
-    words = len(norm.split())
-    hits, total = _language_names(plain(norm), 1 + words // 10)
+    text = plain(norm)
+    return _is_switcher(text, len(text.split()))
+
+
+def _is_switcher(text: str, words: int) -> bool:
+    """``is_language_switcher`` of a plain text of so many words."""
+    hits, total = _language_names(text, 1 + words // 10)
     return hits >= 2 and hits >= total - 1 - total // 10
 
 
@@ -124,7 +148,7 @@ def is_dateline(norm: str) -> bool:
 def is_label(norm: str) -> bool:
     """Short, unpunctuated text: a menu entry, a widget title, a footer link."""
     text = plain(norm)
-    return len(text.split()) <= 7 and not text.endswith(SENTENCE_END) and len(text) <= 60
+    return len(text) <= 60 and not text.endswith(SENTENCE_END) and len(text.split()) <= 7
 
 
 def label(norm: str) -> tuple[str, str] | None:
@@ -133,7 +157,11 @@ def label(norm: str) -> tuple[str, str] | None:
     >>> label("Traduction : Marie Dupont")
     ('translator credit', 'Marie Dupont')
     """
-    match = _LABEL.match(plain(norm))
+    return _label(plain(norm))
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    match = _LABEL.match(text)
     return (_LABEL_OF[match["label"].casefold()], match["rest"]) if match else None
 
 
@@ -143,7 +171,11 @@ def is_caption(norm: str) -> bool:
     >>> [is_caption(t) for t in ("Photo: TASS", "Фото: Участники акции у здания парламента в понедельник")]
     [False, True]
     """
-    found = label(norm)
+    return _describes(label(norm))
+
+
+def _describes(found: tuple[str, str] | None) -> bool:
+    """Whether a label is a photo's, followed by a description."""
     return bool(found and found[0] == "photo credit" and len(found[1].split()) > locales.PHOTO_CREDIT_MAX_WORDS)
 
 
@@ -155,10 +187,10 @@ def line_reason(norm: str) -> str:
     """
     text = plain(norm)
     words = len(text.split())
-    found = label(norm)
-    if is_language_switcher(norm):
+    if _is_switcher(text, words):
         return "language switcher"
-    if found and not is_caption(norm):
+    found = _label(text)
+    if found and not _describes(found):
         return found[0]
     if words <= MAX_NOTICE_WORDS:
         return _notice_reason(text, words)
@@ -228,7 +260,7 @@ def _mark_language_runs(norms: Sequence[str], reasons: list[str]) -> None:
     """Three or more lines in a row, each one language's name (a menu or footer of languages)."""
     run: list[int] = []
     for i, norm in enumerate([*norms, ""]):
-        if i < len(norms) and not reasons[i] and len(norm.split()) <= 3:
+        if i < len(norms) and not reasons[i] and len(norm.split(None, 3)) <= 3:  # (at most three words)
             hits, total = _language_names(plain(norm), 0)
             if hits and hits == total:
                 run.append(i)

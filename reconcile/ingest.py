@@ -74,21 +74,27 @@ _NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2060"
 _OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2028\u2029\u205f\u3000"
 # One table: invisible characters (soft hyphen, zero-width, BOM) removed, typographic quotes made
 # plain, no-break spaces made U+00A0, other breaking whitespace made a space.
-_TRANSLATE = str.maketrans({
-    **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", None),
+_REPLACEMENT = {
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", ""),
     **dict.fromkeys(_OTHER_SPACES, " "),
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     **dict.fromkeys(_NO_BREAK_SPACES, "\u00a0"),
-})
+}
+# Where the table changes something: a paragraph has none or a few such characters, and replacing
+# those few costs far less than ``str.translate``, which looks every character of a non-ASCII text up.
+_TRANSLATED = re.compile("[" + re.escape("".join(_REPLACEMENT)) + "]")
 # A run of whitespace with any ordinary space in it is one space; a run of no-break spaces is one U+00A0.
 # Anchored at the start of a run and possessive, so a long run is scanned once (no backtracking).
-# What the table changes: most paragraphs have none of it, and a look for it costs less than the table.
-_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 _MIXED_SPACE_RUN = re.compile(r"(?<![ \u00a0])\u00a0*+ [ \u00a0]*+")
 _NO_BREAK_RUN = re.compile(r"\u00a0{2,}")
 # A year glued to a time by a scraper: "202019:00" → "2020 19:00".
-_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")
+# (The look-behind after the first digit: a pattern that opens with a set is scanned for it at C speed.)
+_GLUED_YEAR_TIME = re.compile(r"((?:1(?<!\d.)[5-9]|2(?<!\d.)0)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _REPLACEMENT[match.group()]
 
 
 def normalise(text: str) -> str:
@@ -102,13 +108,13 @@ def normalise(text: str) -> str:
     >>> normalise("20 November 202019:00")
     '20 November 2020 19:00'
     """
-    text = unicodedata.normalize("NFC", text)
-    if _TRANSLATED.search(text):
-        text = text.translate(_TRANSLATE)
-    # Each pattern is run only where it can change something (a run of two spaces or more, a colon).
-    if "  " in text or " \u00a0" in text or "\u00a0 " in text:
+    text = _TRANSLATED.sub(_replacement, unicodedata.normalize("NFC", text))
+    # Each pattern is run only where it can change something (a run of two spaces or more, a colon);
+    # most paragraphs have no no-break space to look for in pairs.
+    no_break = "\u00a0" in text
+    if "  " in text or (no_break and (" \u00a0" in text or "\u00a0 " in text)):
         text = _MIXED_SPACE_RUN.sub(" ", text)
-    if "\u00a0\u00a0" in text:
+    if no_break and "\u00a0\u00a0" in text:
         text = _NO_BREAK_RUN.sub("\u00a0", text)
     text = text.strip(" \u00a0")
     return _GLUED_YEAR_TIME.sub(r"\1 \2", text) if ":" in text else text
@@ -269,13 +275,19 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAU
     return replace(edition, original=parsed.original) if parsed.original else edition
 
 
+def _sanitised(text: str) -> str:
+    """``sanitise``, skipped for text with no character it removes or replaces (none is printable): most
+    blocks, whose file was sanitised as a whole when it was decoded."""
+    return text if text.isprintable() else sanitise(text)
+
+
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
     """Sanitise and normalise the blocks, drop the empty ones, number the rest, tell their kinds and the furniture.
 
     Sanitising here too covers editions built in memory (``edition_from_text``):
     whatever the source, no renderer receives a control character.
     """
-    kept = [(text, b, norm) for b in blocks if (norm := normalise(text := sanitise(b.text)))]
+    kept = [(text, b, norm) for b in blocks if (norm := normalise(text := _sanitised(b.text)))]
     texts, blocks, norms = [t for t, _, _ in kept], [b for _, b, _ in kept], [n for _, _, n in kept]
     reasons = furniture_reasons(norms, [b.furniture for b in blocks])
     kinds = refine_kinds([plain(n) for n in norms], [b.kind for b in blocks], reasons)

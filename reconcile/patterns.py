@@ -9,6 +9,7 @@ hostile input (``1,000,`` × 2000, ``ноября`` × 2000) is scanned in linea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from . import locales, measures, numerals
@@ -27,7 +28,23 @@ def alternation(words: object) -> str:
     'mil[ \\\\u00a0]+millones|mil'
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in unique) or r"(?!x)x"
+    return "|".join(map(_escaped, unique)) or r"(?!x)x"
+
+
+def _escaped(word: str) -> str:
+    return re.escape(word).replace(r"\ ", SP + "+")
+
+
+def word_alternation(words: Iterable[str], first: str) -> str:
+    """``alternation`` of the words whose first character is in the set ``first``, each refusing a word
+    character before it: looked back at from after that character, so the pattern opens with literals,
+    which sre scans for at C speed (a look-around first is tried at every character).
+
+    >>> word_alternation(["UN", "ONU", "ЕС"], "[A-Z]")
+    'O(?<!\\\\w.)NU|U(?<!\\\\w.)N'
+    """
+    unique = sorted({w for w in words if re.fullmatch(first, w[:1])}, key=lambda w: (-len(w), w))
+    return "|".join(_escaped(w[0]) + r"(?<!\w.)" + _escaped(w[1:]) for w in unique) or r"(?!x)x"
 
 
 NEVER = re.compile(r"(?!x)x")
@@ -67,16 +84,19 @@ LEFTOVER = re.compile(r"""
 WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "vingt-cinq" is one word, "d'un" two
 
 ORG = re.compile(rf"""
-    (?=[A-ZА-ЯЁ])(?<!\w)
-    (?P<org>{alternation(locales.ORGANISATION_OF_SPELLING)})
+    (?P<org>{word_alternation(locales.ORGANISATION_OF_SPELLING, "[A-ZА-ЯЁ]")})   # a spelling, not inside a word
     (?!\w)
 """, re.VERBOSE)
 
+# A capital that may open a sentence, looked back at from just after it (lookbehinds have a fixed width,
+# so one per gap of 0-5 spaces): a stop, colon, quote, bracket or dash within the six characters before
+# it and only spaces between, or nothing but spaces since the start of the text.
+_OPENS_SENTENCE = "".join(rf"(?<![.!?…:\"'«(—–\-]\s{{{gap}}}.)(?<!^\s{{{gap}}}.)" for gap in range(6)) + r"(?<!^\s{6}.)"
 # The capital comes first, the look back at what precedes it after it: a pattern that starts with a set
 # of characters is scanned for them at C speed, one that starts with a look-around is tried everywhere.
-NAME = re.compile(r"""
-    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![\w'’-][A-ZÀ-ÖØ-ÞА-ЯЁ])[a-zß-öø-ÿа-яё'’]+          # a capitalised word
-             (?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)     # and its hyphenated parts
+NAME = re.compile(rf"""
+    (?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ](?<![\w'’-][A-ZÀ-ÖØ-ÞА-ЯЁ]){_OPENS_SENTENCE}   # a capitalised word, not a sentence's first
+             [a-zß-öø-ÿа-яё'’]+(?:-[A-ZА-ЯЁa-zа-яё][a-zß-öø-ÿа-яё]+)*)   # and its hyphenated parts
 """, re.VERBOSE)
 
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d")

@@ -7,9 +7,10 @@ driver in ``anchors``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import NamedTuple
 
 from . import locales, measures
@@ -72,6 +73,24 @@ class Scan:
     def before(self, start: int, width: int = 24) -> str:
         return self.text[max(0, start - width):start]
 
+    @cached_property
+    def runs(self) -> list[int]:
+        """Where each run of digits starts: most passes' matches start at one, or a sign's width before it."""
+        return [m.start() for m in _DIGITS.finditer(self.text)]
+
+    def near_digits(self, regex: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)`` for a pattern whose matches start at most ``reach`` characters before
+        a run of digits: only there is a match tried (a paragraph has a few runs; scanning every character
+        for a match that opens with a look-around costs more)."""
+        end = 0
+        for run in self.runs:
+            for start in range(max(end, run - reach), run + 1):
+                match = regex.match(self.text, start)
+                if match is not None:
+                    yield match
+                    end = match.end()
+                    break
+
 
 Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
 
@@ -79,17 +98,20 @@ Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
 
 @dataclass(frozen=True, slots=True)
 class Pass:
-    """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, and the gate
-    of ``Scan`` (by name) that says whether the pattern can match the text at all."""
+    """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, the gate
+    of ``Scan`` (by name) that says whether the pattern can match the text at all, and how far before
+    a run of digits its matches may start (``Scan.near_digits``)."""
 
     pattern: str
     handler: Handler
     needs: str
+    reach: int | None = None  # matches start at most this far before a run of digits (None: anywhere)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-_CAPITALS = re.compile(r"[A-ZА-ЯЁ]{2}")
+_DIGITS = re.compile(r"\d+")
+_CAPITALS = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ]")  # (not {2}: a pattern that opens with a set is scanned at C speed)
 
 
 def anchor_hit(match: re.Match[str], kind: AnchorKind, key: Key, **more: object) -> Hit:

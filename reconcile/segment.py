@@ -11,7 +11,8 @@ Abbreviations and initials that would end a sentence falsely ("Mr.", "т. е.",
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from . import locales
 from .model import Edition, Paragraph
@@ -26,11 +27,14 @@ _ABBREVIATIONS = frozenset({
 })
 # Dotted abbreviations: short letter groups joined by dots ("u.s", "z.b", "т.е"), not "о.азуле".
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# The stop is matched first (a pattern that starts with a set of characters is scanned for them at C
+# speed; one that starts with a look-behind is tried at every character); the boundary is the group.
 _BOUNDARY = re.compile(r"""
-    (?<=[.!?…])["')\]»]?\s+(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
-  | (?<=[。！？])\s*(?=[^\s」』”’）])                           # CJK: a full-width stop, unless a quote closes
-  | (?<=[。！？][」』”’）])\s*(?=[「『“‘（])                    # … and then only before the next quote opens
-""", re.VERBOSE)
+    [.!?…。！？]
+    (?: (?<=[.!?…])(["')\]»]?\s+)(?=["'«(\[]?[A-ZА-ЯЁÀ-ÖØ-Þ0-9¿¡])   # Latin and Cyrillic: a stop, a space, a capital
+      | (?<=[。！？])(\s*)(?=[^\s」』”’）])                          # CJK: a full-width stop, unless a quote closes
+      | (?<=[。！？])[」』”’）](\s*)(?=[「『“‘（])                     # … and then only before the next quote opens
+    )""", re.VERBOSE)
 
 
 def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
@@ -52,7 +56,7 @@ def split_sentences(text: str, lang: str = "") -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start:match.start()].strip()
+        candidate = text[start:match.start(match.lastindex or 0)].strip()
         last_word = _last_word(candidate).rstrip(".!?…\"')»").lower()
         if (not candidate or last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
                 or _DOTTED.fullmatch(last_word) or (ordinal_dot and last_word.isdigit() and len(last_word) <= 2)):
@@ -72,9 +76,21 @@ def _last_word(candidate: str) -> str:
     return word[word.rfind("(") + 1:]
 
 
+# A paragraph's fields in order, and where ``sentences`` stands among them: each content paragraph is
+# remade with its sentences (``dataclasses.replace`` goes through the fields in Python, for every one).
+_FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
+_SENTENCES = [f.name for f in fields(Paragraph)].index("sentences")
+
+
+def _with_sentences(p: Paragraph, sentences: tuple[str, ...]) -> Paragraph:
+    values = list(_FIELDS(p))
+    values[_SENTENCES] = sentences
+    return Paragraph(*values)
+
+
 def segment(edition: Edition) -> Edition:
     """Attach sentences (of the comparison text) to every content paragraph."""
     def with_sentences(p: Paragraph) -> Paragraph:
-        return p if p.chrome else replace(p, sentences=split_sentences(plain(p.norm), edition.lang))
+        return p if p.chrome else _with_sentences(p, split_sentences(plain(p.norm), edition.lang))
 
     return replace(edition, paragraphs=tuple(with_sentences(p) for p in edition.paragraphs))

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile.anchors import extract, parse_number
+from reconcile.anchors import PASSES, extract, parse_number
 from reconcile.ingest import normalise
 from reconcile.model import Day, Figure
+from reconcile.patterns import patterns
+from reconcile.scan import Scan
 
 CASES = json.loads((Path(__file__).parent / "data" / "anchor_cases.json").read_text("utf-8"))
 
@@ -121,3 +123,19 @@ def test_patterns_do_not_backtrack_catastrophically():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Pieces a figure, a date or a time is written with, for texts the passes tried only near digits must read
+# as a full scan does (their ``reach`` says how far before a run of digits a match may start).
+_PIECES = st.sampled_from(["1", "9", "12", "2020", "000", "0", " ", "\u00a0", ".", ",", "-", "/", ":", "%", "'", "$",
+                           "US$", "€", "C$", "¥", "No.", "Nr.", "ноября", "November", "de", "a", "x", "p.m.", "Uhr",
+                           "h", "s", "е", "er", "٣", "(", "«"])
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join), st.sampled_from(["en", "de", "es", "fr", "ru"]))
+def test_passes_tried_near_digits_find_what_a_full_scan_finds(text, lang):
+    scan = Scan(text, lang)
+    for step in PASSES:
+        if step.reach is not None:
+            regex = getattr(patterns(lang), step.pattern)
+            assert [m.span() for m in scan.near_digits(regex, step.reach)] == [m.span() for m in regex.finditer(text)]
