@@ -11,7 +11,9 @@ is absent and nothing else changes.
 After the paragraph DP, small passes (``repair.py``) repair what lengths
 alone get wrong: an unrelated paragraph taken out of a split or merge,
 unlinked neighbours that share content linked, and paragraphs left unlinked
-far apart paired when they agree: a paragraph that moved.
+far apart paired when they agree: a paragraph that moved. A paragraph that
+moved past neighbours of similar length, which lengths link in order one
+place off, is taken out with its counterpart and the rest aligned again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .model import Alignment, Bead, Edition, Link
 from .repair import (
     Distances,
     Unit,
+    crossed,
     detach_strangers,
     find_moves,
     rejoin_neighbours,
@@ -211,6 +214,13 @@ def _together(left: list[Unit], rights: list[list[Unit]], priors: list[float]) -
 def _alignment(pivot_lang: str, edition_lang: str, left: list[Unit], right: list[Unit], path: Path,
                ratio: float, distances: Distances | None = None) -> Alignment:
     """Links from a path, after the repair passes; moves found among what stays unlinked."""
+    moved = crossed(left, right, path) if distances is None else None
+    if moved is not None:  # aligned again without the two, which are linked as a move
+        i, j, link = moved
+        rest = left[:i] + left[i + 1:], right[:j] + right[j + 1:]
+        again = _alignment(pivot_lang, edition_lang, *rest, _alone(*rest, ratio, None)[0], ratio)
+        at = next((k for k, x in enumerate(again.links) if x.pivot and x.pivot[0] > left[i].n), len(again.links))
+        return replace(again, links=(*again.links[:at], link, *again.links[at:]))
     pivot_language, edition_language = locales.language(pivot_lang), locales.language(edition_lang)
     same_script = pivot_language.script == edition_language.script
     names_are_names = not (pivot_language.capitalised_nouns or edition_language.capitalised_nouns)

@@ -3,8 +3,10 @@
 An unrelated paragraph is taken out of a split or merge
 (``detach_strangers``), unlinked neighbours that share content are linked
 (``rejoin_neighbours``), and paragraphs left unlinked far apart are paired
-when they agree: a paragraph that moved (``find_moves``). Each pass looks at
-a ``Unit``: what the content evidence of one paragraph is.
+when they agree: a paragraph that moved (``find_moves``), or one the lengths
+linked in order as it passed its neighbours (``crossed``, after which the
+rest is aligned again). Each pass looks at a ``Unit``: what the content
+evidence of one paragraph is.
 """
 
 from __future__ import annotations
@@ -188,8 +190,8 @@ class _Strays:
         if s in self.used or abs(s - k) < 2 or abs(length_delta(p.length, e.length, self.ratio)) > 3:
             return 0.0
         score = _move_score(p, e)
-        if (row, index) in self.mutual:  # a little above the bar, by how much they share
-            score = max(score, 0.61 + 0.01 * min(self.mutual[(row, index)], 9))
+        if (row, index) in self.mutual:
+            score = max(score, _mutual_score(self.mutual[(row, index)]))
         if self.apart is not None:
             score = max(score, 0.6 + MOVE_DISTANCE - float(self.apart[row, index]))
         return score
@@ -240,6 +242,41 @@ def _evidence_with(units: Sequence[Unit], rows: list[int], others: Sequence[Unit
             evidence.update(index.get((False, key), ()))
         out.append(evidence)
     return out
+
+
+def _mutual_score(evidence: int) -> float:
+    """A move found by the rule of the best match: a little above the bar, by how much the two share."""
+    return 0.61 + 0.01 * min(evidence, 9)
+
+
+def crossed(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> tuple[int, int, Link] | None:
+    """A pivot and an edition paragraph (positions) that moved past their neighbours while the lengths
+    still paired everything in order (in a short statement, a paragraph moved two places down makes the
+    DP link the three it passed one place off), and their moved link: each other's best match
+    (``_mutual``), in beads two or more places apart whose other side shares nothing with them."""
+    if len(left) > MUTUAL_AT_MOST or len(right) > MUTUAL_AT_MOST or _links_sharing_nothing(left, right, path) < 2:
+        return None  # (a crossing leaves two links that share nothing)
+    pivot_bead = {i: k for k, (i0, _, i1, _) in enumerate(path) for i in range(i0, i1)}
+    edition_bead = {j: k for k, (_, j0, _, j1) in enumerate(path) for j in range(j0, j1)}
+    pairs = _mutual(list(range(len(left))), list(range(len(right))), left, right)
+    for i, j in sorted(pairs, key=lambda pair: (-pairs[pair], pair)):
+        a, b = path[pivot_bead[i]], path[edition_bead[j]]
+        if abs(pivot_bead[i] - edition_bead[j]) >= 2 and not _shared([left[i]], right[a[1]:a[3]]) \
+                and not _shared(left[b[0]:b[2]], [right[j]]):
+            return i, j, _moved_link(left[i], right[j], _mutual_score(pairs[(i, j)]))
+    return None
+
+
+def _links_sharing_nothing(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> int:
+    return sum(1 for i0, j0, i1, j1 in path if i1 > i0 and j1 > j0 and not _shared(left[i0:i1], right[j0:j1]))
+
+
+def _shared(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
+    return any(_evidence_of_move(a, b) for a in left for b in right)
+
+
+def _evidence_of_move(a: Unit, b: Unit) -> int:
+    return 2 * len((a.strong | a.names) & (b.strong | b.names)) + len(a.cognates & b.cognates)
 
 
 def _alone_at_top(evidence: Counter[int], k: int) -> bool:

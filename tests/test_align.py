@@ -420,3 +420,31 @@ def test_a_moved_paragraph_boundary_is_one_2_2_link(make_edition):
     edition = make_edition("en", ["Opening words of the office here.", " ".join(s[:6]), " ".join(s[6:8]), "Closing."])
     links = align_pair(pivot, edition).links
     assert [(l.pivot, l.edition) for l in links] == [((1,), (1,)), ((2, 3), (2, 3)), ((4,), (4,))]
+
+
+ROTATED_EN = ["The Ministry of Foreign Affairs held a briefing on Tuesday about the results of the week.",
+              "Minister Lavrov met Ambassador Nebenzia in Geneva to discuss the humanitarian corridor for civilians.",
+              "The talks covered the supply of grain and fertiliser to countries that depend on imports.",
+              "Delegations agreed to continue consultations next month at the level of experts.",
+              "A press conference followed the meeting, and journalists asked about the schedule.",
+              "The next round of talks is planned for the autumn."]
+ROTATED_RU = ["Министерство иностранных дел провело во вторник брифинг об итогах недели.",
+              "Переговоры касались поставок зерна и удобрений в страны, зависящие от импорта.",
+              "Делегации договорились продолжить консультации в следующем месяце на уровне экспертов.",
+              "После встречи состоялась пресс-конференция, журналисты спрашивали о графике.",
+              "Министр Лавров встретился с послом Небензей в Женеве, чтобы обсудить гуманитарный коридор для мирных жителей.",
+              "Следующий раунд переговоров запланирован на осень."]
+
+
+def test_a_paragraph_moved_past_neighbours_of_similar_length_is_a_move():
+    """Lengths alone link en ¶2-5 to ru ¶2-5 one place off; the names say en ¶2 is ru ¶5."""
+    links = align_pair(prepared("en", ROTATED_EN), prepared("ru", ROTATED_RU)).links
+    assert [(l.pivot, l.edition, l.moved) for l in links] == [
+        ((1,), (1,), False), ((2,), (5,), True), ((3,), (2,), False), ((4,), (3,), False), ((5,), (4,), False),
+        ((6,), (6,), False)]
+
+
+def test_the_same_statement_in_order_has_no_move():
+    ru = ROTATED_RU[:1] + ROTATED_RU[4:5] + ROTATED_RU[1:4] + ROTATED_RU[5:]
+    links = align_pair(prepared("en", ROTATED_EN), prepared("ru", ru)).links
+    assert [(l.pivot, l.edition, l.moved) for l in links] == [((k,), (k,), False) for k in range(1, 7)]
