@@ -263,7 +263,7 @@ def crossed(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> tuple[in
         a, b = path[pivot_bead[i]], path[edition_bead[j]]
         if abs(pivot_bead[i] - edition_bead[j]) >= 2 and not _shared([left[i]], right[a[1]:a[3]]) \
                 and not _shared(left[b[0]:b[2]], [right[j]]):
-            return i, j, _moved_link(left[i], right[j], _mutual_score(pairs[(i, j)]))
+            return i, j, _moved_link(left[i], right[j], max(_move_score(left[i], right[j]), _mutual_score(pairs[(i, j)])))
     return None
 
 
