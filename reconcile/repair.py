@@ -30,6 +30,8 @@ MOVE_DISTANCE = 0.6
 # split: a moved paragraph was reported as missing + extra 234 times, 99 of them such pairs).
 MOVE_EVIDENCE = 4
 MUTUAL_AT_MOST = 32
+# Given embeddings, such a pair must be closer than unrelated paragraphs are (about 1; see ``find_moves``).
+MUTUAL_DISTANCE = 0.9
 Distances = Callable[[list[int], list[int]], npt.NDArray[np.float64]]
 BeadRange = tuple[int, int, int, int]  # (i0, j0, i1, j1), as in ``dp.Path``
 
@@ -190,8 +192,8 @@ class _Strays:
         if s in self.used or abs(s - k) < 2 or abs(length_delta(p.length, e.length, self.ratio)) > 3:
             return 0.0
         score = _move_score(p, e)
-        if (row, index) in self.mutual:
-            score = max(score, _mutual_score(self.mutual[(row, index)]))
+        if (row, index) in self.mutual and (self.apart is None or self.apart[row, index] < MUTUAL_DISTANCE):
+            score = max(score, _mutual_score(self.mutual[(row, index)]))  # (embeddings must not say unrelated)
         if self.apart is not None:
             score = max(score, 0.6 + MOVE_DISTANCE - float(self.apart[row, index]))
         return score
@@ -261,7 +263,8 @@ def crossed(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> tuple[in
     pairs = _mutual(list(range(len(left))), list(range(len(right))), left, right)
     for i, j in sorted(pairs, key=lambda pair: (-pairs[pair], pair)):
         a, b = path[pivot_bead[i]], path[edition_bead[j]]
-        if abs(pivot_bead[i] - edition_bead[j]) >= 2 and not _shared([left[i]], right[a[1]:a[3]]) \
+        linked = a[3] > a[1] and b[2] > b[0]  # (a paragraph left unlinked is find_moves' to pair)
+        if linked and abs(pivot_bead[i] - edition_bead[j]) >= 2 and not _shared([left[i]], right[a[1]:a[3]]) \
                 and not _shared(left[b[0]:b[2]], [right[j]]):
             return i, j, _moved_link(left[i], right[j], max(_move_score(left[i], right[j]), _mutual_score(pairs[(i, j)])))
     return None
