@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import cache, lru_cache
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from . import locales, measures
 from .anchors_amounts import (
@@ -47,6 +47,7 @@ from .model import Anchor, Edition, Paragraph, Token
 from .numbers import parse_number, plain, roman_to_int
 from .patterns import NEVER, patterns
 from .scan import Handler, Hit, Pass, Scan, anchor_hit
+from .segment import remade
 
 __all__ = ["annotate", "extract", "latin_keys", "name_key", "parse_number", "plain", "roman_to_int"]
 
@@ -206,21 +207,9 @@ def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, 
                                                                     or step[1] is number))
 
 
-# A paragraph's fields in order, and where ``anchors`` stands among them: each content paragraph is
-# remade with its anchors (``dataclasses.replace`` goes through the fields in Python, for every one).
-_FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
-_ANCHORS = [f.name for f in fields(Paragraph)].index("anchors")
-
-
-def _with_anchors(p: Paragraph, anchors: tuple[Anchor, ...]) -> Paragraph:
-    values = list(_FIELDS(p))
-    values[_ANCHORS] = anchors
-    return Paragraph(*values)
-
-
 def annotate(edition: Edition) -> Edition:
     """Attach anchors to every content paragraph of an edition."""
     def with_anchors(p: Paragraph) -> Paragraph:
-        return p if p.chrome else _with_anchors(p, extract(p.norm, edition.lang))
+        return p if p.chrome else remade(p, "anchors", extract(p.norm, edition.lang))
 
     return replace(edition, paragraphs=tuple(with_anchors(p) for p in edition.paragraphs))

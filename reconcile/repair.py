@@ -156,25 +156,6 @@ def _move_score(p: Unit, e: Unit) -> float:
     return score
 
 
-def _candidates(orphans: list[Unit], strays: list[Unit]) -> list[Counter[int]]:
-    """For each orphan, the strays sharing any key with it (an inverted index: no orphan × stray loop)."""
-    index: defaultdict[tuple[bool, str], list[int]] = defaultdict(list)
-    for s, one in enumerate(strays):
-        for key in one.strong | one.names:
-            index[(True, key)].append(s)
-        for key in one.cognates:
-            index[(False, key)].append(s)
-    out = []
-    for one in orphans:
-        shared: Counter[int] = Counter()
-        for key in one.strong | one.names:
-            shared.update(index.get((True, key), ()))
-        for key in one.cognates:
-            shared.update(index.get((False, key), ()))
-        out.append(shared)
-    return out
-
-
 @dataclass(slots=True)
 class _Strays:
     """The unlinked edition paragraphs a move may take: where their links are, and which are taken."""
@@ -215,8 +196,8 @@ def _mutual(orphans: list[int], strays: list[int], left: Sequence[Unit], right: 
     text with many is left to the evidence alone: the look-up grows with their number times its length)."""
     if not orphans or not strays or len(orphans) > MUTUAL_AT_MOST or len(strays) > MUTUAL_AT_MOST:
         return {}
-    of_orphans = _evidence_with(left, orphans, right)
-    of_strays = _evidence_with(right, strays, left)
+    of_orphans = _evidence_with([left[i] for i in orphans], right)
+    of_strays = _evidence_with([right[j] for j in strays], left)
     out: dict[tuple[int, int], int] = {}
     for row, (i, found) in enumerate(zip(orphans, of_orphans)):
         for index, (j, back) in enumerate(zip(strays, of_strays)):
@@ -226,9 +207,9 @@ def _mutual(orphans: list[int], strays: list[int], left: Sequence[Unit], right: 
     return out
 
 
-def _evidence_with(units: Sequence[Unit], rows: list[int], others: Sequence[Unit]) -> list[Counter[int]]:
-    """For each unit of ``rows``: every unit of ``others`` sharing content with it → evidence (a shared fact or
-    name counts two, a shared cognate one), from an inverted index of ``others``."""
+def _evidence_with(units: Sequence[Unit], others: Sequence[Unit]) -> list[Counter[int]]:
+    """For each of ``units``: every one of ``others`` sharing content with it → evidence (a shared fact or
+    name counts two, a shared cognate one), from an inverted index of ``others`` (no units × others loop)."""
     index: defaultdict[tuple[bool, str], list[int]] = defaultdict(list)
     for k, other in enumerate(others):
         for key in other.strong | other.names:
@@ -236,11 +217,11 @@ def _evidence_with(units: Sequence[Unit], rows: list[int], others: Sequence[Unit
         for key in other.cognates:
             index[(False, key)].append(k)
     out = []
-    for i in rows:
+    for one in units:
         evidence: Counter[int] = Counter()
-        for key in units[i].strong | units[i].names:
+        for key in one.strong | one.names:
             evidence.update(index.get((True, key), ()) * 2)
-        for key in units[i].cognates:
+        for key in one.cognates:
             evidence.update(index.get((False, key), ()))
         out.append(evidence)
     return out
@@ -317,7 +298,7 @@ def find_moves(links: list[Link], left: Sequence[Unit], right: Sequence[Unit], r
     if distances is not None and orphans and strays:  # content: every stray is a candidate
         apart, candidates = distances(orphan_rows, stray_rows), [Counter(range(len(strays))) for _ in orphans]
     else:
-        apart, candidates = None, _candidates(orphan_units, stray_units)
+        apart, candidates = None, _evidence_with(orphan_units, stray_units)  # the strays sharing any key
     pool = _Strays(strays, stray_units, ratio, apart, _mutual(orphan_rows, stray_rows, left, right))
     moved: dict[int, Link] = {}
     for row, (k, p, shared) in enumerate(zip(orphans, orphan_units, candidates)):

@@ -76,21 +76,22 @@ def _last_word(candidate: str) -> str:
     return word[word.rfind("(") + 1:]
 
 
-# A paragraph's fields in order, and where ``sentences`` stands among them: each content paragraph is
-# remade with its sentences (``dataclasses.replace`` goes through the fields in Python, for every one).
+# A paragraph's fields in order, and where each stands: every content paragraph is remade with its
+# sentences, then with its anchors (``dataclasses.replace`` goes through the fields in Python, for every one).
 _FIELDS = attrgetter(*(f.name for f in fields(Paragraph)))
-_SENTENCES = [f.name for f in fields(Paragraph)].index("sentences")
+_PLACE = {f.name: k for k, f in enumerate(fields(Paragraph))}
 
 
-def _with_sentences(p: Paragraph, sentences: tuple[str, ...]) -> Paragraph:
+def remade(p: Paragraph, name: str, value: object) -> Paragraph:
+    """``p`` with the field ``name`` set to ``value``."""
     values = list(_FIELDS(p))
-    values[_SENTENCES] = sentences
+    values[_PLACE[name]] = value
     return Paragraph(*values)
 
 
 def segment(edition: Edition) -> Edition:
     """Attach sentences (of the comparison text) to every content paragraph."""
     def with_sentences(p: Paragraph) -> Paragraph:
-        return p if p.chrome else _with_sentences(p, split_sentences(plain(p.norm), edition.lang))
+        return p if p.chrome else remade(p, "sentences", split_sentences(plain(p.norm), edition.lang))
 
     return replace(edition, paragraphs=tuple(with_sentences(p) for p in edition.paragraphs))
