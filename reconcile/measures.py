@@ -255,8 +255,9 @@ DECADE_PATTERNS: dict[str, str] = {
 DECADE_OR_FIGURE = frozenset({"es", "fr"})
 
 
-# A four-digit decade ending in 00 that may also be a century: "the 1800s", "in the 2000s".
-DECADE_OR_CENTURY = frozenset({"en"})
+# A four-digit decade ending in 00 that may also be a century: "the 1800s", "in the 2000s", "seit den
+# 1800er Jahren", "les années 1800" (in Spanish "los años 1000" are years: left to the numbers).
+DECADE_OR_CENTURY = frozenset({"en", "de", "fr"})
 
 
 # Tens as decade words: "the nineties", "девяностые", "Neunziger", "los noventa", "années quatre-vingt-dix".
