@@ -131,12 +131,7 @@ def report_render(corpus: Path) -> tuple[str, int, float]:
 
 def cold_cli(args: list[str], cwd: Path, repeat: int) -> float:
     compile_bytecode(cwd)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reconcile", *args], cwd=cwd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(_wall_and_cpu(args, cwd)[0] for _ in range(repeat))
 
 
 def corpus_check(corpus: Path, baseline: Path | None, runs: int) -> list[str]:

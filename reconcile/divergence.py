@@ -151,8 +151,6 @@ def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[
                        (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in restated.dropped]
 
 
-
-
 class _Counted:
     """Whether two numbers count the same thing: the word after them starts with the same letters
     ("2 ministers" / "drei Minister") or names the same common thing ("seven years" / "ocho años").

@@ -29,6 +29,7 @@ MOVE_DISTANCE = 0.6
 # that are each other's best match among all the paragraphs of both sides are a move (development
 # split: a moved paragraph was reported as missing + extra 234 times, 99 of them such pairs).
 MOVE_EVIDENCE = 4
+FACT_EVIDENCE = 2  # what a shared fact or name counts, against one for a shared cognate
 MUTUAL_AT_MOST = 32
 # Given embeddings, such a pair must be closer than unrelated paragraphs are (about 1; see ``find_moves``).
 MUTUAL_DISTANCE = 0.9
@@ -220,7 +221,7 @@ def _evidence_with(units: Sequence[Unit], others: Sequence[Unit]) -> list[Counte
     for one in units:
         evidence: Counter[int] = Counter()
         for key in one.strong | one.names:
-            evidence.update(index.get((True, key), ()) * 2)
+            evidence.update(index.get((True, key), ()) * FACT_EVIDENCE)
         for key in one.cognates:
             evidence.update(index.get((False, key), ()))
         out.append(evidence)
@@ -260,7 +261,7 @@ def _shared(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
 
 
 def _evidence_of_move(a: Unit, b: Unit) -> int:
-    return 2 * len((a.strong | a.names) & (b.strong | b.names)) + len(a.cognates & b.cognates)
+    return FACT_EVIDENCE * len((a.strong | a.names) & (b.strong | b.names)) + len(a.cognates & b.cognates)
 
 
 def _alone_at_top(evidence: Counter[int], k: int) -> bool:
