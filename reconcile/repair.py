@@ -272,9 +272,11 @@ def _alone_at_top(evidence: Counter[int], k: int) -> bool:
 
 def _lonely(links: list[Link], units: Sequence[Unit], pivot_side: bool) -> tuple[list[int], list[int]]:
     """The links with a paragraph on this side only: their positions, and their units' positions in ``units``."""
-    at = {u.n: k for k, u in enumerate(units)}
     ends = [(link.pivot, link.edition) if pivot_side else (link.edition, link.pivot) for link in links]
     positions = [k for k, (_, other) in enumerate(ends) if not other]
+    if not positions:
+        return positions, []
+    at = {u.n: k for k, u in enumerate(units)}
     return positions, [at[ends[k][0][0]] for k in positions]
 
 
