@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import os
 import re
@@ -84,6 +85,13 @@ def test_inline_waiver_suppresses_its_finding(monkeypatch):
     monkeypatch.chdir(REPOS / "siblings")
     (report,) = run_check([REPOS / "siblings"], CheckOptions(jobs=1)).reports
     assert report.suppressed == 1 and all(f.lang != "en" for f in report.findings)
+
+
+def test_a_library_run_leaves_the_garbage_collector_as_it_found_it(monkeypatch):
+    monkeypatch.chdir(REPOS)
+    before = gc.get_threshold()
+    run_check([REPOS / "siblings"], CheckOptions(jobs=1))
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def test_parallel_run_gives_the_same_report(capsys, monkeypatch):
