@@ -137,7 +137,6 @@ def check_all(jobs: list[CheckJob], workers_wanted: int, progress: bool) -> list
     count = min(workers_wanted, cpu_count(), len(jobs))
     order = sorted(range(len(jobs)), key=lambda k: -_input_size(jobs[k])) if count > 1 else list(range(len(jobs)))
     with contextlib.ExitStack() as stack:
-        stack.enter_context(_fewer_collections())
         if count > 1:
             pool = stack.enter_context(ProcessPoolExecutor(
                 max_workers=count, initializer=workers.bind_to_parent, initargs=(os.getpid(),)))
@@ -160,10 +159,14 @@ GC_ALLOCATIONS = 50_000
 
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
-    """Fewer garbage collections while checking (workers forked meanwhile inherit it): what is alive
-    when the run starts (modules, tables) is set aside for good (``gc.freeze``) and the young generation
-    is collected less often. Both are undone after the run."""
+    """Fewer garbage collections while checking and rendering (workers forked meanwhile inherit it):
+    what is alive when the run starts (modules, tables) is set aside for good (``gc.freeze``) and the
+    young generation is collected less often. Both are undone after the run; inside a run, or where the
+    collector is already set to run less often, this does nothing."""
     threshold = gc.get_threshold()
+    if threshold[0] >= GC_ALLOCATIONS:
+        yield
+        return
     gc.freeze()
     gc.set_threshold(GC_ALLOCATIONS, *threshold[1:])
     try:
@@ -219,6 +222,11 @@ def configure(options: CheckOptions) -> Config:
 
 def gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool = True) -> Gathered:
     """Discover, configure and check every statement: what ``check``, ``report`` and ``export`` share."""
+    with _fewer_collections():
+        return _gather(paths, options, use_baseline)
+
+
+def _gather(paths: Sequence[Path], options: CheckOptions, use_baseline: bool) -> Gathered:
     config = configure(options)
     found = _discovered(paths, config, options.changed)
     inputs = tuple(s.path for st in found for s in st.editions)
@@ -272,6 +280,11 @@ def _against_baseline(reports: list[Report], baseline: Path, options: CheckOptio
 
 def run_check(paths: Sequence[Path], options: CheckOptions = CheckOptions()) -> CheckResult:
     """Check every statement under ``paths``; see ``reconcile check --help`` for what the options mean."""
+    with _fewer_collections():
+        return _run_check(paths, options)
+
+
+def _run_check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     writing = options.write_baseline is not None
     found = gather(paths, options, use_baseline=not writing)
     threshold = SEVERITY_RANK.get(cast(Severity, found.config.fail_on), 99)  # "never": above every severity
