@@ -25,8 +25,9 @@ import shutil
 import tempfile
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -262,12 +263,16 @@ def _function_word_index() -> dict[str, str]:
     return {word: next(iter(langs)) for word, langs in owners.items() if len(langs) == 1}
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased words, split at spaces and elisions ("l'avenir" → "l", "avenir"): cheap, for counting."""
-    return [t for raw in text.lower().replace("'", " ").replace("’", " ").split() if (t := raw.strip(_PUNCTUATION))]
+@lru_cache(maxsize=1 << 12)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased words, split at spaces and elisions ("l'avenir" → "l", "avenir"): cheap, for counting.
+
+    Once per text: a paragraph is read for its function words (``foreign``) and for its vocabulary
+    (``untranslated``)."""
+    return tuple([t for raw in text.lower().replace("'", " ").replace("’", " ").split() if (t := raw.strip(_PUNCTUATION))])
 
 
-def function_word_counts(words: list[str]) -> Counter[str]:
+def function_word_counts(words: Sequence[str]) -> Counter[str]:
     """How many of ``words`` (lower-cased tokens) are function words of one language only, per language."""
     index = _function_word_index()
     counts: Counter[str] = Counter({lang: 0 for lang in locales.FUNCTION_WORDS})
@@ -275,7 +280,7 @@ def function_word_counts(words: list[str]) -> Counter[str]:
     return counts
 
 
-def function_word_language(words: list[str]) -> str | None:
+def function_word_language(words: Sequence[str]) -> str | None:
     """The language whose function words are clearly the most frequent (two or more, and more).
 
     >>> function_word_language(tokens("Le maire a dit que la ville est prête pour l'hiver"))
@@ -296,7 +301,7 @@ def letter_language(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _settled(words: list[str], expected: str) -> bool:
+def _settled(words: Sequence[str], expected: str) -> bool:
     """Function words alone show the text is in ``expected``: the identifier is not needed.
 
     Its own function words must be three or more and lead every other

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -116,21 +117,25 @@ class Vocabulary:
     @cached_property
     def _edition_counts(self) -> Counter[str]:
         """In how many paragraphs of the edition each word is."""
-        counts: Counter[str] = Counter()
-        for paragraph in self.edition.paragraphs:
-            counts.update(_words(paragraph.norm))
-        return counts
+        return Counter(chain.from_iterable(_words(paragraph.norm) for paragraph in self.edition.paragraphs))
+
+    @cached_property
+    def _repeated(self) -> frozenset[str]:
+        """The words of the edition that are in two paragraphs or more."""
+        return frozenset(word for word, count in self._edition_counts.items() if count > 1)
 
     def stranger(self, paragraphs: list[Paragraph]) -> bool:
         """Do the paragraphs use words their edition uses nowhere else? Of their words the pivot lacks
         (names, figures and cognates it has are set aside), ``STRANGER_WORDS`` or more and at most
         ``STRANGER_OWN_SHARE`` of them found in other paragraphs of the edition."""
-        pivot = self._pivot_words
-        here: Counter[str] = Counter()
-        for paragraph in paragraphs:
-            here.update(_words(paragraph.norm))
-        fresh = [word for word in here if word not in pivot]
-        own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
+        fresh: frozenset[str] | set[str]
+        if len(paragraphs) == 1:  # (most links: one paragraph, whose words are elsewhere when repeated)
+            fresh = _words(paragraphs[0].norm) - self._pivot_words
+            own = len(fresh & self._repeated)
+        else:
+            here = Counter(chain.from_iterable(_words(paragraph.norm) for paragraph in paragraphs))
+            fresh = here.keys() - self._pivot_words
+            own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
         return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
 
 
