@@ -143,10 +143,12 @@ def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[
                    counted: _Counted) -> list[Divergence]:
     """Takes the figures that restate another of their side (``restated``) out of a one-sided loss or
     addition, and says each as information. A value on each side is a change, whatever it restates."""
+    one_sided = [what for what, expected in lost.items() if bool(expected) != bool(new[what])]
+    if not one_sided:  # (most links: only names left over)
+        return []
     restated = Restated(match, counted.texts, counted.langs)
-    for what, expected in lost.items():
-        if not (expected and new[what]):
-            lost[what], new[what] = restated.drop(expected, True), restated.drop(new[what], False)
+    for what in one_sided:
+        lost[what], new[what] = restated.drop(lost[what], True), restated.drop(new[what], False)
     return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
                        (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in restated.dropped]
 
