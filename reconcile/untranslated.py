@@ -112,7 +112,7 @@ class Vocabulary:
 
     @cached_property
     def _pivot_words(self) -> frozenset[str]:
-        return frozenset().union(*(_words(p.norm) for p in self.pivot.paragraphs))
+        return _vocabulary(tuple(p.norm for p in self.pivot.paragraphs))
 
     @cached_property
     def _edition_counts(self) -> Counter[str]:
@@ -137,6 +137,12 @@ class Vocabulary:
             fresh = here.keys() - self._pivot_words
             own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
         return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(norms: tuple[str, ...]) -> frozenset[str]:
+    """The words of a whole edition: the pivot's are asked for once per other edition."""
+    return frozenset().union(*map(_words, norms))
 
 
 @lru_cache(maxsize=1 << 12)
