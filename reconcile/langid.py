@@ -58,6 +58,8 @@ FOREIGN_SHARE = 0.5
 # dates, postcodes), e-mail addresses and handles, web addresses, bare domains (spiegel.de). Matched
 # as whole tokens: one substitution per paragraph rather than a search per token.
 _NOT_RUNNING = re.compile(r"(?<!\S)(?:\#|https?://|www\.|\S*?(?:\d|@|\w\.[a-z]{2,6}\b))\S*")
+# What any token ``_NOT_RUNNING`` matches contains (a cheap scan: most text has none, and needs no substitution).
+_MAY_NOT_RUN = re.compile(r"[\d@#]|https?://|www\.|\.[a-z]{2,6}\b")
 # Quoted spans: titles and quotations may stay in their own language.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|‹[^›]*›")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -213,7 +215,7 @@ def running_text(text: str) -> str:
     >>> running_text("Write to info@mid.ru or see www.mid.ru, room 12-B.")
     'Write to or see room'
     """
-    kept = _NOT_RUNNING.sub(" ", text).split()
+    kept = (_NOT_RUNNING.sub(" ", text) if _MAY_NOT_RUN.search(text) else text).split()
     if "," in text:
         kept = [token for token in (token.strip(",") for token in kept) if token]
     return " ".join(kept).strip(" .;:")
@@ -225,8 +227,9 @@ def running_words(text: str) -> list[str]:
 
 
 def _is_running(text: str) -> bool:
-    running = len(running_words(text))
-    return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(_WORD.findall(text))
+    words = _WORD.findall(text)
+    running = sum(1 for w in words if w[0].islower() and w not in locales.LANGUAGE_NAMES)  # (running_words)
+    return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(words)
 
 
 def frames(text: str) -> list[str]:
