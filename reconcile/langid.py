@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Literal
 
@@ -272,7 +273,8 @@ def tokens(text: str) -> tuple[str, ...]:
 
     Once per text: a paragraph is read for its function words (``foreign``) and for its vocabulary
     (``untranslated``)."""
-    return tuple([t for raw in text.lower().replace("'", " ").replace("’", " ").split() if (t := raw.strip(_PUNCTUATION))])
+    raw = text.lower().replace("'", " ").replace("’", " ").split()
+    return tuple(filter(None, map(str.strip, raw, repeat(_PUNCTUATION))))  # (each stripped, the empty left out)
 
 
 def function_word_counts(words: Sequence[str]) -> Counter[str]:
