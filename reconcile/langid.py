@@ -281,7 +281,7 @@ def function_word_counts(words: Sequence[str]) -> Counter[str]:
     """How many of ``words`` (lower-cased tokens) are function words of one language only, per language."""
     index = _function_word_index()
     counts: Counter[str] = Counter({lang: 0 for lang in locales.FUNCTION_WORDS})
-    counts.update(index[w] for w in words if w in index)
+    counts.update(filter(None, map(index.get, words)))  # (the language of each that has one)
     return counts
 
 
