@@ -186,7 +186,8 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     right = [b for b in edition if id(b) not in taken]
     if left and right:  # (most often every anchor has found its equal)
         _pair_by_rules(pairs, left, right, name_threshold)
-    _years_apart(pairs, left, right)
+    if left or right:  # (a year apart can only be left over)
+        _years_apart(pairs, left, right)
     return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
 
 
