@@ -199,7 +199,10 @@ def _pair_by_rules(pairs: list[Pair], left: list[Anchor], right: list[Anchor], n
     # pair (the same pairs in the same order, without a pass over every name against every figure).
     for rule in rules:
         candidates = [b for b in right if b.kind != "name"]
-        for a in [a for a in left if a.kind != "name"]:
+        pivot = [a for a in left if a.kind != "name"]
+        if not (pivot and candidates):  # (the sides only shrink: no later rule has a pair to make either)
+            break
+        for a in pivot:
             for b in candidates:
                 pair = rule(a, b)
                 if pair is not None:
