@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from itertools import permutations
 
 from . import numerals
@@ -163,8 +163,13 @@ class _Counted:
     """
 
     def __init__(self, pivot: list[Paragraph], edition: list[Paragraph], langs: tuple[str, str]) -> None:
-        self.texts = (" ".join(p.norm for p in pivot), " ".join(p.norm for p in edition))
+        self.paragraphs = (pivot, edition)
         self.langs = langs
+
+    @cached_property
+    def texts(self) -> tuple[str, str]:
+        """The two sides' text (joined on the first question: most links ask none)."""
+        return " ".join(p.norm for p in self.paragraphs[0]), " ".join(p.norm for p in self.paragraphs[1])
 
     def noun(self, anchor: Anchor, on_pivot: bool) -> str:
         """The counted word: a concept of ``COUNTED_NOUNS`` if it names one, else its first letters."""
