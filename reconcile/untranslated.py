@@ -121,8 +121,14 @@ class Vocabulary:
 
     @cached_property
     def _repeated(self) -> frozenset[str]:
-        """The words of the edition that are in two paragraphs or more."""
-        return frozenset(word for word, count in self._edition_counts.items() if count > 1)
+        """The words of the edition that are in two paragraphs or more (by set operations, not counting)."""
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for paragraph in self.edition.paragraphs:
+            words = _words(paragraph.norm)
+            repeated |= seen & words
+            seen |= words
+        return frozenset(repeated)
 
     def stranger(self, paragraphs: list[Paragraph]) -> bool:
         """Do the paragraphs use words their edition uses nowhere else? Of their words the pivot lacks
