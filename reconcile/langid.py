@@ -267,11 +267,12 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(str.strip, text.lower().replace("'", " ").replace("’", " ").split(), repeat(_PUNCTUATION))))
 
 
-def function_word_counts(words: tuple[str, ...]) -> Counter[str]:
+def function_word_counts(words: tuple[str, ...]) -> dict[str, int]:
     """How many of ``words`` (lower-cased tokens) are function words of one language only, per language."""
     index = _function_word_index()
-    counts: Counter[str] = Counter({lang: 0 for lang in locales.FUNCTION_WORDS})
-    counts.update(filter(None, map(index.get, words)))  # (the language of each that has one)
+    counts = dict.fromkeys(locales.FUNCTION_WORDS, 0)
+    for lang in filter(None, map(index.get, words)):  # (the language of each word that has one)
+        counts[lang] += 1
     return counts
 
 
