@@ -221,7 +221,7 @@ def _pair_names(pairs: list[Pair], left: list[Anchor], right: list[Anchor], thre
     for a, x in _names(left):
         start = _prefix(x, None)
         for i, (b, y, prefix) in enumerate(candidates):
-            if prefix == start or fuzz.ratio(x, y, score_cutoff=threshold) >= threshold:  # (the cheap test first)
+            if prefix == start or fuzz.ratio(x, y) >= threshold:  # (the cheap test first)
                 pairs.append(Pair(a, b, "name"))
                 left.remove(a)
                 right.remove(b)
