@@ -331,11 +331,14 @@ def names(ctx: PairContext) -> Iterator[Finding]:
     pivot, edition = locales.language(ctx.pivot.lang), locales.language(ctx.edition.lang)
     same_script = pivot.known and edition.known and pivot.script == edition.script and \
         not (pivot.capitalised_nouns or edition.capitalised_nouns)
+    kinds = ("org", "name") if same_script else ("org",)
     for k, link in enumerate(ctx.alignment.links):
         if not link.pivot or not link.edition or k in ctx.untranslated:
             continue
         match = ctx.anchors(k)
         for a in match.only_pivot:
+            if a.kind not in kinds:  # (no divergence of any other kind)
+                continue
             for b in match.only_edition:
                 score = _name_divergence(a, b, same_script)
                 if score is None:

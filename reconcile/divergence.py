@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from itertools import permutations
 
 from . import numerals
@@ -143,10 +143,12 @@ def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[
                    counted: _Counted) -> list[Divergence]:
     """Takes the figures that restate another of their side (``restated``) out of a one-sided loss or
     addition, and says each as information. A value on each side is a change, whatever it restates."""
+    one_sided = [what for what, expected in lost.items() if bool(expected) != bool(new[what])]
+    if not one_sided:  # (most links: only names left over)
+        return []
     restated = Restated(match, counted.texts, counted.langs)
-    for what, expected in lost.items():
-        if not (expected and new[what]):
-            lost[what], new[what] = restated.drop(expected, True), restated.drop(new[what], False)
+    for what in one_sided:
+        lost[what], new[what] = restated.drop(lost[what], True), restated.drop(new[what], False)
     return [Divergence("date_mismatch" if a.kind in DATE_KINDS else "number_mismatch", "info", "restated",
                        (a,) if on_pivot else (), () if on_pivot else (a,), 0.5) for a, on_pivot in restated.dropped]
 
@@ -161,8 +163,13 @@ class _Counted:
     """
 
     def __init__(self, pivot: list[Paragraph], edition: list[Paragraph], langs: tuple[str, str]) -> None:
-        self.texts = (" ".join(p.norm for p in pivot), " ".join(p.norm for p in edition))
+        self.paragraphs = (pivot, edition)
         self.langs = langs
+
+    @cached_property
+    def texts(self) -> tuple[str, str]:
+        """The two sides' text (joined on the first question: most links ask none)."""
+        return " ".join(p.norm for p in self.paragraphs[0]), " ".join(p.norm for p in self.paragraphs[1])
 
     def noun(self, anchor: Anchor, on_pivot: bool) -> str:
         """The counted word: a concept of ``COUNTED_NOUNS`` if it names one, else its first letters."""

@@ -1,19 +1,15 @@
 """Which language a paragraph is written in, judged from its running text only.
 
-One small interface over py3langid (naive Bayes over byte n-grams; it ships
-its model; chosen by measuring speed and false alarms on the corpora, see the
-README), restricted to the five languages of the project plus the edition's
-and the pivot's own, so French is never called Catalan. Deterministic; the
-model is read lazily, once per process, and only when cheaper signals do not
-settle the question.
+One small interface over py3langid (naive Bayes over byte n-grams; it ships its model; chosen by
+measuring speed and false alarms on the corpora, see the README), restricted to the five languages of
+the project plus the edition's and the pivot's own, so French is never called Catalan. Deterministic;
+the model is read lazily, once per process, and only when cheaper signals do not settle the question.
 
-``identify`` names the language of a piece of text. ``foreign`` judges a
-paragraph as a reviewer would: web and e-mail addresses, codes, figures and
-quoted titles are not running text, and neither is a list of names or of
-language endonyms (few lower-case words). A paragraph is foreign when most of
-its running words, sentence by sentence, are in another language. A short one
-(a headline) is foreign only when a second, independent signal agrees with
-the identifier: its script or its function words.
+``identify`` names the language of a piece of text. ``foreign`` judges a paragraph as a reviewer
+would: web and e-mail addresses, codes, figures and quoted titles are not running text, and neither is
+a list of names or of language endonyms (few lower-case words). A paragraph is foreign when most of its
+running words, sentence by sentence, are in another language. A short one (a headline) is foreign only
+when a second, independent signal agrees with the identifier: its script or its function words.
 """
 
 from __future__ import annotations
@@ -26,7 +22,8 @@ import tempfile
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Literal
 
@@ -55,8 +52,10 @@ FOREIGN_SHARE = 0.5
 
 # A token that is not running text wherever it stands: anything with a digit (codes, figures,
 # dates, postcodes), e-mail addresses and handles, web addresses, bare domains (spiegel.de). Matched
-# as whole tokens: one substitution per paragraph rather than a search per token.
+# as whole tokens: one substitution per paragraph rather than a search per token, and only in text
+# that has what every such token has (a cheap scan: most text has none).
 _NOT_RUNNING = re.compile(r"(?<!\S)(?:\#|https?://|www\.|\S*?(?:\d|@|\w\.[a-z]{2,6}\b))\S*")
+_MAY_NOT_RUN = re.compile(r"[\d@#]|https?://|www\.|\.[a-z]{2,6}\b")
 # Quoted spans: titles and quotations may stay in their own language.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|‹[^›]*›")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -111,11 +110,10 @@ def script_of(text: str) -> Script | None:
 def _model() -> Any:
     """py3langid's model, loaded on the first real question, once per process.
 
-    Its LZMA file takes about 0.7 s to unpack, more than the rest of a
-    statement's run: the unpacked arrays are kept in the cache folder (about
-    70 MB, one ``.npy`` file each) and mapped from there in about 20 ms by the
-    next process. A missing, stale or unreadable copy is rebuilt, or skipped
-    when it cannot be written.
+    Its LZMA file takes about 0.7 s to unpack, more than the rest of a statement's run: the unpacked
+    arrays are kept in the cache folder (about 70 MB, one ``.npy`` file each) and mapped from there in
+    about 20 ms by the next process. A missing, stale or unreadable copy is rebuilt, or skipped when it
+    cannot be written.
     """
     # Lazy: py3langid is needed only when a paragraph's language is in doubt (most runs of a faithful
     # statement never ask), and importing it costs about 8 ms of every start.
@@ -212,7 +210,7 @@ def running_text(text: str) -> str:
     >>> running_text("Write to info@mid.ru or see www.mid.ru, room 12-B.")
     'Write to or see room'
     """
-    kept = _NOT_RUNNING.sub(" ", text).split()
+    kept = (_NOT_RUNNING.sub(" ", text) if _MAY_NOT_RUN.search(text) else text).split()
     if "," in text:
         kept = [token for token in (token.strip(",") for token in kept) if token]
     return " ".join(kept).strip(" .;:")
@@ -224,8 +222,9 @@ def running_words(text: str) -> list[str]:
 
 
 def _is_running(text: str) -> bool:
-    running = len(running_words(text))
-    return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(_WORD.findall(text))
+    words = _WORD.findall(text)
+    running = sum(1 for w in words if w[0].islower() and w not in locales.LANGUAGE_NAMES)  # (running_words)
+    return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(words)
 
 
 def frames(text: str) -> list[str]:
@@ -262,20 +261,22 @@ def _function_word_index() -> dict[str, str]:
     return {word: next(iter(langs)) for word, langs in owners.items() if len(langs) == 1}
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 12)  # (a paragraph is read for its function words and for its vocabulary)
+def tokens(text: str) -> tuple[str, ...]:
     """Lower-cased words, split at spaces and elisions ("l'avenir" → "l", "avenir"): cheap, for counting."""
-    return [t for raw in text.lower().replace("'", " ").replace("’", " ").split() if (t := raw.strip(_PUNCTUATION))]
+    return tuple(filter(None, map(str.strip, text.lower().replace("'", " ").replace("’", " ").split(), repeat(_PUNCTUATION))))
 
 
-def function_word_counts(words: list[str]) -> Counter[str]:
+def function_word_counts(words: tuple[str, ...]) -> dict[str, int]:
     """How many of ``words`` (lower-cased tokens) are function words of one language only, per language."""
     index = _function_word_index()
-    counts: Counter[str] = Counter({lang: 0 for lang in locales.FUNCTION_WORDS})
-    counts.update(index[w] for w in words if w in index)
+    counts = dict.fromkeys(locales.FUNCTION_WORDS, 0)
+    for lang in filter(None, map(index.get, words)):  # (the language of each word that has one)
+        counts[lang] += 1
     return counts
 
 
-def function_word_language(words: list[str]) -> str | None:
+def function_word_language(words: tuple[str, ...]) -> str | None:
     """The language whose function words are clearly the most frequent (two or more, and more).
 
     >>> function_word_language(tokens("Le maire a dit que la ville est prête pour l'hiver"))
@@ -296,7 +297,7 @@ def letter_language(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _settled(words: list[str], expected: str) -> bool:
+def _settled(words: tuple[str, ...], expected: str) -> bool:
     """Function words alone show the text is in ``expected``: the identifier is not needed.
 
     Its own function words must be three or more and lead every other

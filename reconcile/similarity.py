@@ -186,20 +186,23 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     right = [b for b in edition if id(b) not in taken]
     if left and right:  # (most often every anchor has found its equal)
         _pair_by_rules(pairs, left, right, name_threshold)
-    _years_apart(pairs, left, right)
+    if left or right:  # (a year apart can only be left over)
+        _years_apart(pairs, left, right)
     return AnchorMatch(tuple(pairs), tuple(left), tuple(right))
 
 
 def _pair_by_rules(pairs: list[Pair], left: list[Anchor], right: list[Anchor], name_threshold: float) -> None:
     """Pairs from the rules, most certain first; what they pair leaves ``left`` and ``right``."""
     rules: tuple[Rule, ...] = (_same_reading, _other_convention, _close, _loose,
-                               lambda a, b: _unverifiable(a, b, left, right),
-                               lambda a, b: _names_close(a, b, name_threshold))
-    for rule, names in zip(rules, (False, False, False, False, False, True)):
-        # Only the last rule pairs names, and it pairs nothing else: each rule sees the anchors it can
-        # pair (the same pairs in the same order, without a pass over every name against every figure).
-        candidates = [b for b in right if (b.kind == "name") == names]
-        for a in [a for a in left if (a.kind == "name") == names]:
+                               lambda a, b: _unverifiable(a, b, left, right))
+    # Only the names rule (last) pairs names, and it pairs nothing else: each rule sees the anchors it can
+    # pair (the same pairs in the same order, without a pass over every name against every figure).
+    for rule in rules:
+        candidates = [b for b in right if b.kind != "name"]
+        pivot = [a for a in left if a.kind != "name"]
+        if not (pivot and candidates):  # (the sides only shrink: no later rule has a pair to make either)
+            break
+        for a in pivot:
             for b in candidates:
                 pair = rule(a, b)
                 if pair is not None:
@@ -208,6 +211,32 @@ def _pair_by_rules(pairs: list[Pair], left: list[Anchor], right: list[Anchor], n
                     right.remove(b)
                     candidates.remove(b)
                     break
+    _pair_names(pairs, left, right, name_threshold)
+
+
+def _pair_names(pairs: list[Pair], left: list[Anchor], right: list[Anchor], threshold: float) -> None:
+    """Each pivot name with the first edition name left that is spelt alike (``fuzz.ratio`` at least
+    ``threshold``) or shares its first ``NAME_PREFIX`` letters: a transliteration or an inflection."""
+    candidates = [(b, y, _prefix(y, "")) for b, y in _names(right)]
+    for a, x in _names(left):
+        start = _prefix(x, None)
+        for i, (b, y, prefix) in enumerate(candidates):
+            if prefix == start or fuzz.ratio(x, y) >= threshold:  # (the cheap test first)
+                pairs.append(Pair(a, b, "name"))
+                left.remove(a)
+                right.remove(b)
+                del candidates[i]
+                break
+
+
+def _names(anchors: list[Anchor]) -> list[tuple[Anchor, str]]:
+    """The name anchors and their keys' texts."""
+    return [(a, key.text) for a in anchors if a.kind == "name" and isinstance(key := a.key, Token)]
+
+
+def _prefix(key: str, short: str | None) -> str | None:
+    """The first letters two names that share them are taken to be one name by; ``short`` for a shorter key."""
+    return key[:NAME_PREFIX] if len(key) >= NAME_PREFIX else short
 
 
 def _years_apart(pairs: list[Pair], left: list[Anchor], right: list[Anchor]) -> None:
@@ -356,12 +385,3 @@ def _unverifiable(a: Anchor, b: Anchor, left: list[Anchor], right: list[Anchor])
             any(x.unit is not None and x.unit.dimension == ub.dimension for x in left):
         return None
     return Pair(a, b, "currency")
-
-
-def _names_close(a: Anchor, b: Anchor, threshold: float) -> Pair | None:
-    if a.kind != "name" or b.kind != "name" or not isinstance(a.key, Token) or not isinstance(b.key, Token):
-        return None
-    x, y = a.key.text, b.key.text
-    close = fuzz.ratio(x, y) >= threshold or (min(len(x), len(y)) >= 5 and x[:NAME_PREFIX] == y[:NAME_PREFIX])
-    return Pair(a, b, "name") if close else None
-

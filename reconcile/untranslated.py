@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -111,27 +112,43 @@ class Vocabulary:
 
     @cached_property
     def _pivot_words(self) -> frozenset[str]:
-        return frozenset().union(*(_words(p.norm) for p in self.pivot.paragraphs))
+        return _vocabulary(tuple(p.norm for p in self.pivot.paragraphs))
 
     @cached_property
     def _edition_counts(self) -> Counter[str]:
         """In how many paragraphs of the edition each word is."""
-        counts: Counter[str] = Counter()
+        return Counter(chain.from_iterable(_words(paragraph.norm) for paragraph in self.edition.paragraphs))
+
+    @cached_property
+    def _repeated(self) -> frozenset[str]:
+        """The words of the edition that are in two paragraphs or more (by set operations, not counting)."""
+        seen: set[str] = set()
+        repeated: set[str] = set()
         for paragraph in self.edition.paragraphs:
-            counts.update(_words(paragraph.norm))
-        return counts
+            words = _words(paragraph.norm)
+            repeated |= seen & words
+            seen |= words
+        return frozenset(repeated)
 
     def stranger(self, paragraphs: list[Paragraph]) -> bool:
         """Do the paragraphs use words their edition uses nowhere else? Of their words the pivot lacks
         (names, figures and cognates it has are set aside), ``STRANGER_WORDS`` or more and at most
         ``STRANGER_OWN_SHARE`` of them found in other paragraphs of the edition."""
-        pivot = self._pivot_words
-        here: Counter[str] = Counter()
-        for paragraph in paragraphs:
-            here.update(_words(paragraph.norm))
-        fresh = [word for word in here if word not in pivot]
-        own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
+        fresh: frozenset[str] | set[str]
+        if len(paragraphs) == 1:  # (most links: one paragraph, whose words are elsewhere when repeated)
+            fresh = _words(paragraphs[0].norm) - self._pivot_words
+            own = len(fresh & self._repeated)
+        else:
+            here = Counter(chain.from_iterable(_words(paragraph.norm) for paragraph in paragraphs))
+            fresh = here.keys() - self._pivot_words
+            own = sum(1 for word in fresh if self._edition_counts[word] > here[word])
         return len(fresh) >= STRANGER_WORDS and own <= STRANGER_OWN_SHARE * len(fresh)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(norms: tuple[str, ...]) -> frozenset[str]:
+    """The words of a whole edition: the pivot's are asked for once per other edition."""
+    return frozenset().union(*map(_words, norms))
 
 
 @lru_cache(maxsize=1 << 12)
