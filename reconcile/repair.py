@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from .dp import Path
 from .model import Anchor, Link
-from .similarity import alignment_keys, cognate_keys, dice, length_delta, strong_keys
+from .similarity import alignment_keys, cognate_keys, dice, length_delta
 
 STRANGER_MIN_LENGTH = 60
 MOVE_COGNATES = 0.25
@@ -51,8 +51,7 @@ class Unit:
 
 
 def unit(n: int, text: str, sentences: int, anchors: tuple[Anchor, ...]) -> Unit:
-    strong = strong_keys(anchors) if anchors else frozenset()
-    names = alignment_keys(anchors) - strong if anchors else frozenset()
+    strong, names = alignment_keys(anchors) if anchors else (frozenset(), frozenset())
     return Unit(n, text, len(text), sentences, strong, names, cognate_keys(text))
 
 

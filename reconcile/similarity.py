@@ -51,18 +51,23 @@ def _alignment_key(anchor: Anchor) -> str:
     return str(key)
 
 
-def alignment_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
-    """Keys for cheap overlap scoring: partial dates, inflected names and kept formats still meet.
+def alignment_keys(anchors: tuple[Anchor, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys for cheap overlap scoring: those of the facts (digits, dates, organisations), and those of the
+    other anchors (names, numbers in words) that no fact has. Partial dates, inflected names and kept
+    formats still meet.
 
     ``date:2020-11-09`` yields ``date:--11-09`` and ``num:2020``, so it meets
     ``9 ноября`` and ``2020``; ``stepanakerte`` meets ``stepanakert``.
     """
-    keys: set[str] = set()
+    facts: set[str] = set()
+    others: set[str] = set()
     for a in anchors:
+        keys = facts if a.strong and a.kind != "name" else others
         keys.add(_alignment_key(a))
         if isinstance(a.key, Day) and a.key.year:
             keys.add(str(Figure(Decimal(a.key.year))))
-    return frozenset(keys)
+    strong = frozenset(facts)
+    return strong, frozenset(others) - strong
 
 
 _WORD = re.compile(r"[^\W\d_]{5,}")
@@ -84,11 +89,6 @@ def cognate_keys(text: str) -> frozenset[str]:
 def dice(left: frozenset[str], right: frozenset[str]) -> float:
     """Dice coefficient of two sets (0 when either is empty)."""
     return 2 * len(left & right) / (len(left) + len(right)) if left and right else 0.0
-
-
-def strong_keys(anchors: tuple[Anchor, ...]) -> frozenset[str]:
-    """Alignment keys of the anchors that are facts (digits, dates, organisations)."""
-    return alignment_keys(tuple(a for a in anchors if a.strong and a.kind != "name"))
 
 
 def length_delta(source_len: float, target_len: float, ratio: float) -> float:
