@@ -81,8 +81,6 @@ LEFTOVER = re.compile(r"""
     )
 """, re.VERBOSE)
 
-WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "vingt-cinq" is one word, "d'un" two
-
 ORG = re.compile(rf"""
     (?P<org>{word_alternation(locales.ORGANISATION_OF_SPELLING, "[A-ZА-ЯЁ]")})   # a spelling, not inside a word
     (?!\w)
@@ -127,12 +125,7 @@ class Patterns:
         self.not_counting = frozenset(numerals.ONE_WORDS.get(lang, ())) | frozenset(numerals.NUMBER_JOINERS.get(lang, ()))
         # Every single word that takes part in a number in words, or changes how one counts.
         self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.context_words
-        # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.
-        starts = [*numerals.HALF_PREFIXES.get(lang, ())] + ([w for w in vocabulary(lang) if w.isalpha()]
-                                                            if lang in numerals.COMPOUND_NUMERALS else [])
-        self.number_word_gate = re.compile(rf"(?<![^\W\d_])(?:{alternation(starts)})", re.IGNORECASE) \
-            if starts else NEVER
-        self.code, self.leftover, self.word, self.org, self.name, self.year = CODE, LEFTOVER, WORD_TOKEN, ORG, NAME, YEAR
+        self.code, self.leftover, self.org, self.name, self.year = CODE, LEFTOVER, ORG, NAME, YEAR
         self._dates(lang)
         self._clocks(lang)
         self._numbers(lang)
@@ -261,7 +254,6 @@ class Patterns:
         self.decade_word = re.compile(measures.DECADE_WORD_PATTERNS[lang].format(alternation(words)),
                                       re.IGNORECASE) if words else NEVER
         stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in words]
-        self.decade_gate = re.compile(rf"(?<!\w)(?:{alternation(stems)})", re.IGNORECASE) if stems else NEVER
         # Every word a decade word can be written as (a cheap first test before the pattern).
         self.decade_forms = frozenset(stem + ending for stem in {s.split("-")[0] for s in stems}
                                       for ending in measures.DECADE_WORD_ENDINGS.get(lang, ("",)))
