@@ -22,13 +22,53 @@ ORDINAL_MARK = r"e|er|ème|\.|-?(?:й|го|м|ом)"
 
 
 def alternation(words: object) -> str:
-    """Escaped, longest first (so ``mil millones`` wins over ``mil``), spaces matching any gap.
+    """Escaped, longest first (so ``mil millones`` wins over ``mil``), spaces matching any gap, written as
+    a tree of shared beginnings: sre tries one branch per first character, not one per word (a month,
+    a unit or a scale is looked for at every word or figure).
 
-    >>> alternation(["mil", "mil millones"])
-    'mil[ \\\\u00a0]+millones|mil'
+    >>> alternation(["mil", "mil millones", "millón", "dos"])
+    '(?:mil(?:[ \\\\u00a0]+millones|lón)?|dos)'
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "|".join(map(_escaped, unique)) or r"(?!x)x"
+    if not unique:
+        return r"(?!x)x"
+    tree: _Tree = {}
+    for word in unique:  # (longest first: a node's first child leads to its longest word)
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    written = _written(tree)
+    return "|".join(map(_escaped, unique)) if written is None else written
+
+
+_Tree = dict[str, "_Tree"]
+_FORMS = (str.casefold, str.lower, str.upper)
+
+
+def _written(node: _Tree) -> str | None:
+    """A tree as a pattern: each child, a run of single children as one literal, the end tried last.
+
+    None if two children may match the same text (case variants, a space and a no-break space): they
+    would be tried in another order than longest first.
+    """
+    if len(node) > 1:
+        keys = [" " if ch == "\u00a0" else ch for ch in node]
+        if any(len(set(map(form, keys))) < len(keys) for form in _FORMS):
+            return None
+    branches = []
+    for ch, child in node.items():
+        if ch:
+            run = [ch]
+            while len(child) == 1 and "" not in child:
+                ((ch, child),) = child.items()
+                run.append(ch)
+            rest = _written(child)
+            if rest is None:
+                return None
+            branches.append(_escaped("".join(run)) + rest)
+    either = "|".join(branches)
+    return f"(?:{either})?" if "" in node and branches else either if len(branches) < 2 else f"(?:{either})"
 
 
 def _escaped(word: str) -> str:
