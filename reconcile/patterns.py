@@ -102,11 +102,14 @@ def _shift_pattern(shifts: dict[str, int], before: bool) -> re.Pattern[str]:
     return re.compile(rf"{SP}+(?:(?P<fixed>{fixed})|(?P<way>{ways}){SP}+{minutes})(?!\w)", re.IGNORECASE)
 
 
+# The first capital is matched first and what precedes it looked back at from after it: a pattern that
+# opens with a set of characters is scanned for them at C speed, one that opens with a look-around is tried
+# at every character.
 CODE = re.compile(r"""
-    (?=[A-ZА-ЯЁ])(?<![\w\-/.])
-    (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
-      | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
-      | [A-Z]{2,5}[ \u00a0]\d{1,3}(?![\d.,]?\d)                  # an index named by its size: FTSE 100, CAC 40
+    [A-ZА-ЯЁ](?<![\w\-/.][A-ZА-ЯЁ])                                # not inside a word, a path or a number
+    (?: [A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}             # F-35, COVID-19, Су-35, Ту-154, Euro-2004
+      | [A-ZА-ЯЁ]{0,3}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}      # H5N1, M16, G20, A380, MH17
+      | (?<=[A-Z])[A-Z]{1,4}[ \u00a0]\d{1,3}(?![\d.,]?\d)        # an index named by its size: FTSE 100, CAC 40
     )
     (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
