@@ -96,12 +96,15 @@ Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
 class Pass:
     """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, the gate
     of ``Scan`` (by name) that says whether the pattern can match the text at all, and how far before
-    a run of digits its matches may start (``Scan.near_digits``)."""
+    a run of digits its matches may start (``Scan.near_digits``), in every language or by language."""
 
     pattern: str
     handler: Handler
     needs: str
-    reach: int | None = None  # matches start at most this far before a run of digits (None: anywhere)
+    reach: int | dict[str, int] | None = None  # at most this far before a run of digits (None, unlisted: anywhere)
+
+    def reach_in(self, lang: str) -> int | None:
+        return self.reach.get(lang) if isinstance(self.reach, dict) else self.reach
 
 
 _WORD = re.compile(r"[^\W\d_]+")
