@@ -78,14 +78,16 @@ class Scan:
         """``regex.finditer(text)`` for a pattern whose matches start at most ``reach`` characters before
         a run of digits: only there is a match tried (a paragraph has a few runs; scanning every character
         for a match that opens with a look-around costs more)."""
-        end = 0
+        text, end = self.text, 0
         for run in self.runs:
-            for start in range(max(end, run - reach), run + 1):
-                match = regex.match(self.text, start)
+            start = run - reach if run - reach > end else end
+            while start <= run:
+                match = regex.match(text, start)
                 if match is not None:
                     yield match
                     end = match.end()
                     break
+                start += 1
 
 
 Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
