@@ -80,7 +80,7 @@ class Scan:
         for a match that opens with a look-around costs more)."""
         text, end = self.text, 0
         for run in self.runs:
-            start = run - reach if run - reach > end else end
+            start = max(end, run - reach)
             while start <= run:
                 match = regex.match(text, start)
                 if match is not None:
