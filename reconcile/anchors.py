@@ -144,7 +144,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("duration", duration, "colon", _AT_RUN),
     Pass("clock", clock, "digits", _AT_RUN),
     Pass("century", century, "centuries"),
-    Pass("decade", decade, "digits"),
+    Pass("decade", decade, "digits", measures.DECADE_REACH),
     Pass("decade_word", decade_word, "decade_words"),
     Pass("code", code, "digits"),
     Pass("leftover", leftover, "digits", _AT_RUN),
@@ -177,14 +177,16 @@ def _run_passes(scan: Scan) -> tuple[list[Hit], list[Hit]]:
     """Every pass whose gate is open, in order, each hit kept if its span is still free:
     the figures (which the joining passes look at) and the rest."""
     hits: tuple[list[Hit], list[Hit]] = ([], [])
-    gates = scan.__dict__
+    gates, free = scan.__dict__, scan.free
     for regex, handler, needs, figure, reach in _compiled(scan.lang, scan.digits):
         if gates[needs]:
             into = hits[0 if figure else 1]
             for match in regex.finditer(scan.text) if reach is None else scan.near_digits(regex, reach):
                 found = handler(match, scan)
                 for hit in (found,) if isinstance(found, Hit) else found or ():
-                    if scan.take(hit.start, hit.end):
+                    start, end = hit[0], hit[1]
+                    if start < end and free.find(0, start, end) < 0:  # (``scan.take``, without a call per hit)
+                        free[start:end] = bytes(end - start)
                         into.append(hit)
         if handler is number and scan.number_words:
             hits[0].extend(word_hits(scan))
@@ -201,7 +203,7 @@ def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, 
     """The passes that can match in a language (in a text with or without digits), patterns looked up once;
     the fourth field says whether the pass finds figures."""
     pat = patterns(lang)
-    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS, step.reach)
+    steps = [(getattr(pat, step.pattern), step.handler, step.needs, step.handler in _FIGURE_HANDLERS, step.reach_in(lang))
              for step in PASSES if step.needs != "month_first" or lang in measures.MONTH_FIRST]
     return tuple(step for step in steps if step[0] is not NEVER and (digits or step[2] not in _DIGIT_GATES
                                                                     or step[1] is number))

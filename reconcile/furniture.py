@@ -161,7 +161,7 @@ def label(norm: str) -> tuple[str, str] | None:
 
 
 def _label(text: str) -> tuple[str, str] | None:
-    match = _LABEL.match(text)
+    match = _LABEL.match(text) if ":" in text else None  # (most lines have no colon: no label to try)
     return (_LABEL_OF[match["label"].casefold()], match["rest"]) if match else None
 
 

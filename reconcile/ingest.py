@@ -164,6 +164,8 @@ _LIST_MARKER = re.compile(r"^(?:[-*•▪‣◦►]|\d{1,3}[.)]|[a-zа-я]\))\s+
 
 def _join_lines(lines: list[tuple[int, str]]) -> list[Block]:
     """A run of non-blank lines is one paragraph, or one block per item if two or more lines start a list item."""
+    if len(lines) == 1:  # (most paragraphs: one line)
+        return [Block(lines[0][1], lines[0][0])]
     starts = [k for k, (_, line) in enumerate(lines) if _LIST_MARKER.match(line)]
     cuts = sorted({0, *starts}) if len(starts) >= 2 else [0]
     return [Block(" ".join(line for _, line in lines[a:b]), lines[a][0])
@@ -262,17 +264,28 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAU
     """
     stdin = str(path) == STDIN
     source = STDIN_NAME if stdin else shown(path)
-    if not stdin and path.is_dir():
-        raise InputError(source, "is a directory, expected an edition file")
-    read = None if stdin else _format_of(path)
-    data = read_bytes(path, options.max_bytes)
-    parsed = (read or _format_of_stream(data))(Path(source), data, options)
+    read = None if stdin else FORMATS.get(path.suffix.lower())
+    if not stdin and read is None:
+        _refuse_directory(path, source)
+        read = _format_of(path)
+    try:
+        data = read_bytes(path, options.max_bytes)
+    except InputError:
+        if not stdin:  # (asked only when reading fails: a stat less for every edition)
+            _refuse_directory(path, source)
+        raise
+    parsed = (read or _format_of_stream(data))(Path(source) if stdin else path, data, options)
     check_limits(source, parsed.blocks, options)
     edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or "und", source,
                                   hashlib.sha256(data).hexdigest())
     if not edition.paragraphs:
         raise InputError(source, "has no text paragraphs")
     return replace(edition, original=parsed.original) if parsed.original else edition
+
+
+def _refuse_directory(path: Path, source: str) -> None:
+    if path.is_dir():
+        raise InputError(source, "is a directory, expected an edition file") from None
 
 
 def _sanitised(text: str) -> str:

@@ -250,6 +250,11 @@ DECADE_PATTERNS: dict[str, str] = {
 }
 
 
+# How far before a run of digits a decade may start where its pattern opens at the figure ("'90s", "90-е",
+# "90er"): only there is it looked for. A pattern that opens with a word ("los años 90") is looked for anywhere.
+DECADE_REACH: dict[str, int] = {"en": 1, "ru": 0, "de": 0}
+
+
 # Decade patterns that may also be a plain figure ("los 30 acuerdos", "dos años 20 tiendas"):
 # the decade keeps the number as a reading.
 DECADE_OR_FIGURE = frozenset({"es", "fr"})

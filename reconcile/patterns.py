@@ -22,13 +22,53 @@ ORDINAL_MARK = r"e|er|ème|\.|-?(?:й|го|м|ом)"
 
 
 def alternation(words: object) -> str:
-    """Escaped, longest first (so ``mil millones`` wins over ``mil``), spaces matching any gap.
+    """Escaped, longest first (so ``mil millones`` wins over ``mil``), spaces matching any gap, written as
+    a tree of shared beginnings: sre tries one branch per first character, not one per word (a month,
+    a unit or a scale is looked for at every word or figure).
 
-    >>> alternation(["mil", "mil millones"])
-    'mil[ \\\\u00a0]+millones|mil'
+    >>> alternation(["mil", "mil millones", "millón", "dos"])
+    '(?:mil(?:[ \\\\u00a0]+millones|lón)?|dos)'
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "|".join(map(_escaped, unique)) or r"(?!x)x"
+    if not unique:
+        return r"(?!x)x"
+    tree: _Tree = {}
+    for word in unique:  # (longest first: a node's first child leads to its longest word)
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    written = _written(tree)
+    return "|".join(map(_escaped, unique)) if written is None else written
+
+
+_Tree = dict[str, "_Tree"]
+_FORMS = (str.casefold, str.lower, str.upper)
+
+
+def _written(node: _Tree) -> str | None:
+    """A tree as a pattern: each child, a run of single children as one literal, the end tried last.
+
+    None if two children may match the same text (case variants, a space and a no-break space): they
+    would be tried in another order than longest first.
+    """
+    if len(node) > 1:
+        keys = [" " if ch == "\u00a0" else ch for ch in node]
+        if any(len(set(map(form, keys))) < len(keys) for form in _FORMS):
+            return None
+    branches = []
+    for ch, child in node.items():
+        if ch:
+            run = [ch]
+            while len(child) == 1 and "" not in child:
+                ((ch, child),) = child.items()
+                run.append(ch)
+            rest = _written(child)
+            if rest is None:
+                return None
+            branches.append(_escaped("".join(run)) + rest)
+    either = "|".join(branches)
+    return f"(?:{either})?" if "" in node and branches else either if len(branches) < 2 else f"(?:{either})"
 
 
 def _escaped(word: str) -> str:
@@ -62,11 +102,14 @@ def _shift_pattern(shifts: dict[str, int], before: bool) -> re.Pattern[str]:
     return re.compile(rf"{SP}+(?:(?P<fixed>{fixed})|(?P<way>{ways}){SP}+{minutes})(?!\w)", re.IGNORECASE)
 
 
+# The first capital is matched first and what precedes it looked back at from after it: a pattern that
+# opens with a set of characters is scanned for them at C speed, one that opens with a look-around is tried
+# at every character.
 CODE = re.compile(r"""
-    (?=[A-ZА-ЯЁ])(?<![\w\-/.])
-    (?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}   # F-35, COVID-19, Су-35, Ту-154, Euro-2004
-      | [A-ZА-ЯЁ]{1,4}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}    # H5N1, M16, G20, A380, MH17
-      | [A-Z]{2,5}[ \u00a0]\d{1,3}(?![\d.,]?\d)                  # an index named by its size: FTSE 100, CAC 40
+    [A-ZА-ЯЁ](?<![\w\-/.][A-ZА-ЯЁ])                                # not inside a word, a path or a number
+    (?: [A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}             # F-35, COVID-19, Су-35, Ту-154, Euro-2004
+      | [A-ZА-ЯЁ]{0,3}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}      # H5N1, M16, G20, A380, MH17
+      | (?<=[A-Z])[A-Z]{1,4}[ \u00a0]\d{1,3}(?![\d.,]?\d)        # an index named by its size: FTSE 100, CAC 40
     )
     (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
@@ -80,8 +123,6 @@ LEFTOVER = re.compile(r"""
       | (?<![\w]) (?P<glued2>(?:1[5-9]|20)\d\d) (?=[a-zß-öø-ÿа-яё]{3})   # "2010verlassen"
     )
 """, re.VERBOSE)
-
-WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "vingt-cinq" is one word, "d'un" two
 
 ORG = re.compile(rf"""
     (?P<org>{word_alternation(locales.ORGANISATION_OF_SPELLING, "[A-ZА-ЯЁ]")})   # a spelling, not inside a word
@@ -127,12 +168,7 @@ class Patterns:
         self.not_counting = frozenset(numerals.ONE_WORDS.get(lang, ())) | frozenset(numerals.NUMBER_JOINERS.get(lang, ()))
         # Every single word that takes part in a number in words, or changes how one counts.
         self.token_words = frozenset(w for w in vocabulary(lang) if w.isalpha()) | self.context_words
-        # Compound number words ("zweitausend") and halving prefixes ("полмиллиона") start a word.
-        starts = [*numerals.HALF_PREFIXES.get(lang, ())] + ([w for w in vocabulary(lang) if w.isalpha()]
-                                                            if lang in numerals.COMPOUND_NUMERALS else [])
-        self.number_word_gate = re.compile(rf"(?<![^\W\d_])(?:{alternation(starts)})", re.IGNORECASE) \
-            if starts else NEVER
-        self.code, self.leftover, self.word, self.org, self.name, self.year = CODE, LEFTOVER, WORD_TOKEN, ORG, NAME, YEAR
+        self.code, self.leftover, self.org, self.name, self.year = CODE, LEFTOVER, ORG, NAME, YEAR
         self._dates(lang)
         self._clocks(lang)
         self._numbers(lang)
@@ -261,7 +297,6 @@ class Patterns:
         self.decade_word = re.compile(measures.DECADE_WORD_PATTERNS[lang].format(alternation(words)),
                                       re.IGNORECASE) if words else NEVER
         stems = [re.findall(r"[^\W\d_]+", w.lower())[0] for w in words]
-        self.decade_gate = re.compile(rf"(?<!\w)(?:{alternation(stems)})", re.IGNORECASE) if stems else NEVER
         # Every word a decade word can be written as (a cheap first test before the pattern).
         self.decade_forms = frozenset(stem + ending for stem in {s.split("-")[0] for s in stems}
                                       for ending in measures.DECADE_WORD_ENDINGS.get(lang, ("",)))

@@ -248,6 +248,8 @@ def _strict(path: object, data: bytes, encoding: str) -> str:
 # the rest of C0 (NUL included: decode refuses it first) and C1, DEL and the non-characters U+FFFE/U+FFFF are removed.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Either: most text has none, which one scan tells (two substitutions cost two).
+_UNSANITARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # The same characters written as HTML character references ("&#11;", "&#x1B;", "&#xFFFF;"): the HTML
 # parser would turn them back into control characters. C1 references (&#150;) are left alone: HTML
 # reads them as windows-1252 ("–"), and so does lxml.
@@ -262,7 +264,7 @@ def sanitise(text: str) -> str:
     >>> sanitise("a\\x0cb\\x1b[31mc\\x01")
     'a\\nb[31mc'
     """
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text)) if _UNSANITARY.search(text) else text
 
 
 def sanitise_markup(text: str) -> str:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import NamedTuple
 
 from . import locales, measures
@@ -50,7 +49,9 @@ class Scan:
         # Offsets in the lower-cased text must be offsets in the text ("İ" lower-cases to two characters).
         self.lower = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.words = words = frozenset(_WORD.findall(self.lower))
-        self.digits = digits = bool(_DIGIT.search(text))
+        # Where each run of digits starts: most passes' matches start at one, or a sign's width before it.
+        self.runs = [m.start() for m in _DIGITS.finditer(text)]
+        self.digits = digits = bool(self.runs)
         self.always = True
         self.months = digits and not words.isdisjoint(pat.month_words)
         self.month_first = self.months and self.lang in measures.MONTH_FIRST
@@ -59,7 +60,7 @@ class Scan:
         self.centuries = not words.isdisjoint(pat.century_words)
         self.decade_words = not words.isdisjoint(pat.decade_forms)
         self.capitals = bool(_CAPITALS.search(text))
-        self.compound_words = any(stem in self.lower for stem in pat.compound_stems)
+        self.compound_words = any(map(self.lower.__contains__, pat.compound_stems))
         self.number_words = not words.isdisjoint(pat.number_words) or (
             pat.number_word_rules and any(counts(w, self.lang) for w in words
                                           if w[:3] in pat.number_starts and w not in pat.not_counting))
@@ -73,23 +74,20 @@ class Scan:
     def before(self, start: int, width: int = 24) -> str:
         return self.text[max(0, start - width):start]
 
-    @cached_property
-    def runs(self) -> list[int]:
-        """Where each run of digits starts: most passes' matches start at one, or a sign's width before it."""
-        return [m.start() for m in _DIGITS.finditer(self.text)]
-
     def near_digits(self, regex: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
         """``regex.finditer(text)`` for a pattern whose matches start at most ``reach`` characters before
         a run of digits: only there is a match tried (a paragraph has a few runs; scanning every character
         for a match that opens with a look-around costs more)."""
-        end = 0
+        text, end = self.text, 0
         for run in self.runs:
-            for start in range(max(end, run - reach), run + 1):
-                match = regex.match(self.text, start)
+            start = max(end, run - reach)
+            while start <= run:
+                match = regex.match(text, start)
                 if match is not None:
                     yield match
                     end = match.end()
                     break
+                start += 1
 
 
 Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
@@ -100,17 +98,19 @@ Handler = Callable[[re.Match[str], Scan], Hit | tuple[Hit, ...] | None]
 class Pass:
     """A pattern of ``Patterns`` (by name), the handler that turns a match into hits, the gate
     of ``Scan`` (by name) that says whether the pattern can match the text at all, and how far before
-    a run of digits its matches may start (``Scan.near_digits``)."""
+    a run of digits its matches may start (``Scan.near_digits``), in every language or by language."""
 
     pattern: str
     handler: Handler
     needs: str
-    reach: int | None = None  # matches start at most this far before a run of digits (None: anywhere)
+    reach: int | dict[str, int] | None = None  # at most this far before a run of digits (None, unlisted: anywhere)
+
+    def reach_in(self, lang: str) -> int | None:
+        return self.reach.get(lang) if isinstance(self.reach, dict) else self.reach
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d(?<!\d\d)")  # where a run starts (opens with the digit: scanned for at C speed)
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ]")  # (not {2}: a pattern that opens with a set is scanned at C speed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from reconcile.anchors import PASSES, extract, parse_number
 from reconcile.ingest import normalise
 from reconcile.model import Day, Figure
-from reconcile.patterns import patterns
+from reconcile.patterns import SP, alternation, patterns
 from reconcile.scan import Scan
 
 CASES = json.loads((Path(__file__).parent / "data" / "anchor_cases.json").read_text("utf-8"))
@@ -136,6 +137,24 @@ _PIECES = st.sampled_from(["1", "9", "12", "2020", "000", "0", " ", "\u00a0", ".
 def test_passes_tried_near_digits_find_what_a_full_scan_finds(text, lang):
     scan = Scan(text, lang)
     for step in PASSES:
-        if step.reach is not None:
+        reach = step.reach_in(lang)
+        if reach is not None:
             regex = getattr(patterns(lang), step.pattern)
-            assert [m.span() for m in scan.near_digits(regex, step.reach)] == [m.span() for m in regex.finditer(text)]
+            assert [m.span() for m in scan.near_digits(regex, reach)] == [m.span() for m in regex.finditer(text)]
+
+
+# Words and texts over a few characters that meet in every way a tree of beginnings could get wrong: shared
+# beginnings, words that are beginnings of others, case variants (the long s is an "s" in any case), a space
+# and a no-break space.
+_LETTERS = st.sampled_from(["a", "A", "b", "s", "\u017f", " ", "\u00a0"])
+
+
+@given(st.lists(st.lists(_LETTERS, min_size=1, max_size=3).map("".join), min_size=1, max_size=6),
+       st.lists(_LETTERS, max_size=8).map("".join), st.booleans())
+def test_alternation_as_a_tree_matches_as_the_flat_list(words, text, ignore_case):
+    flat = "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    flags = re.IGNORECASE if ignore_case else 0
+    for follow in ("", "b", "(?!a)"):  # what comes after the words: a match may have to back off to a shorter one
+        tree, reference = re.compile(f"(?:{alternation(words)}){follow}", flags), re.compile(f"(?:{flat}){follow}", flags)
+        assert [tree.match(text, k) and tree.match(text, k).span() for k in range(len(text))] == \
+            [reference.match(text, k) and reference.match(text, k).span() for k in range(len(text))]
