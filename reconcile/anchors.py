@@ -177,16 +177,14 @@ def _run_passes(scan: Scan) -> tuple[list[Hit], list[Hit]]:
     """Every pass whose gate is open, in order, each hit kept if its span is still free:
     the figures (which the joining passes look at) and the rest."""
     hits: tuple[list[Hit], list[Hit]] = ([], [])
-    gates, free = scan.__dict__, scan.free
+    gates = scan.__dict__
     for regex, handler, needs, figure, reach in _compiled(scan.lang, scan.digits):
         if gates[needs]:
             into = hits[0 if figure else 1]
             for match in regex.finditer(scan.text) if reach is None else scan.near_digits(regex, reach):
                 found = handler(match, scan)
                 for hit in (found,) if isinstance(found, Hit) else found or ():
-                    start, end = hit[0], hit[1]
-                    if start < end and free.find(0, start, end) < 0:  # (``scan.take``, without a call per hit)
-                        free[start:end] = bytes(end - start)
+                    if scan.take(hit.start, hit.end):
                         into.append(hit)
         if handler is number and scan.number_words:
             hits[0].extend(word_hits(scan))

@@ -288,19 +288,13 @@ def _refuse_directory(path: Path, source: str) -> None:
         raise InputError(source, "is a directory, expected an edition file") from None
 
 
-def _sanitised(text: str) -> str:
-    """``sanitise``, skipped for text with no character it removes or replaces (none is printable): most
-    blocks, whose file was sanitised as a whole when it was decoded."""
-    return text if text.isprintable() else sanitise(text)
-
-
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
     """Sanitise and normalise the blocks, drop the empty ones, number the rest, tell their kinds and the furniture.
 
     Sanitising here too covers editions built in memory (``edition_from_text``):
     whatever the source, no renderer receives a control character.
     """
-    kept = [(text, b, norm) for b in blocks if (norm := normalise(text := _sanitised(b.text)))]
+    kept = [(text, b, norm) for b in blocks if (norm := normalise(text := sanitise(b.text)))]
     texts, blocks, norms = [t for t, _, _ in kept], [b for _, b, _ in kept], [n for _, _, n in kept]
     reasons = furniture_reasons(norms, [b.furniture for b in blocks])
     kinds = refine_kinds([plain(n) for n in norms], [b.kind for b in blocks], reasons)

@@ -216,14 +216,14 @@ def running_text(text: str) -> str:
     return " ".join(kept).strip(" .;:")
 
 
-def running_words(text: str) -> list[str]:
-    """Lower-case words: what running text is made of, and lists of names are not."""
-    return [w for w in _WORD.findall(text) if w[0].islower() and w not in locales.LANGUAGE_NAMES]
+def running_words(words: list[str]) -> list[str]:
+    """The lower-case ones: what running text is made of, and lists of names are not."""
+    return [w for w in words if w[0].islower() and w not in locales.LANGUAGE_NAMES]
 
 
 def _is_running(text: str) -> bool:
     words = _WORD.findall(text)
-    running = sum(1 for w in words if w[0].islower() and w not in locales.LANGUAGE_NAMES)  # (running_words)
+    running = len(running_words(words))
     return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(words)
 
 
@@ -389,7 +389,7 @@ def _majority(running: str, langs: tuple[str, ...], whole: LanguageGuess) -> tup
     words: Counter[str] = Counter()
     beliefs: dict[str, list[float]] = {}
     for sentence in _SENTENCE_END.split(running):
-        count = len(running_words(sentence))
+        count = len(running_words(_WORD.findall(sentence)))
         guess = (identify(sentence, langs) if count >= MIN_SENTENCE_WORDS else None) or whole
         words[guess.lang] += count
         beliefs.setdefault(guess.lang, []).append(guess.confidence)
