@@ -237,6 +237,10 @@ CENTURY_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("siglo", "siglos"),
     "fr": ("siècle", "siècles"),
 }
+# Century words as Russian abbreviates them in running text, read only after a Roman numeral and with
+# their full stop ("XIX в.", "X–XI вв."; a bare "в" is the commonest preposition). German "Jh." is
+# among the words above; French "XIXe s." is left out ("s." after a number is also seconds).
+CENTURY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"ru": ("в", "вв")}
 
 
 # Decades written with figures, as a regex per language with a ``value`` group

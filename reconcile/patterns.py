@@ -153,6 +153,7 @@ class Patterns:
         self.units: dict[str, Unit] = measures.unit_words(lang)
         self.periods = measures.day_periods(lang)
         self.century_words = frozenset(w.lower() for w in measures.CENTURY_WORDS.get(lang, ()))
+        self.century_abbreviations = frozenset(measures.CENTURY_ABBREVIATIONS.get(lang, ()))
         # Words that may start or hold a number in words (not articles, joiners or letter abbreviations).
         self.number_words = frozenset(t for w in vocabulary(lang) for t in re.findall(r"[^\W\d_]+", w)
                                       if len(t) > 2) \
@@ -280,12 +281,14 @@ class Patterns:
         roman = r"[IVXL]{1,6}"
         ordinal = rf"(?:st|nd|rd|th|{ORDINAL_MARK})?"
         joiner = r"(?:,|-|–|—|/|и|или|по|y|o|a|al|e|et|à|und|bis|and|or|to)"
+        abbreviated = rf"|(?-i:{alternation(self.century_abbreviations)})\." if self.century_abbreviations else ""
         self.century = re.compile(rf"""
             (?<!\w)(?: (?P<before>(?:(?-i:{roman})(?:{ORDINAL_MARK})?{SP}*{joiner}{SP}*){{1,6}})?
                         # the centuries of a range or list before the last: XVI–XIX веков, XIe et XIIe siècles
                         (?P<roman>{roman})(?P<suffix>{ORDINAL_MARK})?   # XXI века, XXe siècle
-                     | (?P<digits>\d{{1,2}}){ordinal} )                  # 21st century, 19. Jahrhundert
-            [ \u00a0-]+(?:{century})(?!\w)
+                        [ \u00a0-]+(?:(?:{century})(?!\w){abbreviated})   # XIX в., XIXe s.
+                     | (?P<digits>\d{{1,2}}){ordinal}                  # 21st century, 19. Jahrhundert
+                        [ \u00a0-]+(?:{century})(?!\w) )
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20
             (?P<more>(?:{SP}*(?:,|y|e|и|et|und|-|–|al|a|à){SP}*{roman}(?!\w)){{0,6}})          # siglos XI, XII y XIII
         """, re.IGNORECASE | re.VERBOSE) if self.century_words else NEVER

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from . import locales, measures
 from .model import Anchor, AnchorKind, Key
 from .number_words import counts
-from .patterns import NEVER, patterns
+from .patterns import NEVER, Patterns, patterns
 
 SPACES = re.compile(r"[ \u00a0]+")
 
@@ -57,7 +57,7 @@ class Scan:
         self.month_first = self.months and self.lang in measures.MONTH_FIRST
         self.month_words = pat.first_day is not NEVER and not words.isdisjoint(pat.month_words)
         self.colon = digits and ":" in text
-        self.centuries = not words.isdisjoint(pat.century_words)
+        self.centuries = _names_centuries(words, text, pat)
         self.decade_words = not words.isdisjoint(pat.decade_forms)
         self.capitals = bool(_CAPITALS.search(text))
         self.compound_words = any(map(self.lower.__contains__, pat.compound_stems))
@@ -111,7 +111,14 @@ class Pass:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d(?<!\d\d)")  # where a run starts (opens with the digit: scanned for at C speed)
+_ROMAN_NUMERAL = re.compile(r"[IVXL]+(?!\w)")  # (the end of one, at least: a gate)
 _CAPITALS = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ]")  # (not {2}: a pattern that opens with a set is scanned at C speed)
+
+
+def _names_centuries(words: frozenset[str], text: str, pat: Patterns) -> bool:
+    """A century word, or its abbreviation with a Roman numeral ("XIX в."; "в" alone is a preposition)."""
+    return not words.isdisjoint(pat.century_words) or (
+        not words.isdisjoint(pat.century_abbreviations) and _ROMAN_NUMERAL.search(text) is not None)
 
 
 def anchor_hit(match: re.Match[str], kind: AnchorKind, key: Key, **more: object) -> Hit:
