@@ -29,6 +29,7 @@ MOVE_DISTANCE = 0.6
 # that are each other's best match among all the paragraphs of both sides are a move (development
 # split: a moved paragraph was reported as missing + extra 234 times, 99 of them such pairs).
 MOVE_EVIDENCE = 4
+CHANCE_EVIDENCE = 1  # one shared cognate ("warn" in "warnings" and "Warnungen"): unrelated paragraphs often have it
 FACT_EVIDENCE = 2  # what a shared fact or name counts, against one for a shared cognate
 MUTUAL_AT_MOST = 32
 # Given embeddings, such a pair must be closer than unrelated paragraphs are (about 1; see ``find_moves``).
@@ -236,9 +237,10 @@ def crossed(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> tuple[in
     """A pivot and an edition paragraph (positions) that moved past their neighbours while the lengths
     still paired everything in order (in a short statement, a paragraph moved two places down makes the
     DP link the three it passed one place off), and their moved link: each other's best match
-    (``_mutual``), in beads two or more places apart whose other side shares nothing with them."""
-    if len(left) > MUTUAL_AT_MOST or len(right) > MUTUAL_AT_MOST or _links_sharing_nothing(left, right, path) < 2:
-        return None  # (a crossing leaves two links that share nothing)
+    (``_mutual``), in beads two or more places apart whose other side shares no more with them than
+    unrelated paragraphs do (``CHANCE_EVIDENCE``)."""
+    if len(left) > MUTUAL_AT_MOST or len(right) > MUTUAL_AT_MOST or _links_sharing_little(left, right, path) < 2:
+        return None  # (a crossing leaves two links that share nothing beyond chance)
     pivot_bead = {i: k for k, (i0, _, i1, _) in enumerate(path) for i in range(i0, i1)}
     edition_bead = {j: k for k, (_, j0, _, j1) in enumerate(path) for j in range(j0, j1)}
     pairs = _mutual(list(range(len(left))), list(range(len(right))), left, right)
@@ -251,12 +253,12 @@ def crossed(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> tuple[in
     return None
 
 
-def _links_sharing_nothing(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> int:
+def _links_sharing_little(left: Sequence[Unit], right: Sequence[Unit], path: Path) -> int:
     return sum(1 for i0, j0, i1, j1 in path if i1 > i0 and j1 > j0 and not _shared(left[i0:i1], right[j0:j1]))
 
 
 def _shared(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
-    return any(_evidence_of_move(a, b) for a in left for b in right)
+    return any(_evidence_of_move(a, b) > CHANCE_EVIDENCE for a in left for b in right)
 
 
 def _evidence_of_move(a: Unit, b: Unit) -> int:

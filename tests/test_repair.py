@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconcile.model import Link
-from reconcile.repair import Unit, find_moves
+from reconcile.repair import Unit, crossed, find_moves
 
 
 def _unit(n: int, names: set[str] = frozenset(), cognates: set[str] = frozenset(), length: int = 120) -> Unit:
@@ -40,3 +40,24 @@ def test_no_move_when_another_paragraph_shares_as_much():
 def test_no_move_on_one_shared_name():
     left, right = _sides(_unit(2, {"name:lavro", "name:genev"}), _unit(5, {"name:lavro", "name:jenev"}))
     assert not [link for link in find_moves(LINKS, left, right, 1.0) if link.moved]
+
+
+# A short statement whose first paragraph went last: the lengths paired all three in order, one place off.
+ROTATED_PIVOT = [_unit(1, {"name:niue", "name:pago"}, {"bule", "tsun"}), _unit(2, {"name:tonga"}, {"dama", "powe", "warn"}),
+                 _unit(3, {"name:hawai"}, {"scho", "coas"})]
+IN_ORDER = [(0, 0, 1, 1), (1, 1, 2, 2), (2, 2, 3, 3)]
+
+
+def _rotated(first_edition_names: set[str]) -> list[Unit]:
+    return [_unit(1, first_edition_names, {"dama", "powe", "tsun"}), _unit(2, {"name:hawai"}, {"scho", "coas", "warn"}),
+            _unit(3, {"name:niue", "name:pago"}, {"bule"})]
+
+
+def test_a_crossing_is_seen_through_a_cognate_shared_by_chance():
+    # The in-order links share one cognate each ("tsun", "warn"): what unrelated paragraphs often share.
+    found = crossed(ROTATED_PIVOT, _rotated({"name:tonga"}), IN_ORDER)
+    assert found is not None and (found[0], found[1]) == (0, 2) and found[2].moved
+
+
+def test_no_crossing_when_the_in_order_link_shares_a_name():
+    assert crossed(ROTATED_PIVOT, _rotated({"name:tonga", "name:niue"}), IN_ORDER) is None
