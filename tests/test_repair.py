@@ -48,16 +48,29 @@ ROTATED_PIVOT = [_unit(1, {"name:niue", "name:pago"}, {"bule", "tsun"}), _unit(2
 IN_ORDER = [(0, 0, 1, 1), (1, 1, 2, 2), (2, 2, 3, 3)]
 
 
-def _rotated(first_edition_names: set[str]) -> list[Unit]:
-    return [_unit(1, first_edition_names, {"dama", "powe", "tsun"}), _unit(2, {"name:hawai"}, {"scho", "coas", "warn"}),
-            _unit(3, {"name:niue", "name:pago"}, {"bule"})]
+ROTATED_EDITION = [_unit(1, {"name:tonga"}, {"dama", "powe", "tsun"}), _unit(2, {"name:hawai"}, {"scho", "coas", "warn"}),
+                   _unit(3, {"name:niue", "name:pago"}, {"bule"})]
 
 
 def test_a_crossing_is_seen_through_a_cognate_shared_by_chance():
     # The in-order links share one cognate each ("tsun", "warn"): what unrelated paragraphs often share.
-    found = crossed(ROTATED_PIVOT, _rotated({"name:tonga"}), IN_ORDER)
+    found = crossed(ROTATED_PIVOT, ROTATED_EDITION, IN_ORDER)
     assert found is not None and (found[0], found[1]) == (0, 2) and found[2].moved
 
 
-def test_no_crossing_when_the_in_order_link_shares_a_name():
-    assert crossed(ROTATED_PIVOT, _rotated({"name:tonga", "name:niue"}), IN_ORDER) is None
+def test_no_crossing_when_each_paragraph_shares_most_with_its_own_counterpart():
+    # The first and the last paragraph name the same people, but each shares more with its own translation.
+    pivot = [_unit(1, {"name:lavro", "name:genev"}), _unit(2, {"name:tonga"}), _unit(3, {"name:lavro", "name:genev", "name:hawai"})]
+    edition = [_unit(1, {"name:lavro", "name:genev"}), _unit(2, {"name:tonga"}), _unit(3, {"name:lavro", "name:genev", "name:hawai"})]
+    assert crossed(pivot, edition, IN_ORDER) is None
+
+
+def test_a_move_is_seen_from_cognates_too_few_for_a_best_match():
+    # Three shared cognates per true pair: below the evidence a best match needs (MOVE_EVIDENCE), but
+    # taking the last paragraph out pairs the two it passed with their own translations.
+    pivot = [_unit(1, cognates={"mini", "meet"}), _unit(2, cognates={"expl", "reac", "buil"}),
+             _unit(3, cognates={"radi", "leve", "rise"}), _unit(4, cognates={"evac", "zone", "kilo"})]
+    edition = [_unit(1, cognates={"mini", "meet"}), _unit(2, cognates={"evac", "zone", "kilo"}),
+               _unit(3, cognates={"expl", "reac", "buil"}), _unit(4, cognates={"radi", "leve", "rise"})]
+    found = crossed(pivot, edition, [(k, k, k + 1, k + 1) for k in range(4)])
+    assert found is not None and (found[0], found[1]) == (3, 1)
