@@ -286,7 +286,7 @@ class Patterns:
             (?<!\w)(?: (?P<before>(?:(?-i:{roman})(?:{ORDINAL_MARK})?{SP}*{joiner}{SP}*){{1,6}})?
                         # the centuries of a range or list before the last: XVI–XIX веков, XIe et XIIe siècles
                         (?P<roman>{roman})(?P<suffix>{ORDINAL_MARK})?   # XXI века, XXe siècle
-                        [ \u00a0-]+(?:(?:{century})(?!\w){abbreviated})   # XIX в., XIXe s.
+                        [ \u00a0-]+(?:(?:{century})(?!\w){abbreviated})   # XIX в., X–XI вв.
                      | (?P<digits>\d{{1,2}}){ordinal}                  # 21st century, 19. Jahrhundert
                         [ \u00a0-]+(?:{century})(?!\w) )
           | (?<!\w)(?:{century}){SP}+(?: (?P<roman2>{roman}) | (?P<digits2>\d{{1,2}}) )(?!\w)   # siglo XX, siglo 20
