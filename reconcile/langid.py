@@ -39,7 +39,7 @@ OTHER = "other"
 SHORT_TEXT = 60
 # Fewer lower-case words than this, or a smaller share of the words, is not running text.
 MIN_RUNNING_WORDS = 2
-MIN_RUNNING_SHARE = 0.4
+MIN_RUNNING_SHARE, CAPITALISED_SHARE = 0.4, 0.25  # the second where every noun is capitalised (German)
 # A sentence with fewer running words is judged with the rest of its paragraph.
 MIN_SENTENCE_WORDS = 3
 # Function words settle a paragraph without the identifier from this many words on, with this lead.
@@ -115,8 +115,7 @@ def _model() -> Any:
     about 20 ms by the next process. A missing, stale or unreadable copy is rebuilt, or skipped when it
     cannot be written.
     """
-    # Lazy: py3langid is needed only when a paragraph's language is in doubt (most runs of a faithful
-    # statement never ask), and importing it costs about 8 ms of every start.
+    # Lazy: imported only when a paragraph's language is in doubt (importing costs about 8 ms of every start).
     import py3langid
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
@@ -224,7 +223,9 @@ def running_words(words: list[str]) -> list[str]:
 def _is_running(text: str) -> bool:
     words = _WORD.findall(text)
     running = len(running_words(words))
-    return running >= MIN_RUNNING_WORDS and running >= MIN_RUNNING_SHARE * len(words)
+    by_words = function_word_language(tokens(text)) if running < MIN_RUNNING_SHARE * len(words) else None
+    share = CAPITALISED_SHARE if by_words and locales.language(by_words).capitalised_nouns else MIN_RUNNING_SHARE
+    return running >= MIN_RUNNING_WORDS and running >= share * len(words)
 
 
 def frames(text: str) -> list[str]:
@@ -300,10 +301,9 @@ def letter_language(text: str) -> str | None:
 def _settled(words: tuple[str, ...], expected: str) -> bool:
     """Function words alone show the text is in ``expected``: the identifier is not needed.
 
-    Its own function words must be three or more and lead every other
-    language's by ``SETTLED_LEAD``; no foreign paragraph of the development
-    corpora passes, and two in three own paragraphs do (the identifier is the
-    slow part).
+    Its own function words must be three or more and lead every other language's by ``SETTLED_LEAD``;
+    no foreign paragraph of the development corpora passes, and two in three own paragraphs do (the
+    identifier is the slow part).
     """
     if len(words) < SETTLED_WORDS:
         return False

@@ -54,6 +54,18 @@ def test_what_is_not_running_text_is_never_foreign(text):
     assert all(langid.foreign(text, expected) is None for expected in ("ru", "en", "de", "es", "fr"))
 
 
+def test_german_running_text_is_running_however_many_nouns_it_capitalises():
+    """Fewer than four words in ten are lower-case here: German capitalises every noun."""
+    de = ("Mit Kundalini-Yoga wird die Kundalini-Energie (Aufklärungsenergie) durch Yoga-Posen, Atemübungen, "
+          "Mantras und Visualisierungen erweckt.")
+    for expected in ("en", "es", "fr", "ru"):
+        reading = langid.foreign(de, expected)
+        assert reading is not None and reading.lang == "de"
+    assert langid.foreign(de, "de") is None
+    # Capitalised words with one function word are still a list of names, in any language.
+    assert langid.frames("Borussia Mönchengladbach und Hamburger SV Spielbericht Bundesliga Saison") == []
+
+
 def test_a_quoted_foreign_title_inside_a_translated_paragraph_is_not_foreign():
     de = ("Der Roman „The Old Man and the Sea“ von Ernest Hemingway erschien 1952 und wurde "
           "im folgenden Jahr mit dem Pulitzer-Preis ausgezeichnet.")
