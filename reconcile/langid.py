@@ -383,18 +383,18 @@ def _signals(running: str, lang: str, other_script: bool, by_words: str | None, 
 def _majority(running: str, langs: tuple[str, ...], whole: LanguageGuess) -> tuple[str, float, float]:
     """The language most running words are in, sentence by sentence: (language, share, confidence).
 
-    A sentence too short to judge alone goes with the whole paragraph's
-    language; the confidence is the mean of the sentences in the winner's.
+    A sentence too short to judge alone goes with the whole paragraph's language; the confidence is the
+    mean of the sentences in the winner's, weighed by their running words (as the share is).
     """
     words: Counter[str] = Counter()
-    beliefs: dict[str, list[float]] = {}
+    beliefs: dict[str, float] = {}
     for sentence in _SENTENCE_END.split(running):
         count = len(running_words(_WORD.findall(sentence)))
         guess = (identify(sentence, langs) if count >= MIN_SENTENCE_WORDS else None) or whole
         words[guess.lang] += count
-        beliefs.setdefault(guess.lang, []).append(guess.confidence)
+        beliefs[guess.lang] = beliefs.get(guess.lang, 0.0) + count * guess.confidence
     total = sum(words.values())
     if not total:
         return whole.lang, 1.0, whole.confidence
     lang = max(words, key=lambda candidate: (words[candidate], candidate == whole.lang, candidate))
-    return lang, round(words[lang] / total, 3), round(sum(beliefs[lang]) / len(beliefs[lang]), 3)
+    return lang, round(words[lang] / total, 3), round(beliefs[lang] / words[lang], 3)

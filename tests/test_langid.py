@@ -66,6 +66,14 @@ def test_german_running_text_is_running_however_many_nouns_it_capitalises():
     assert langid.frames("Borussia Mönchengladbach und Hamburger SV Spielbericht Bundesliga Saison") == []
 
 
+def test_a_short_first_sentence_does_not_make_a_foreign_paragraph_doubtful():
+    """The identifier is unsure of the first sentence alone (three running words), sure of the rest."""
+    fr = "Le Vatican compte environ 800 habitants. C'est le plus petit pays indépendant au monde, et le moins peuplé."
+    for expected in ("en", "es"):
+        reading = langid.foreign(fr, expected)
+        assert reading is not None and reading.lang == "fr" and reading.confidence >= langid.MIN_CONFIDENCE
+
+
 def test_a_quoted_foreign_title_inside_a_translated_paragraph_is_not_foreign():
     de = ("Der Roman „The Old Man and the Sea“ von Ernest Hemingway erschien 1952 und wurde "
           "im folgenden Jahr mit dem Pulitzer-Preis ausgezeichnet.")
