@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from .block_kinds import refine_kinds, script_note
 from .errors import InputError, shown
@@ -236,12 +237,9 @@ def _format_of_stream(data: bytes) -> Callable[[Path, bytes, ReadOptions], Parse
     return _read_html if head.startswith(b"<") else _read_text
 
 
-def _format_of(path: Path) -> Callable[[Path, bytes, ReadOptions], Parsed]:
-    read = FORMATS.get(path.suffix.lower())
-    if read is None:
-        supported = ", ".join(sorted(FORMATS))
-        raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
-    return read
+def _refuse_format(path: Path) -> NoReturn:
+    supported = ", ".join(sorted(FORMATS))
+    raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")
 
 
 def check_limits(source: str, blocks: list[Block], options: ReadOptions) -> None:
@@ -267,7 +265,7 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAU
     read = None if stdin else FORMATS.get(path.suffix.lower())
     if not stdin and read is None:
         _refuse_directory(path, source)
-        read = _format_of(path)
+        _refuse_format(path)
     try:
         data = read_bytes(path, options.max_bytes)
     except InputError:
