@@ -6,7 +6,9 @@ two-digit years.
 ``340 km``; ``30 °C`` and ``31 °C`` are written to the same precision and
 differ. A figure without a unit is never taken for a conversion (25 against
 65 cm is not inches), except a temperature whose unit is written once for two
-figures ("48 degrees at the start, 55 at the finish").
+figures ("48 degrees at the start, 55 at the finish"). The same figure in two
+units that cannot both be right ("15 km" / "15 miles", "$500 million" / "€500
+million") is a unit changed, not a conversion.
 """
 
 from __future__ import annotations
@@ -65,6 +67,25 @@ def converted(a: Anchor, b: Anchor) -> bool:
             if any(_overlap(a, x, unit_a, b, y, unit_b) for x in _figures(a) for y in _figures(b)):
                 return True
     return False
+
+
+# Two units of one dimension whose sizes differ by less than this factor (a statute and a nautical mile,
+# a metric and a short ton) may stand for each other in a loose translation; beyond it, they do not.
+UNIT_SLACK = 1.25
+
+
+def units_clash(a: Anchor, b: Anchor) -> bool:
+    """The same figure in units that cannot both be right: two currencies ("$500 million" / "€500
+    million": no conversion keeps the amount), or two units of one dimension of clearly different sizes
+    ("15 km" / "15 miles"). A unit on one side only, "degrees" of an unstated scale, cents (of any
+    currency) and units of different dimensions (one side's unit word misread) do not clash."""
+    ua, ub = a.unit, b.unit
+    if ua is None or ub is None or ua.name == ub.name or "degree" in (ua.name, ub.name):
+        return False
+    if ua.dimension.startswith("currency") or ub.dimension.startswith("currency"):
+        return ua.dimension.startswith("currency:") and ub.dimension.startswith("currency:")
+    return ua.dimension == ub.dimension and (ua.offset != ub.offset or
+                                             not 1 / UNIT_SLACK <= ua.factor / ub.factor <= UNIT_SLACK)
 
 
 def _same_dimension(a: Unit, b: Unit) -> bool:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .anchors import latin_keys
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Token
-from .precision import converted, rounded, short_year, value_of
+from .precision import converted, rounded, short_year, units_clash, value_of
 
 # Gale & Church's variance of the length difference per character, widened for
 # paragraphs translated freely and for pairs across scripts.
@@ -164,7 +164,11 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
     then another locale's reading, then compatible values: a partial date
     against a full one, a year or a day against a date, a rounded or
     converted figure, a clock against a bare hour, a name against its
-    transliteration or inflection.
+    transliteration or inflection. Equal figures in units that clash
+    ("$500 million" / "€500 million", "15 km" / "15 miles": ``units_clash``)
+    are not paired. Currency words are read coarsely (every dollar as the US
+    dollar, every crown as the Czech one), so two dollars or two crowns never
+    clash.
 
     >>> from reconcile.anchors import extract
     >>> m = match_anchors(extract("signed on November 9, 2020 by 90,000", "en"), extract("подписано 9 ноября 80 000", "ru"))
@@ -177,11 +181,12 @@ def match_anchors(pivot: tuple[Anchor, ...], edition: tuple[Anchor, ...], name_t
         by_key.setdefault(b.key, []).append(b)
     left: list[Anchor] = []
     for a in pivot:
-        same = by_key.get(a.key)
-        if same:
-            pairs.append(_pair(a, same.pop(0), "same"))
-        else:
+        same = by_key.get(a.key) or []
+        k = next((k for k, b in enumerate(same) if not units_clash(a, b)), None)
+        if k is None:
             left.append(a)
+        else:
+            pairs.append(_pair(a, same.pop(k), "same"))
     taken = {id(p.edition) for p in pairs}
     right = [b for b in edition if id(b) not in taken]
     if left and right:  # (most often every anchor has found its equal)
@@ -259,11 +264,7 @@ def _year_of(anchor: Anchor) -> int:
 
 
 def _pair(a: Anchor, b: Anchor, how: How) -> Pair:
-    """A pair; two dates say what one of them does not state.
-
-    Equal amounts in two currencies agree: currency words are too loose
-    (pounds, crowns, cents, the dollars of several countries) to tell.
-    """
+    """A pair; two dates say what one of them does not state."""
     if isinstance(a.key, Day) and isinstance(b.key, Day):
         lost, on_pivot = _lost_part(a.key, b.key)
         if lost:
@@ -280,8 +281,12 @@ def _lost_part(a: Day, b: Day) -> tuple[str, bool]:
 
 
 def _same_reading(a: Anchor, b: Anchor) -> Pair | None:
+    return _pair(a, b, "same") if _equal_reading(a, b) and not units_clash(a, b) else None
+
+
+def _equal_reading(a: Anchor, b: Anchor) -> bool:
     own = (a.key, *a.readings)
-    return _pair(a, b, "same") if any(k in own for k in (b.key, *b.readings)) else None
+    return any(k in own for k in (b.key, *b.readings))
 
 
 def _other_convention(a: Anchor, b: Anchor) -> Pair | None:
@@ -379,7 +384,7 @@ def _unverifiable(a: Anchor, b: Anchor, left: list[Anchor], right: list[Anchor])
     "700 million dollars" next to "12 billion crowns"), and that is no conversion."""
     ua, ub = a.unit, b.unit
     if ua is None or ub is None or not (ua.dimension.startswith("currency:") and ub.dimension.startswith("currency:")) \
-            or ua.dimension == ub.dimension:
+            or ua.dimension == ub.dimension or _equal_reading(a, b):  # (the same amount: the currency changed)
         return None
     if any(x.unit is not None and x.unit.dimension == ua.dimension for x in right) or \
             any(x.unit is not None and x.unit.dimension == ub.dimension for x in left):
