@@ -84,8 +84,8 @@ def units_clash(a: Anchor, b: Anchor) -> bool:
         return False
     if ua.dimension.startswith("currency") or ub.dimension.startswith("currency"):
         return ua.dimension.startswith("currency:") and ub.dimension.startswith("currency:")
-    return ua.dimension == ub.dimension and (ua.offset != ub.offset or
-                                             not 1 / UNIT_SLACK <= ua.factor / ub.factor <= UNIT_SLACK)
+    return ua.dimension == ub.dimension and (ua.offset != ub.offset or ua.factor > UNIT_SLACK * ub.factor
+                                             or ub.factor > UNIT_SLACK * ua.factor)
 
 
 def _same_dimension(a: Unit, b: Unit) -> bool:

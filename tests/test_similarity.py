@@ -137,3 +137,25 @@ def test_severity_follows_certainty():
     # a weight word that may be money ("Pfund") against sterling: still a change
     assert severities({"lang": "de", "text": "Der Verein zahlte 450 Millionen Pfund."},
                       {"lang": "es", "text": "El club pagó 450 mil libras esterlinas."}) == [("number_mismatch", "error")]
+
+
+def test_units_clash_is_symmetric_and_spares_a_unit_and_its_near_twins():
+    """Over every unit word of the five languages: the same figure in two units clashes either way or
+    neither; never with its own unit, and never across units within ``UNIT_SLACK`` of each other."""
+    from itertools import combinations
+
+    from reconcile import measures
+    from reconcile.model import Anchor, Figure
+    from reconcile.precision import UNIT_SLACK, units_clash
+
+    units = {u.name: u for lang in ("en", "ru", "de", "fr", "es") for u in measures.unit_words(lang).values()}
+    figure = Figure(15)
+    for a, b in combinations([*units.values(), None], 2):
+        x, y = Anchor("number", figure, "15", unit=a), Anchor("number", figure, "15", unit=b)
+        assert units_clash(x, y) == units_clash(y, x), (a, b)
+        assert not units_clash(x, x)
+        if a is not None and b is not None and a.dimension == b.dimension and a.offset == b.offset and \
+                max(a.factor, b.factor) <= UNIT_SLACK * min(a.factor, b.factor):
+            assert not units_clash(x, y), (a.name, b.name)
+    assert units_clash(Anchor("number", figure, "15 km", unit=units["length-kilometer"]),
+                       Anchor("number", figure, "15 miles", unit=units["length-mile"]))
