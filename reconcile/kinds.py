@@ -43,7 +43,8 @@ KINDS: dict[FindingKind, KindInfo] = {
     "number_mismatch": KindInfo(
         "Figure differs", "error / warning",
         "a figure differs (error: digits on both sides of a link the aligner is sure of, e.g. `90 тыс.` vs `80.000`, "
-        "no reading of either agreeing); a figure stated on one side only, a number in words against a different "
+        "no reading of either agreeing, or the same figure with another currency or unit, `$500 million` vs "
+        "`500 млн евро`); a figure stated on one side only, a number in words against a different "
         "number (`two` / `drei`), an amount in another currency, or a figure on a less certain link is a warning; "
         "codes such as `H5N1` → `H1N1` count as figures",
         "Compare the expected and found values in the message and correct the edition that is wrong.",
