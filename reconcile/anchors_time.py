@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import measures, numerals
+from . import locales, measures, numerals
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Unit
 from .number_words import Phrase
 from .numbers import roman_to_int
@@ -198,3 +198,36 @@ def spelled_century(phrase: Phrase, scan: Scan) -> Hit | None:
     if after is None or not 0 < phrase.value <= 30 or phrase.value != int(phrase.value):
         return None
     return Hit(phrase.start, after.end(), Anchor("century", Century(int(phrase.value)), scan.text[phrase.start:after.end()]))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def weekdays(text: str, lang: str) -> dict[int, str]:
+    """The days of the week a text names (0 is Monday), each with its first spelling; a day joined to a
+    time of day or a noun counts ("Sonntagabend", "Dienstagsgeschäfte"), and a day whose name is also an
+    everyday word only in its context (``measures.WEEKDAYS_IN_CONTEXT``).
+
+    >>> weekdays("Am Sonntagabend und in der Nacht auf Montag", "de"), weekdays("в среду и в пятницу", "ru")
+    ({6: 'Sonntagabend', 0: 'Montag'}, {4: 'пятницу', 2: 'в среду'})
+    """
+    names, in_context = locales.weekday_names(lang), measures.WEEKDAYS_IN_CONTEXT.get(lang, {})
+    found: dict[int, str] = {}
+    for match in _WORD.finditer(text):
+        day = _day_of(match.group().lower(), names, lang)
+        if day is not None and day not in in_context:
+            found.setdefault(day, match.group())
+    for day, pattern in in_context.items():
+        if day not in found and (written := re.search(pattern, text, re.IGNORECASE)):
+            found[day] = written.group()
+    return found
+
+
+def _day_of(word: str, names: dict[str, int], lang: str) -> int | None:
+    """The day a (lower-cased) word names, alone or joined (``measures.WEEKDAY_JOINS``)."""
+    day = names.get(word)
+    if day is not None or lang not in measures.WEEKDAY_JOINS:
+        return day
+    parts, linking = measures.WEEKDAY_JOINS[lang]
+    return next((d for name, d in names.items() if word.startswith(name) and
+                 (word[len(name):] in parts or bool(linking) and word[len(name):].startswith(linking))), None)

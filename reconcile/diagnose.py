@@ -25,7 +25,7 @@ from .content import (
     paragraphs_length,
     shortfall,
 )
-from .divergence import figure_divergences, word_divergence
+from .divergence import day_replaced, figure_divergences, word_divergence
 from .model import Alignment, Anchor, Edition, Finding, Link, Paragraph, Settings, Token
 from .similarity import (
     DATE_KINDS,
@@ -316,6 +316,31 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
             for divergence in figure_divergences(ctx.anchors(k), link, k in ctx.truncated, ctx.pivot_paragraphs(link),
                                                  edition, (ctx.pivot.lang, ctx.edition.lang)):
                 yield word_divergence(divergence, ctx.pivot.lang, ctx.edition.lang, link, edition)
+
+
+# A day of the week replaced: a warning, as sure as this (development split: most such links name another
+# day than the other editions by mistake; a few name the two ends of one night).
+WEEKDAY_CONFIDENCE = 0.7
+
+
+@check
+def days_of_the_week(ctx: PairContext) -> Iterator[Finding]:
+    """A day of the week replaced by another ("on Sunday" / "в субботу"). Translators keep the day; one
+    named on one side only is a free rendering ("yesterday"), so only a day lost where another appears
+    is reported."""
+    if not ctx.figures_readable:
+        return
+    langs = (ctx.pivot.lang, ctx.edition.lang)
+    for k, link in enumerate(ctx.alignment.links):
+        if not link.pivot or not link.edition or k in ctx.untranslated:
+            continue
+        replaced = day_replaced(ctx.pivot_paragraphs(link), ctx.edition_paragraphs(link), langs)
+        if replaced is not None:
+            lost, new = replaced
+            yield Finding("date_mismatch", "warning", ctx.edition.lang, link.pivot, link.edition,
+                          f"{_refs(ctx.edition.lang, link.edition)}: expected {', '.join(lost)} "
+                          f"(from {_refs(ctx.pivot.lang, link.pivot)}), found {', '.join(new)}", WEEKDAY_CONFIDENCE,
+                          expected=lost, found=new)
 
 
 @check

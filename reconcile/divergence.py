@@ -20,8 +20,9 @@ from decimal import Decimal
 from functools import cache, cached_property
 from itertools import permutations
 
-from . import numerals
+from . import measures, numerals
 from .anchors import name_key
+from .anchors_time import weekdays
 from .model import Anchor, Day, Figure, Finding, FindingKind, Link, Paragraph, Severity
 from .numbers import plain
 from .restated import Restated
@@ -311,3 +312,24 @@ def _surfaces(anchors: tuple[Anchor, ...]) -> str:
 
 def _value(key: object) -> str:
     return plain(key.value) if isinstance(key, Figure) else str(key)
+
+
+def day_replaced(pivot: list[Paragraph], edition: list[Paragraph],
+                 langs: tuple[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The days of the week the pivot names and the edition does not, and those the edition names instead
+    (as written); None unless both, or when they are the two ends of one night."""
+    texts = [" ".join(plain_text(p.norm) for p in side) for side in (pivot, edition)]
+    expected, found = (weekdays(text, lang) for text, lang in zip(texts, langs))
+    lost, new = [d for d in expected if d not in found], [d for d in found if d not in expected]
+    if not (lost and new) or _one_night(lost, new, texts, langs):
+        return None
+    return tuple(expected[d] for d in lost), tuple(found[d] for d in new)
+
+
+def _one_night(lost: list[int], new: list[int], texts: list[str], langs: tuple[str, str]) -> bool:
+    """Two days in a row where either side speaks of a night: its two ends ("Saturday night" / "in der
+    Nacht zum Sonntag")."""
+    if len(lost) != 1 or len(new) != 1 or (lost[0] - new[0]) % 7 not in (1, 6):
+        return False
+    return any(not measures.NIGHT_WORDS.get(lang, frozenset()).isdisjoint(re.findall(r"[^\W\d_]+", text.lower()))
+               for text, lang in zip(texts, langs))

@@ -52,7 +52,8 @@ KINDS: dict[FindingKind, KindInfo] = {
     "date_mismatch": KindInfo(
         "Date differs", "error / warning",
         "the same for dates, years, times, decades and centuries; a date that states its year (or day) in one "
-        "edition and not in the other is a warning naming the lost part",
+        "edition and not in the other is a warning naming the lost part; so is a day of the week replaced by "
+        "another (`Sunday` / `в субботу`)",
         "Compare the expected and found dates in the message and correct the edition that is wrong.",
         "A date, year or time differs from the reference edition's, or is stated on one side only."),
     "number_format": KindInfo(

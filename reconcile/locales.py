@@ -87,6 +87,30 @@ def month_names(lang: str) -> dict[str, int]:
     return names
 
 
+def _russian_day_cases(nominative: str) -> set[str]:
+    """Case forms of a Russian day name: ``пятница`` → пятницу, пятницы, пятнице; ``вторник`` → вторника …"""
+    if nominative[-1] in "еа":  # воскресенье; среда, пятница, суббота
+        ends = ("е", "я", "ю", "ем") if nominative[-1] == "е" else ("а", "у", "ы", "е", "ой", "ей")
+        return {nominative[:-1] + end for end in ends}
+    return {nominative + end for end in ("", "а", "у", "ом", "е")}
+
+
+DAY_CASES: dict[str, Callable[[str], set[str]]] = {"ru": _russian_day_cases}
+
+
+@cache
+def weekday_names(lang: str) -> dict[str, int]:
+    """Lower-cased day name → day of the week (0 is Monday), in both CLDR contexts and every case
+    (``DAY_CASES``)."""
+    try:
+        days = Locale.parse(lang).days
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names = {days[context]["wide"][day].lower(): day for context in ("format", "stand-alone") for day in range(7)}
+    cases = DAY_CASES.get(lang)
+    return {form: day for name, day in names.items() for form in cases(name)} if cases else names
+
+
 # International organisations whose acronym differs by language: canonical key → spellings.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UN": ("ООН", "UN", "ONU", "UNO"),

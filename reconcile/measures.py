@@ -337,3 +337,24 @@ CLOCK_SHIFT_AFTER: dict[str, dict[str, int]] = {
 
 # The first day of a month in words: "el primero de octubre", "le premier octobre".
 FIRST_DAY_WORDS: dict[str, tuple[str, ...]] = {"es": ("primero",), "fr": ("premier",)}
+
+
+# Words for a night, which belongs to two days ("Saturday night" is "in der Nacht zum Sonntag").
+NIGHT_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"night", "overnight", "midnight"}), "de": frozenset({"nacht", "nachts", "mitternacht"}),
+    "fr": frozenset({"nuit", "minuit"}), "es": frozenset({"noche", "madrugada", "medianoche"}),
+    "ru": frozenset({"ночь", "ночью", "ночи", "полночь"}),
+}
+
+
+# Day names that are also everyday words, read only in these patterns: Russian "среда" is also "environment"
+# ("в среду" is on Wednesday, "в окружающую среду" into the environment).
+WEEKDAYS_IN_CONTEXT: dict[str, dict[int, str]] = {
+    "ru": {2: r"(?<!\w)(?:(?:в|во|на)\s+среду|(?:до|со|с)\s+среды|к\s+среде)(?!\w)"},
+}
+# What a day of the week is written joined to ("Sonntagabend"), and the letter that joins it to a noun
+# ("Dienstagsgeschäfte"); not any word a day's name starts ("Montage").
+WEEKDAY_JOINS: dict[str, tuple[frozenset[str], str]] = {
+    "de": (frozenset(part + s for part in ("abend", "morgen", "vormittag", "mittag", "nachmittag", "nacht")
+                     for s in ("", "s")), "s"),
+}

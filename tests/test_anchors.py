@@ -158,3 +158,17 @@ def test_alternation_as_a_tree_matches_as_the_flat_list(words, text, ignore_case
         tree, reference = re.compile(f"(?:{alternation(words)}){follow}", flags), re.compile(f"(?:{flat}){follow}", flags)
         assert [tree.match(text, k) and tree.match(text, k).span() for k in range(len(text))] == \
             [reference.match(text, k) and reference.match(text, k).span() for k in range(len(text))]
+
+
+def test_days_of_the_week_in_every_form_and_only_as_days():
+    from reconcile.anchors_time import weekdays
+
+    assert weekdays("В пятницу, до субботы и в воскресенье, но не во вторника", "ru") == \
+        {4: "пятницу", 5: "субботы", 6: "воскресенье", 1: "вторника"}
+    assert weekdays("выбросы в окружающую среду и в среде обитания", "ru") == {}  # "среда" is also "environment"
+    assert weekdays("выступил в среду", "ru") == {2: "в среду"}
+    assert weekdays("Am Sonntagabend, bei den Dienstagsgeschäften; die Montage der Anlage", "de") == \
+        {6: "Sonntagabend", 1: "Dienstagsgeschäften"}
+    assert weekdays("el miércoles y el sábado", "es") == {2: "miércoles", 5: "sábado"}
+    assert weekdays("Sunday's vote", "en") == {6: "Sunday"}
+    assert weekdays("Montag", "xx") == {}

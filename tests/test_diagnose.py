@@ -321,3 +321,26 @@ def test_semantic_signal_finds_a_sentence_lost_where_the_rest_was_rendered_at_le
     assert [f for f in _conference(make_edition, at_length) if f.severity == "error"] == []
     (finding,) = _conference(make_edition, at_length, ConceptEmbedder())
     assert (finding.kind, finding.sentence) == ("truncated", 4) and "fr ¶1 is 97% of the length" in finding.message
+
+
+# --- days of the week ------------------------------------------------------------------
+
+DAY_RU = ["Министр иностранных дел выступил в субботу на совещании по гуманитарным вопросам в регионе."]
+
+
+def test_a_day_of_the_week_replaced_is_a_date_warning(make_edition):
+    edition = ["The Foreign Minister spoke on Sunday at a meeting on humanitarian issues in the region."]
+    (finding,) = run(make_edition, DAY_RU, edition)
+    assert (finding.kind, finding.severity, finding.expected, finding.found) == \
+        ("date_mismatch", "warning", ("субботу",), ("Sunday",))
+    assert "expected субботу (from ru ¶1), found Sunday" in finding.message
+
+
+def test_a_day_kept_dropped_or_spanning_a_night_passes(make_edition):
+    kept = ["The Foreign Minister spoke on Saturday at a meeting on humanitarian issues in the region."]
+    dropped = ["The Foreign Minister spoke at a meeting on humanitarian issues in the region."]
+    night = ["In der Nacht zum Sonntag sprach der Außenminister auf einer Sitzung zu humanitären Fragen in der Region."]
+    assert run(make_edition, DAY_RU, kept) == []
+    assert run(make_edition, DAY_RU, dropped) == []
+    assert run(make_edition, ["The Foreign Minister spoke on Saturday night at a meeting on humanitarian issues."],
+               night, "en", "de") == []
