@@ -8,14 +8,16 @@ keeps every reading: ``2h30`` is half past two and two and a half hours.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
+from functools import cache, lru_cache
 
 from . import locales, measures, numerals
 from .model import Anchor, Century, Clock, Day, Decade, Figure, Key, Unit
 from .number_words import Phrase
 from .numbers import roman_to_int
-from .patterns import ORDINAL_MARK
+from .patterns import ORDINAL_MARK, alternation
 from .scan import SPACES, Hit, Scan, anchor_hit
 
 
@@ -200,34 +202,46 @@ def spelled_century(phrase: Phrase, scan: Scan) -> Hit | None:
     return Hit(phrase.start, after.end(), Anchor("century", Century(int(phrase.value)), scan.text[phrase.start:after.end()]))
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def weekdays(text: str, lang: str) -> dict[int, str]:
+@lru_cache(maxsize=1 << 12)  # (a pivot paragraph is asked for once per edition)
+def weekdays(text: str, lang: str) -> tuple[tuple[int, str], ...]:
     """The days of the week a text names (0 is Monday), each with its first spelling; a day joined to a
     time of day or a noun counts ("Sonntagabend", "Dienstagsgeschäfte"), and a day whose name is also an
     everyday word only in its context (``measures.WEEKDAYS_IN_CONTEXT``).
 
     >>> weekdays("Am Sonntagabend und in der Nacht auf Montag", "de"), weekdays("в среду и в пятницу", "ru")
-    ({6: 'Sonntagabend', 0: 'Montag'}, {4: 'пятницу', 2: 'в среду'})
+    (((6, 'Sonntagabend'), (0, 'Montag')), ((4, 'пятницу'), (2, 'в среду')))
     """
-    names, in_context = locales.weekday_names(lang), measures.WEEKDAYS_IN_CONTEXT.get(lang, {})
+    pattern, names, in_context, stems = _day_patterns(lang)
+    lower = text.lower()
+    if not any(stem in lower for stem in stems):  # (most paragraphs name no day: a few substring tests)
+        return ()
+    if len(lower) != len(text):  # (offsets in the lower-cased text must be offsets in the text: "İ")
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: dict[int, str] = {}
-    for match in _WORD.finditer(text):
-        day = _day_of(match.group().lower(), names, lang)
-        if day is not None and day not in in_context:
-            found.setdefault(day, match.group())
-    for day, pattern in in_context.items():
-        if day not in found and (written := re.search(pattern, text, re.IGNORECASE)):
-            found[day] = written.group()
-    return found
+    if pattern is not None:
+        for match in pattern.finditer(lower):
+            found.setdefault(names[match["day"]], text[match.start():match.end()])
+    for day, context in in_context:
+        if day not in found and (written := context.search(lower)):
+            found[day] = text[written.start():written.end()]
+    return tuple(found.items())
 
 
-def _day_of(word: str, names: dict[str, int], lang: str) -> int | None:
-    """The day a (lower-cased) word names, alone or joined (``measures.WEEKDAY_JOINS``)."""
-    day = names.get(word)
-    if day is not None or lang not in measures.WEEKDAY_JOINS:
-        return day
-    parts, linking = measures.WEEKDAY_JOINS[lang]
-    return next((d for name, d in names.items() if word.startswith(name) and
-                 (word[len(name):] in parts or bool(linking) and word[len(name):].startswith(linking))), None)
+_DayPatterns = tuple[re.Pattern[str] | None, dict[str, int], tuple[tuple[int, re.Pattern[str]], ...], tuple[str, ...]]
+
+
+@cache
+def _day_patterns(lang: str) -> _DayPatterns:
+    """One pattern for every (lower-cased) day name of a language, with what it may be joined to, the day of
+    each name, the patterns of the days read only in context, and what every form of each day starts with."""
+    names = locales.weekday_names(lang)
+    in_context = measures.WEEKDAYS_IN_CONTEXT.get(lang, {})
+    plain = [name for name, day in names.items() if day not in in_context]
+    parts, linking = measures.WEEKDAY_JOINS.get(lang, (frozenset(), ""))
+    joined = "|".join(filter(None, (alternation(parts) if parts else "", re.escape(linking) + r"\w*" if linking else "")))
+    pattern = re.compile(rf"(?<!\w)(?P<day>{alternation(plain)})(?:{joined})?(?!\w)") if plain else None
+    forms: dict[int, list[str]] = {}
+    for name, day in names.items():
+        forms.setdefault(day, []).append(name)
+    stems = tuple(sorted(os.path.commonprefix(group) for group in forms.values()))
+    return pattern, names, tuple((day, re.compile(context)) for day, context in in_context.items()), stems

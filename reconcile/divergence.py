@@ -318,12 +318,19 @@ def day_replaced(pivot: list[Paragraph], edition: list[Paragraph],
                  langs: tuple[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The days of the week the pivot names and the edition does not, and those the edition names instead
     (as written); None unless both, or when they are the two ends of one night."""
-    texts = [" ".join(plain_text(p.norm) for p in side) for side in (pivot, edition)]
-    expected, found = (weekdays(text, lang) for text, lang in zip(texts, langs))
+    expected, found = (_side_days(side, lang) for side, lang in zip((pivot, edition), langs))
     lost, new = [d for d in expected if d not in found], [d for d in found if d not in expected]
-    if not (lost and new) or _one_night(lost, new, texts, langs):
+    if not (lost and new) or _one_night(lost, new, [" ".join(plain_text(p.norm) for p in side) for side in (pivot, edition)], langs):
         return None
     return tuple(expected[d] for d in lost), tuple(found[d] for d in new)
+
+
+def _side_days(side: list[Paragraph], lang: str) -> dict[int, str]:
+    days: dict[int, str] = {}
+    for paragraph in side:
+        for day, written in weekdays(paragraph.norm, lang):
+            days.setdefault(day, written)
+    return days
 
 
 def _one_night(lost: list[int], new: list[int], texts: list[str], langs: tuple[str, str]) -> bool:

@@ -161,7 +161,10 @@ def test_alternation_as_a_tree_matches_as_the_flat_list(words, text, ignore_case
 
 
 def test_days_of_the_week_in_every_form_and_only_as_days():
-    from reconcile.anchors_time import weekdays
+    from reconcile.anchors_time import weekdays as read
+
+    def weekdays(text, lang):
+        return dict(read(text, lang))
 
     assert weekdays("В пятницу, до субботы и в воскресенье, но не во вторника", "ru") == \
         {4: "пятницу", 5: "субботы", 6: "воскресенье", 1: "вторника"}
