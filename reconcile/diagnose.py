@@ -318,8 +318,8 @@ def figures(ctx: PairContext) -> Iterator[Finding]:
                 yield word_divergence(divergence, ctx.pivot.lang, ctx.edition.lang, link, edition)
 
 
-# A day of the week replaced: a warning, as sure as this (development split: most such links name another
-# day than the other editions by mistake; a few name the two ends of one night).
+# A day of the week replaced: a warning, as sure as this (the five corpora as published: 14 such links in
+# 851 statements, each an edition naming another day than the others; the ends of one night are let pass).
 WEEKDAY_CONFIDENCE = 0.7
 
 

@@ -320,12 +320,13 @@ def day_replaced(pivot: list[Paragraph], edition: list[Paragraph],
     (as written); None unless both, or when they are the two ends of one night."""
     expected, found = (_side_days(side, lang) for side, lang in zip((pivot, edition), langs))
     lost, new = [d for d in expected if d not in found], [d for d in found if d not in expected]
-    if not (lost and new) or _one_night(lost, new, [" ".join(plain_text(p.norm) for p in side) for side in (pivot, edition)], langs):
+    if not (lost and new) or _one_night(lost, new, (pivot, edition), langs):
         return None
     return tuple(expected[d] for d in lost), tuple(found[d] for d in new)
 
 
 def _side_days(side: list[Paragraph], lang: str) -> dict[int, str]:
+    """The days the paragraphs of one side name, each as first written."""
     days: dict[int, str] = {}
     for paragraph in side:
         for day, written in weekdays(paragraph.norm, lang):
@@ -333,10 +334,11 @@ def _side_days(side: list[Paragraph], lang: str) -> dict[int, str]:
     return days
 
 
-def _one_night(lost: list[int], new: list[int], texts: list[str], langs: tuple[str, str]) -> bool:
+def _one_night(lost: list[int], new: list[int], sides: tuple[list[Paragraph], list[Paragraph]],
+               langs: tuple[str, str]) -> bool:
     """Two days in a row where either side speaks of a night: its two ends ("Saturday night" / "in der
     Nacht zum Sonntag")."""
     if len(lost) != 1 or len(new) != 1 or (lost[0] - new[0]) % 7 not in (1, 6):
         return False
-    return any(not measures.NIGHT_WORDS.get(lang, frozenset()).isdisjoint(re.findall(r"[^\W\d_]+", text.lower()))
-               for text, lang in zip(texts, langs))
+    return any(not measures.NIGHT_WORDS.get(lang, frozenset()).isdisjoint(re.findall(r"[^\W\d_]+", plain_text(p.norm).lower()))
+               for side, lang in zip(sides, langs) for p in side)
