@@ -72,7 +72,7 @@ def _reason(found: str, pivot_lang: str, whole_copy: bool) -> str:
 def _by_words(text: str, edition: list[Paragraph], lang: str, langs: tuple[str, ...],
               vocabulary: Vocabulary) -> langid.Reading | None:
     """A headline the identifier alone does not judge, read again when its words are a stranger's."""
-    if langid.known(lang) and _undecided(text) and vocabulary.stranger(edition):  # (the cheap tests first)
+    if langid.known(lang) and vocabulary.stranger(edition) and _undecided(text):  # (the cheap tests first)
         return stranger_reading(text, lang, langs)
     return None
 
