@@ -175,3 +175,21 @@ def test_days_of_the_week_in_every_form_and_only_as_days():
     assert weekdays("el miércoles y el sábado", "es") == {2: "miércoles", 5: "sábado"}
     assert weekdays("Sunday's vote", "en") == {6: "Sunday"}
     assert weekdays("Montag", "xx") == {}
+
+
+@given(st.lists(st.sampled_from(["Montag", "Sonntagabend", "в среду", "среду", "пятницу", "Sunday", "samedi",
+                                 "miércoles", "İstanbul", "Montage", "x", " ", ",", "1", "\u00a0"]), max_size=12),
+       st.sampled_from(["ru", "en", "de", "fr", "es", "zh", "xx"]))
+def test_days_read_are_days_written_where_they_stand(pieces, lang):
+    """Whatever the text (letters that lower-case to two, as "İ", included): each day read is a day of the
+    week, and what is quoted as written is the text's own spelling of that day."""
+    from os.path import commonprefix
+
+    from reconcile.anchors_time import weekdays
+    from reconcile.locales import weekday_names
+
+    text = "".join(pieces)
+    names = weekday_names(lang)
+    for day, written in weekdays(text, lang):
+        stem = commonprefix([name for name, d in names.items() if d == day])
+        assert 0 <= day <= 6 and written in text and stem in written.lower(), (day, written)
