@@ -49,18 +49,24 @@ def number_format(lang: str) -> NumberFormat:
 
 
 def _russian_cases(nominative: str) -> set[str]:
-    """Case forms of a Russian month name, which CLDR gives only as nominative and genitive.
+    """Case forms of a Russian month or day name, which CLDR gives only as nominative (and, for a month,
+    genitive): by the ending of the nominative.
 
-    ``ноябрь`` → ноября, ноябре, ноябрю, ноябрём; ``март`` → марта, марте …
+    ``ноябрь`` → ноября, ноябре, ноябрю, ноябрём; ``март`` → марта, марте …; ``пятница`` → пятницу,
+    пятницы, пятнице …; ``воскресенье`` → воскресенья, воскресенью …
     """
     if nominative[-1] in "ьй":
         stem = nominative[:-1]
         return {stem + end for end in ("я", "е", "ю", "ем", "ём")}
+    if nominative[-1] in "ае":  # среда, пятница, суббота; воскресенье
+        ends = ("а", "у", "ы", "е", "ой", "ей") if nominative[-1] == "а" else ("е", "я", "ю", "ем")
+        return {nominative[:-1] + end for end in ends}
     return {nominative + end for end in ("а", "е", "у", "ом")}
 
 
-# Month names CLDR does not list: oblique cases (from the stand-alone name), common short forms.
-MONTH_CASES: dict[str, Callable[[str], set[str]]] = {"ru": _russian_cases}
+# Month and day names CLDR does not list: oblique cases (from the stand-alone name); for months,
+# common short forms.
+NAME_CASES: dict[str, Callable[[str], set[str]]] = {"ru": _russian_cases}
 MONTH_EXTRAS: dict[str, dict[str, int]] = {"en": {"sept": 9}, "de": {"sept": 9}}
 
 
@@ -79,7 +85,7 @@ def month_names(lang: str) -> dict[str, int]:
                 name = name.lower().rstrip(".")
                 if len(name) >= 3:
                     names[name] = number
-    cases = MONTH_CASES.get(lang)
+    cases = NAME_CASES.get(lang)
     if cases is not None:
         for number, name in locale.months["stand-alone"]["wide"].items():
             names.update(dict.fromkeys(cases(name.lower()), number))
@@ -87,28 +93,20 @@ def month_names(lang: str) -> dict[str, int]:
     return names
 
 
-def _russian_day_cases(nominative: str) -> set[str]:
-    """Case forms of a Russian day name: ``пятница`` → пятницу, пятницы, пятнице; ``вторник`` → вторника …"""
-    if nominative[-1] in "еа":  # воскресенье; среда, пятница, суббота
-        ends = ("е", "я", "ю", "ем") if nominative[-1] == "е" else ("а", "у", "ы", "е", "ой", "ей")
-        return {nominative[:-1] + end for end in ends}
-    return {nominative + end for end in ("", "а", "у", "ом", "е")}
-
-
-DAY_CASES: dict[str, Callable[[str], set[str]]] = {"ru": _russian_day_cases}
-
-
 @cache
 def weekday_names(lang: str) -> dict[str, int]:
-    """Lower-cased day name → day of the week (0 is Monday), in both CLDR contexts and every case
-    (``DAY_CASES``)."""
+    """Lower-cased day name → day of the week (0 is Monday), in both CLDR contexts and, as month names,
+    every case (``NAME_CASES``)."""
     try:
         days = Locale.parse(lang).days
     except (UnknownLocaleError, ValueError):
         return {}
     names = {days[context]["wide"][day].lower(): day for context in ("format", "stand-alone") for day in range(7)}
-    cases = DAY_CASES.get(lang)
-    return {form: day for name, day in names.items() for form in cases(name)} if cases else names
+    cases = NAME_CASES.get(lang)
+    if cases is not None:
+        for name, day in list(names.items()):
+            names.update(dict.fromkeys(cases(name), day))
+    return names
 
 
 # International organisations whose acronym differs by language: canonical key → spellings.
