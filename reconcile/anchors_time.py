@@ -19,6 +19,7 @@ from .number_words import Phrase
 from .numbers import roman_to_int
 from .patterns import ORDINAL_MARK, alternation
 from .scan import SPACES, Hit, Scan, anchor_hit
+from .text import lowered
 
 
 def _valid_date(month: int, day: int | None) -> bool:
@@ -212,11 +213,9 @@ def weekdays(text: str, lang: str) -> tuple[tuple[int, str], ...]:
     (((6, 'Sonntagabend'), (0, 'Montag')), ((4, 'пятницу'), (2, 'в среду')))
     """
     pattern, names, in_context, stems = _day_patterns(lang)
-    lower = text.lower()
+    lower = lowered(text)  # (offsets in it are offsets in the text)
     if not any(stem in lower for stem in stems):  # (most paragraphs name no day: a few substring tests)
         return ()
-    if len(lower) != len(text):  # (offsets in the lower-cased text must be offsets in the text: "İ")
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: dict[int, str] = {}
     if pattern is not None:
         for match in pattern.finditer(lower):

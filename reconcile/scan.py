@@ -16,6 +16,7 @@ from . import locales, measures
 from .model import Anchor, AnchorKind, Key
 from .number_words import counts
 from .patterns import NEVER, Patterns, patterns
+from .text import lowered
 
 SPACES = re.compile(r"[ \u00a0]+")
 
@@ -45,9 +46,7 @@ class Scan:
         self.text, self.lang = text, lang if lang in locales.LANGS else "en"
         pat = self.pat = patterns(self.lang)
         self.free = bytearray(b"\x01") * len(text)
-        lower = text.lower()
-        # Offsets in the lower-cased text must be offsets in the text ("İ" lower-cases to two characters).
-        self.lower = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.lower = lowered(text)  # (offsets in it are offsets in the text)
         self.words = words = frozenset(_WORD.findall(self.lower))
         # Where each run of digits starts: most passes' matches start at one, or a sign's width before it.
         self.runs = [m.start() for m in _DIGITS.finditer(text)]

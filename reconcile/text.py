@@ -16,6 +16,17 @@ def plain(norm: str) -> str:
     return norm.replace("\u00a0", " ")
 
 
+def lowered(text: str) -> str:
+    """``text`` lower-cased letter for letter, so that offsets in one are offsets in the other: a letter that
+    lower-cases to two ("İ") is kept as it is.
+
+    >>> lowered("İSTANBUL, Monday"), len(lowered("İ")), len("İ".lower())
+    ('İstanbul, monday', 1, 2)
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 # An address line: three or more comma-separated parts of a few words, one with a figure (house,
 # postcode), and no stop at the end. Translators leave addresses as the post office needs them.
 ADDRESS_PARTS, ADDRESS_PART_WORDS = 3, 4
