@@ -10,7 +10,9 @@ differs from all others: the translations may be outdated or the original
 wrong"). When only some editions differ, each finding names the editions
 that really agree with the pivot (they have the paragraph and no finding on
 it) and those that differ in the same way; an edition that lacks the
-paragraph, or differs too, is never said to agree.
+paragraph, or differs too, is never said to agree. A paragraph judged
+``truncated`` by its length alone is not, when the editions that agree with
+the pivot are as short: the pivot is the long one (``_as_short_as_the_others``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from statistics import median
 
-from .model import SEVERITY_RANK, Alignment, Edition, Finding
+from .content import ENOUGH, judging_ratio, paragraphs_length
+from .model import SEVERITY_RANK, Alignment, Edition, Finding, Paragraph
 
 # Kinds whose per-edition findings can be pooled into one finding on the pivot.
 POOLED = ("missing", "number_mismatch", "date_mismatch")
@@ -47,14 +51,8 @@ def agree(pivot: Edition, others: list[Edition], findings: list[Finding],
     if len(langs) < 2:
         return findings
     covered = _covered(alignments)
-    groups: dict[Key, list[Finding]] = defaultdict(list)
-    differs: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for finding in findings:
-        if finding.kind in CONTENT_KINDS and finding.pivot:
-            for n in finding.pivot:
-                differs[(finding.lang, n)].add(finding.kind)
-            if finding.kind in POOLED:
-                groups[_key(finding)].append(finding)
+    findings, as_short = _as_short_as_the_others(pivot, others, findings, alignments)
+    groups, differs = _grouped(findings)
     pooled: dict[int, Finding] = {}
     for key, members in groups.items():
         if _everyone(key, members, langs, covered):
@@ -64,10 +62,23 @@ def agree(pivot: Edition, others: list[Edition], findings: list[Finding],
     for finding in findings:
         merged = pooled.get(id(finding))
         if merged is None:
-            out.append(_with_support(finding, langs, differs, covered, groups))
+            out.append(finding if id(finding) in as_short else _with_support(finding, langs, differs, covered, groups))
         elif all(m is not merged for m in out):
             out.append(merged)
     return out
+
+
+def _grouped(findings: list[Finding]) -> tuple[dict[Key, list[Finding]], dict[tuple[str, int], set[str]]]:
+    """Poolable findings by what they say, and the content kinds found on each (edition, pivot paragraph)."""
+    groups: dict[Key, list[Finding]] = defaultdict(list)
+    differs: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for finding in findings:
+        if finding.kind in CONTENT_KINDS and finding.pivot:
+            for n in finding.pivot:
+                differs[(finding.lang, n)].add(finding.kind)
+            if finding.kind in POOLED:
+                groups[_key(finding)].append(finding)
+    return groups, differs
 
 
 def _everyone(key: Key, members: list[Finding], langs: list[str], covered: dict[str, set[int]]) -> bool:
@@ -135,3 +146,66 @@ def _agreeing(finding: Finding, langs: list[str], differs: dict[tuple[str, int],
     return [lang for lang in langs if lang != finding.lang
             and (not covered or set(finding.pivot) <= covered.get(lang, set()))
             and not any(differs.get((lang, n), set()) & disagree for n in finding.pivot)]
+
+
+# Kinds that say an edition's rendering is not a witness of the pivot paragraph's length.
+LENGTH_KINDS = ("untranslated", "truncated")
+# The editions that agree with the pivot this many or more witness that its paragraph is long, not the edition short.
+MIN_WITNESSES = 2
+
+
+def _as_short_as_the_others(pivot: Edition, others: list[Edition], findings: list[Finding],
+                            alignments: Sequence[Alignment]) -> tuple[list[Finding], set[int]]:
+    """``truncated`` findings turned into info where the edition is as long as the others' renderings.
+
+    A paragraph is truncated against the pivot's length. When two or more
+    other editions render the same pivot paragraph, not truncated nor untranslated, and
+    the edition is at ``content.ENOUGH`` of their median length share or
+    more, the pivot paragraph is longer than all its renderings (a verbose
+    original or translation): the edition lost nothing the others kept.
+    Returns the findings and the ids of those turned.
+    """
+    if not alignments or not any(f.kind == "truncated" and f.severity != "info" for f in findings):
+        return findings, set()
+    flagged = {(f.lang, n) for f in findings if f.kind in LENGTH_KINDS and f.severity != "info" for n in f.pivot}
+    shares = _Shares(pivot, others, alignments)
+    out = [_as_short(finding, shares, flagged, pivot.lang) or finding for finding in findings]
+    return out, {id(after) for before, after in zip(findings, out) if after is not before}
+
+
+def _as_short(finding: Finding, shares: _Shares, flagged: set[tuple[str, int]], pivot_lang: str) -> Finding | None:
+    """The finding as info if it is a length ``truncated`` the witnesses' shares explain, else None."""
+    if finding.kind != "truncated" or finding.severity == "info":
+        return None
+    own = shares.of(finding.lang, finding.pivot)
+    witnesses = {lang: share for lang in shares.langs if lang != finding.lang
+                 and not any((lang, n) in flagged for n in finding.pivot)
+                 and (share := shares.of(lang, finding.pivot)) is not None}
+    if own is None or len(witnesses) < MIN_WITNESSES or own < ENOUGH * median(witnesses.values()):
+        return None
+    listed = ", ".join(f"{lang} {share:.0%}" for lang, share in sorted(witnesses.items()))
+    return replace(finding, severity="info", message=f"{finding.message}; the others are as short ({listed} of the "
+                   f"expected length): the {pivot_lang} paragraph is the long one")
+
+
+class _Shares:
+    """Each edition's length, as a share of the length expected from the pivot, for linked pivot paragraphs."""
+
+    def __init__(self, pivot: Edition, others: list[Edition], alignments: Sequence[Alignment]) -> None:
+        self.pivot = {p.n: p for p in pivot.paragraphs}
+        self.editions = {e.lang: {p.n: p for p in e.paragraphs} for e in others}
+        self.alignments = {a.lang: a for a in alignments if a.lang in self.editions}
+        self.ratios = {lang: judging_ratio(a, pivot.lang) for lang, a in self.alignments.items()}
+        self.langs = sorted(self.alignments)
+
+    def of(self, lang: str, numbers: tuple[int, ...]) -> float | None:
+        """The share of the edition's rendering of exactly these pivot paragraphs, or None if it has none."""
+        link = next((link for link in self.alignments[lang].links if link.pivot == numbers and link.edition), None)
+        if link is None:
+            return None
+        expected = paragraphs_length(self._paragraphs(self.pivot, numbers)) * self.ratios[lang]
+        return paragraphs_length(self._paragraphs(self.editions[lang], link.edition)) / max(expected, 1.0)
+
+    @staticmethod
+    def _paragraphs(by_n: dict[int, Paragraph], numbers: tuple[int, ...]) -> list[Paragraph]:
+        return [by_n[n] for n in numbers]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from . import locales
-from .model import Edition, Paragraph, Settings
+from .align import language_ratio
+from .model import Alignment, Edition, Paragraph, Settings
 from .similarity import cognate_keys, length_delta
 from .text import plain
 
@@ -256,6 +257,18 @@ def ends_dangling(paragraph: Paragraph, lang: str) -> bool:
     text = plain(paragraph.norm).rstrip()
     words = text.split()
     return bool(words) and text[-1:].isalpha() and words[-1].lower() in locales.DANGLING_WORDS.get(lang, ())
+
+
+# A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
+OWN_RATIO_LINKS = 5
+
+
+def judging_ratio(alignment: Alignment, pivot_lang: str) -> float:
+    """The length ratio an edition's lengths are judged by: the pair's own once it has ``OWN_RATIO_LINKS``
+    links, else the languages' typical one (in a short document the suspect paragraph skews its own)."""
+    linked = sum(1 for link in alignment.links if link.pivot and link.edition)
+    typical = language_ratio(pivot_lang, alignment.lang)
+    return alignment.length_ratio if linked >= OWN_RATIO_LINKS or typical is None else typical
 
 
 def paragraphs_length(paragraphs: list[Paragraph]) -> int:

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from . import langid, locales
-from .align import align_sentences, language_ratio
+from .align import align_sentences
 from .content import (
     MIN_LOST_SENTENCE,
     Shortfall,
+    judging_ratio,
     paragraphs_length,
     shortfall,
 )
@@ -42,8 +43,6 @@ from .untranslated import Vocabulary, wrong_language
 if TYPE_CHECKING:
     from .embed import Embedder
 
-# A pair with fewer linked paragraphs is judged by the languages' typical length ratio, not its own.
-OWN_RATIO_LINKS = 5
 # fuzz.ratio window of a misspelt name: closer is the same name, further is another word.
 NAME_TYPO = (84.0, 95.0)
 
@@ -102,11 +101,8 @@ class PairContext:
 
     @cached_property
     def ratio(self) -> float:
-        """The length ratio lengths are judged by: the pair's own once it has ``OWN_RATIO_LINKS`` links,
-        else the languages' typical one (in a short document the suspect paragraph skews its own)."""
-        linked = sum(1 for link in self.alignment.links if link.pivot and link.edition)
-        typical = language_ratio(self.pivot.lang, self.edition.lang)
-        return self.alignment.length_ratio if linked >= OWN_RATIO_LINKS or typical is None else typical
+        """The length ratio lengths are judged by (``content.judging_ratio``)."""
+        return judging_ratio(self.alignment, self.pivot.lang)
 
     def lone_sentences(self, pivot: Sequence[str], edition: Sequence[str]) -> tuple[int, ...]:
         """Pivot sentences (0-based) of some length the sentence aligner leaves without a counterpart."""

@@ -55,3 +55,38 @@ def test_without_alignments_agreement_falls_back_to_the_findings():
     alignments = [Alignment("fr", links), Alignment("ru", tuple(Link((n,), (n,), 1.0) for n in (1, 2, 3)))]
     (out,) = agree(editions[0], editions[1:], [finding], alignments)
     assert out.message.endswith("(ru agrees with the pivot)")  # fr has no counterpart of en ¶2
+
+
+# --- a truncated edition as long as the others' renderings ---------------------------------------------------
+
+FILLER = ["Second paragraph.", "Third paragraph.", "Fourth paragraph.", "Fifth paragraph."]
+
+
+def _shares_case(lengths: dict[str, int], flagged: tuple[str, ...] = ("de",)):
+    """A pivot (en) whose first paragraph is 200 characters, editions whose first is ``lengths[lang]`` long,
+    linked one to one with ratio 1.0, and a ``truncated`` error on each edition in ``flagged``."""
+    texts = {"en": ["x" * 199 + ".", *FILLER], **{lang: ["y" * (n - 1) + ".", *FILLER] for lang, n in lengths.items()}}
+    editions = prepare([edition_from_text(lang, paragraphs) for lang, paragraphs in texts.items()])
+    alignments = [Alignment(lang, tuple(Link((n,), (n,), 0.9) for n in range(1, 6)), 1.0) for lang in lengths]
+    findings = [Finding("truncated", "error", lang, (1,), (1,), f"{lang} ¶1 is {lengths[lang] / 200:.0%} of the "
+                        "length expected from en ¶1", 0.8) for lang in flagged]
+    return {f.lang: f for f in agree(editions[0], editions[1:], findings, alignments)}
+
+
+def test_a_truncated_edition_as_long_as_the_others_is_the_pivot_being_long():
+    found = _shares_case({"de": 150, "fr": 160, "ru": 165})
+    assert found["de"].severity == "info"
+    assert found["de"].message.endswith("; the others are as short (fr 80%, ru 82% of the expected length): "
+                                        "the en paragraph is the long one")
+
+
+def test_a_truncated_edition_shorter_than_the_others_stays_an_error():
+    found = _shares_case({"de": 150, "fr": 190, "ru": 200})  # 150 < 0.9 × 195
+    assert found["de"].severity == "error"
+    assert found["de"].message.endswith("(fr, ru agree with the pivot)")
+
+
+def test_one_witness_is_not_enough_and_a_truncated_one_is_no_witness():
+    assert _shares_case({"de": 150, "fr": 160})["de"].severity == "error"
+    both = _shares_case({"de": 150, "fr": 160, "ru": 165}, flagged=("de", "fr"))
+    assert both["de"].severity == both["fr"].severity == "error"
