@@ -278,7 +278,7 @@ class Patterns:
 
     def _eras(self, lang: str) -> None:
         century = alternation(self.century_words)
-        roman = r"[IVXL]{1,6}"
+        roman = r"(?-i:[IVXL]{1,6})"  # (capitals only: "Jahrhundert v. Chr." is no fifth century)
         ordinal = rf"(?:st|nd|rd|th|{ORDINAL_MARK})?"
         joiner = r"(?:,|-|–|—|/|и|или|по|y|o|a|al|e|et|à|und|bis|and|or|to)"
         abbreviated = rf"|(?-i:{alternation(self.century_abbreviations)})\." if self.century_abbreviations else ""
