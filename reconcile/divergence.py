@@ -134,10 +134,28 @@ def _unmatched(match: AnchorMatch, link: Link, truncated: bool, counted: _Counte
         if not expected and not found or (truncated and not found):
             continue
         out.append(_divergence("date_mismatch" if what == "date" else "number_mismatch", expected, found, link))
-    codes = (strong_of(match.only_pivot, CODE_KINDS), strong_of(match.only_edition, CODE_KINDS))
+    codes = _changed_codes(strong_of(match.only_pivot, CODE_KINDS), strong_of(match.only_edition, CODE_KINDS))
     if codes[0] and codes[1]:  # a code replaced by another ("H5N1" → "H1N1"); one dropped is not a fault
-        out.append(_divergence("number_mismatch", codes[0], codes[1], link))
+        out.append(_divergence("number_mismatch", *codes, link))
     return out + restated
+
+
+def _changed_codes(pivot: list[Anchor], edition: list[Anchor]) -> tuple[list[Anchor], list[Anchor]]:
+    """The codes of each side less those with the same figures as one of the other side: a code's letters
+    are translated ("SS19" / "PE19", "Формулы-1" / "F1"), its figures are not."""
+    edition = list(edition)
+    kept = []
+    for code in pivot:
+        twin = next((k for k, other in enumerate(edition) if _figures(other) == _figures(code)), None)
+        if twin is None:
+            kept.append(code)
+        else:
+            del edition[twin]
+    return kept, edition
+
+
+def _figures(code: Anchor) -> str:
+    return "".join(c for c in code.surface if c.isdigit())
 
 
 def _drop_restated(match: AnchorMatch, lost: dict[str, list[Anchor]], new: dict[str, list[Anchor]],
