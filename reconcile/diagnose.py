@@ -72,13 +72,16 @@ class PairContext:
 
     @cached_property
     def untranslated(self) -> dict[int, tuple[float, str, str]]:
-        """Link index → (confidence, language found, reason) for edition text in the wrong language."""
+        """Link index → (confidence, language found, reason) for edition text in the wrong language.
+
+        Code (a fenced block, a paragraph that is one code span) is in no language and is not judged."""
         flagged = {}
         langs = langid.candidates(self.pivot.lang, self.edition.lang)
         vocabulary = Vocabulary(self.pivot, self.edition)
         for k, link in enumerate(self.alignment.links):
-            if link.pivot and link.edition:
-                verdict = wrong_language(self.pivot_paragraphs(link), self.edition_paragraphs(link),
+            edition = [p for p in self.edition_paragraphs(link) if p.block != "code"]
+            if link.pivot and edition:
+                verdict = wrong_language([p for p in self.pivot_paragraphs(link) if p.block != "code"], edition,
                                          self.pivot.lang, self.edition.lang, langs, vocabulary)
                 if verdict:
                     flagged[k] = verdict

@@ -162,7 +162,8 @@ class _Walk:
         """The text of a paragraph, heading or cell (``opener`` is the token that opened it)."""
         line = (opener.map or token.map or [0])[0] + 1 + self.offset
         content, image = _inline_text(token)
-        kind = _kind(opener, self.containers, image or (self.after_image and _emphasis_only(token)))
+        kind = "code" if opener.type == "paragraph_open" and _code_only(token) else \
+            _kind(opener, self.containers, image or (self.after_image and _emphasis_only(token)))
         if _html_only(token):
             self.blocks += [replace(b, kind=kind) if not b.furniture else b for b in fragment_blocks(token.content, line)]
         elif content:
@@ -183,6 +184,14 @@ def _html_only(token: Token) -> bool:
     children = token.children or ()
     return any(c.type == "html_inline" for c in children) and \
         all(c.type in ("html_inline", "text", "softbreak", "hardbreak") for c in children)
+
+
+def _code_only(token: Token) -> bool:
+    """A paragraph that is code spans only (a command line, as tldr pages give their examples)."""
+    children = token.children or ()
+    return any(c.type == "code_inline" for c in children) and \
+        all(c.type in ("code_inline", "softbreak", "hardbreak") or c.type == "text" and not c.content.strip()
+            for c in children)
 
 
 def _emphasis_only(token: Token) -> bool:

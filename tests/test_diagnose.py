@@ -344,3 +344,20 @@ def test_a_day_kept_dropped_or_spanning_a_night_passes(make_edition):
     assert run(make_edition, DAY_RU, dropped) == []
     assert run(make_edition, ["The Foreign Minister spoke on Saturday night at a meeting on humanitarian issues."],
                night, "en", "de") == []
+
+
+def test_code_is_in_no_language_but_prose_beside_it_is(tmp_path):
+    """A fenced block and a paragraph that is one code span are the same in every edition, as code is; a
+    sentence left in English beside them is still untranslated."""
+    from pathlib import Path
+
+    from reconcile.pipeline import reconcile
+
+    command = "certbot revoke --cert-path /etc/letsencrypt/archive/example.com/cert1.pem --reason keycompromise"
+    code = f"```bash\n{command}\n```\n\n`tldr {{{{[-l|--list]}}}} | fzf --preview \"tldr {{1}} --color=always\" | xargs tldr`\n"
+    (tmp_path / "en.md").write_text(f"# Revoking certificates\n\n{BODY_EN[0]}\n\n{code}\n{BODY_EN[1]}\n", "utf-8")
+    (tmp_path / "de.md").write_text(f"# Zertifikate widerrufen\n\n{BODY_DE[0]}\n\n{code}\n{BODY_EN[1]}\n", "utf-8")
+    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "de.md")], Settings(pivot="en"))
+    blocks = [p.block for p in report.editions[1].paragraphs]
+    assert blocks == ["title", "paragraph", "code", "code", "paragraph"]
+    assert [(f.kind, f.edition) for f in report.findings if f.kind == "untranslated"] == [("untranslated", (5,))]
