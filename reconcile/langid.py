@@ -92,18 +92,19 @@ class Reading:
 
 
 def script_of(text: str) -> Script | None:
-    """The script most letters are in; None without letters.
+    """The script most letters are in: ``other`` when Cyrillic and Latin together are not most of them;
+    None without letters, or when Cyrillic and Latin are even (a Russian headline naming "Let's Encrypt").
 
-    >>> script_of("Мир, peace"), script_of("Мир, мир!"), script_of("和平"), script_of("2024")
-    ('latin', 'cyrillic', 'other', None)
+    >>> script_of("Мир, peace"), script_of("Мир, мир!"), script_of("和平"), script_of("2024"), script_of("Мир mir")
+    ('latin', 'cyrillic', 'other', None, None)
     """
     letters = len(_LETTER.findall(text))
     if not letters:
         return None
     cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
-    if max(cyrillic, latin) * 2 <= letters:
+    if (cyrillic + latin) * 2 <= letters:
         return "other"
-    return "cyrillic" if cyrillic > latin else "latin"
+    return "cyrillic" if cyrillic > latin else "latin" if latin > cyrillic else None
 
 
 @cache

@@ -157,3 +157,13 @@ def test_the_unpacked_model_copy_reads_back_the_same_and_a_broken_one_is_rebuilt
     finally:
         langid._model.cache_clear()
         langid._identifier.cache_clear()
+
+
+def test_a_headline_half_cyrillic_half_latin_is_in_no_other_script():
+    """A Russian headline naming a Latin brand ("Let's Encrypt") was read as a script none of the five uses."""
+    from reconcile.langid import OTHER, identify, script_of
+
+    assert script_of("График роста Let's Encrypt") is None
+    assert identify("График роста Let's Encrypt") is None
+    assert identify("Обзор сервиса Let's Encrypt").lang == "ru"
+    assert identify("政府宣布了新的措施 Let's go").lang == OTHER
