@@ -24,6 +24,7 @@ from .filenames import FORMAT_OF_SUFFIX, Format
 from .furniture import furniture_reasons
 from .furniture import mark_shared_chrome as mark_shared_chrome  # noqa: PLC0414 (an explicit re-export)
 from .model import Block, Edition, Paragraph
+from .page_source import front_matter, with_title, without_template_tags
 from .read_docx import docx_blocks
 from .reading import (  # the reading seam; ReadOptions, decode and read_bytes are also imported from here
     READ_DEFAULTS,
@@ -208,11 +209,12 @@ def _read_html(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     # Lazy: lxml and cssselect, ~30 ms, only for HTML
     from .read_html import html_blocks
 
-    text = sanitise_markup(decode(path, data, options.encoding, html=True))
+    meta, body, offset = front_matter(sanitise_markup(decode(path, data, options.encoding, html=True)))
+    text = "\n" * offset + without_template_tags(body)  # (a static site's page: lines keep their numbers)
     check_markup(path, text)
     declared = _HTML_LANG.search(data[:4096])
-    blocks = html_blocks(text, path, options.content_selector)
-    return Parsed(blocks, declared.group(1).decode().lower() if declared else None)
+    blocks = with_title(html_blocks(text, path, options.content_selector), meta)
+    return Parsed(blocks, declared.group(1).decode().lower() if declared else meta.lang, meta.original)
 
 
 def _read_docx(path: Path, data: bytes, options: ReadOptions) -> Parsed:

@@ -92,9 +92,8 @@ class Reading:
 
 
 def script_of(text: str) -> Script | None:
-    """The script most letters are in: ``other`` when Cyrillic and Latin together are not most of them;
-    None without letters, or when Cyrillic and Latin are even (a Russian headline naming "Let's Encrypt").
-
+    """The script most letters are in (``other``: neither Cyrillic nor Latin); None without letters or with
+    as many of each (a Russian headline naming "Let's Encrypt").
     >>> script_of("Мир, peace"), script_of("Мир, мир!"), script_of("和平"), script_of("2024"), script_of("Мир mir")
     ('latin', 'cyrillic', 'other', None, None)
     """

@@ -3,11 +3,8 @@
 Headings (the first level-one heading is the title), paragraphs, list items,
 block quotes, table cells and code become blocks with their kind and first
 line; a paragraph that follows an image in the same block is its caption.
-YAML (``---``) or TOML (``+++``) front matter is metadata, not content: its
-``lang`` names the edition's language when the file name does not, its
-``title`` opens the text when the body has no level-one heading of its own
-(the page shows it as the title), and ``original: true`` marks the edition the others
-were translated from (``reconcile check`` takes it as the pivot).
+Front matter is metadata and template tags are markup
+(``page_source``).
 
 kramdown's attribute lists (``{: datetime="2021-06-01" }``, ``{: #id .class}``),
 which Jekyll sites such as translated legal pages put on a line of their own
@@ -29,31 +26,19 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError, parse
 
 from .model import Block, BlockKind
+from .page_source import (
+    FrontMatter,
+    front_matter,
+    with_title,
+    without_template_lines,
+    without_template_tags,
+)
 from .read_html import fragment_blocks
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?P<yaml>.*?)\n---|\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FIELD = re.compile(r"^(?P<key>lang|language|title|original)\s*[:=]\s*(?P<value>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_LINE_BREAK = re.compile(r"\r\n?")
 _CONTAINERS: dict[str, BlockKind] = {"bullet_list_open": "list_item", "ordered_list_open": "list_item",
                                      "blockquote_open": "quote", "td_open": "table_cell", "th_open": "table_cell"}
-
-
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
-    lang: str | None = None
-    title: str | None = None
-    original: bool = False
-
-
-def front_matter(text: str) -> tuple[FrontMatter, str, int]:
-    """Split off front matter: (its lang and title, the body, lines removed)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return FrontMatter(), text, 0
-    fields = {m["key"].lower(): m["value"].strip("\"'") for m in _FIELD.finditer(match["yaml"] or match["toml"] or "")}
-    lang = (fields.get("lang") or fields.get("language") or "").split("-")[0].split("_")[0].lower() or None
-    original = fields.get("original", "").lower() in ("true", "yes", "1")
-    return FrontMatter(lang, fields.get("title"), original), text[match.end():], match.group().count("\n")
 
 
 # --- kramdown attribute lists ----------------------------------------------
@@ -125,14 +110,12 @@ def _inline_text(token: Token) -> tuple[str, bool]:
 
 def markdown_blocks(text: str) -> tuple[list[Block], FrontMatter]:
     """Blocks of a Markdown document, and its front matter."""
-    meta, body, offset = front_matter(text)
-    walk = _Walk(_PARSER.parse(body), offset)
+    meta, body, offset = front_matter(_LINE_BREAK.sub("\n", text))  # (line breaks as markdown-it counts them)
+    body, kept = without_template_lines(body)
+    walk = _Walk(_PARSER.parse(without_template_tags(body)), [offset + k + 1 for k in kept])
     for index, token in enumerate(walk.tokens):
         walk.step(index, token)
-    blocks = walk.blocks
-    if meta.title and not any(b.kind == "title" for b in blocks):
-        blocks.insert(0, Block(meta.title, 1, "title"))
-    return _one_title(blocks), meta
+    return _one_title(with_title(walk.blocks, meta)), meta
 
 
 @dataclass(slots=True)
@@ -140,13 +123,13 @@ class _Walk:
     """The token stream read in order: the containers open around a token, the blocks so far."""
 
     tokens: list[Token]
-    offset: int  # lines of front matter above the body
+    lines: list[int]  # the file's line number of each line of the parsed text
     blocks: list[Block] = field(default_factory=list)
     containers: list[BlockKind] = field(default_factory=list)
     after_image: bool = False  # the last paragraph was an image alone: the next one may be its caption
 
     def step(self, index: int, token: Token) -> None:
-        line = (token.map or [0])[0] + 1 + self.offset
+        line = self.lines[(token.map or [0])[0]]
         if token.type in _CONTAINERS:
             self.containers.append(_CONTAINERS[token.type])
         elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
@@ -160,7 +143,7 @@ class _Walk:
 
     def _inline(self, opener: Token, token: Token) -> None:
         """The text of a paragraph, heading or cell (``opener`` is the token that opened it)."""
-        line = (opener.map or token.map or [0])[0] + 1 + self.offset
+        line = self.lines[(opener.map or token.map or [0])[0]]
         content, image = _inline_text(token)
         kind = "code" if opener.type == "paragraph_open" and _code_only(token) else \
             _kind(opener, self.containers, image or (self.after_image and _emphasis_only(token)))

@@ -210,3 +210,31 @@ def test_html_furniture_reasons_reach_the_edition(tmp_path):
     edition = load_edition(page, "en")
     assert [(p.block, p.chrome_reason) for p in edition.paragraphs] == [
         ("title", ""), ("paragraph", ""), ("paragraph", "translator credit"), ("paragraph", "page furniture (social)")]
+
+
+def test_a_static_sites_html_page_has_front_matter_and_template_lines_as_markup(tmp_path):
+    """Hugo keeps pages as HTML fragments under YAML front matter, with shortcodes on lines of their own."""
+    page = tmp_path / "en.html"
+    page.write_text("---\ntitle: CT Logs\nlastmod: 2026-06-15\n---\n\n<p>Certificate Transparency is a system.</p>\n"
+                    "{{< ct_logs >}}\n<p>Let's Encrypt submits all certificates.</p>\n{{< /ct_logs >}}\n", "utf-8")
+    edition = load_edition(page, None)
+    assert [(p.text, p.block, p.line) for p in edition.paragraphs] == [
+        ("CT Logs", "title", 1), ("Certificate Transparency is a system.", "paragraph", 6),
+        ("Let's Encrypt submits all certificates.", "paragraph", 8)]
+
+
+def test_markdown_template_tags_are_markup():
+    from reconcile.read_markdown import markdown_blocks
+
+    blocks, _ = markdown_blocks("Intro.\n\n{{< double_donation >}}\n\n{% include note.html %}\n\nSee {{< ref \"x\" >}}.\n"
+                                "\n<div class=\"pt-2\">\n  {{< donate >}}\n    </div>\n\nLast.\n")
+    assert [(b.text, b.line) for b in blocks] == [("Intro.", 1), ("See .", 7), ("Last.", 13)]
+
+
+def test_markdown_lines_are_counted_as_markdown_it_counts_them():
+    """A lone carriage return is a line break to markdown-it: the line numbers of the blocks follow it (a
+    fuzzed file with one made the template-line map too short)."""
+    from reconcile.read_markdown import markdown_blocks
+
+    blocks, _ = markdown_blocks("One.\r\rTwo.\n{{< x >}}\n\nThree.")
+    assert [(b.text, b.line) for b in blocks] == [("One.", 1), ("Two.", 3), ("Three.", 6)]
