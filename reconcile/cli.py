@@ -37,6 +37,11 @@ exit codes:
   1  findings at or above it
   2  bad input, usage, configuration or output (one line on stderr names the file and the problem)
   3  internal error: a bug, please report it (-v or RECONCILE_DEBUG=1 shows the traceback)"""
+# report and export write what they find whatever it is: no threshold, no exit code 1.
+WRITER_EXIT_CODES = EXIT_CODES.replace("""
+  0  no finding at or above the failure threshold
+  1  findings at or above it""", """
+  0  written, whatever was found""")
 
 
 # --- values: each check raises BadParameter, which typer prefixes with the option's name -------
@@ -181,13 +186,14 @@ def _shown(param: Any) -> str:
     return (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
 
 
-def _epilog(examples: str) -> str:
+def _epilog(examples: str, exit_codes: str = EXIT_CODES) -> str:
     """Examples and exit codes under every help; ``\\b`` keeps click from re-wrapping them."""
-    return f"\b\nexamples:\n{examples}\n\n\b\n{EXIT_CODES}"
+    return f"\b\nexamples:\n{examples}\n\n\b\n{exit_codes}"
 
 
-def _command(name: str, summary: str, examples: str) -> Callable[[Callable[..., ExitCode]], Any]:
-    return app.command(name, cls=_Command, help=summary, short_help=summary, epilog=_epilog(examples))
+def _command(name: str, summary: str, examples: str,
+             exit_codes: str = EXIT_CODES) -> Callable[[Callable[..., ExitCode]], Any]:
+    return app.command(name, cls=_Command, help=summary, short_help=summary, epilog=_epilog(examples, exit_codes))
 
 
 app = typer.Typer(
@@ -278,7 +284,7 @@ def _check(
 
 
 @_command("report", "Write a diff report editors open in a browser: editions side by side, findings, filters.",
-          "  reconcile report content -o report.html\n  reconcile report --format md")
+          "  reconcile report content -o report.html\n  reconcile report --format md", WRITER_EXIT_CODES)
 def _report(
     ctx: typer.Context, paths: Paths = None, output: Output = None,
     fmt: Annotated[str, typer.Option(
@@ -294,7 +300,7 @@ def _report(
 
 
 @_command("export", "Export the aligned paragraphs of every statement as a translation memory (TMX 1.4).",
-          "  reconcile export content -o tm.tmx")
+          "  reconcile export content -o tm.tmx", WRITER_EXIT_CODES)
 def _export(
     ctx: typer.Context, paths: Paths = None, output: Output = None,
     fmt: Annotated[str, typer.Option("-f", "--format", metavar="FORMAT", parser=_choice(*formats("export")),

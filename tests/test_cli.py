@@ -147,6 +147,8 @@ def test_help_is_plain_text_with_examples_and_exit_codes(capsys, args):
     assert "examples:" in out and "exit codes:" in out and "3  internal error" in out
     assert not re.search(r"<(list|str|int|float|bool|path)\b", out, re.IGNORECASE), "no Python types"
     assert "╭" not in out and "\x1b[" not in out, "no box drawing or colour"
+    # report and export write what they find: no threshold, so no exit code 1 is promised
+    assert ("1  findings at or above it" in out) == (args[0] not in ("report", "export"))
 
 
 def test_help_keeps_bracketed_config_table(capsys):
