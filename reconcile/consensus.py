@@ -158,7 +158,8 @@ def _as_short_as_the_others(pivot: Edition, others: list[Edition], findings: lis
                             alignments: Sequence[Alignment]) -> tuple[list[Finding], set[int]]:
     """``truncated`` findings turned into info where the edition is as long as the others' renderings.
 
-    A paragraph is truncated against the pivot's length. When two or more
+    A paragraph is truncated against the pivot's length. When it was shown by length (not by the
+    semantic signal, which finds sentences left out of paragraphs long enough), and two or more
     other editions render the same pivot paragraph, not truncated nor untranslated, and
     the edition is at ``content.ENOUGH`` of their median length share or
     more, the pivot paragraph is longer than all its renderings (a verbose
@@ -174,8 +175,10 @@ def _as_short_as_the_others(pivot: Edition, others: list[Edition], findings: lis
 
 
 def _as_short(finding: Finding, shares: _Shares, flagged: set[tuple[str, int]], pivot_lang: str) -> Finding | None:
-    """The finding as info if it is a length ``truncated`` the witnesses' shares explain, else None."""
-    if finding.kind != "truncated" or finding.severity == "info":
+    """The finding as info if it is a ``truncated`` shown by length (not by meaning) that the witnesses'
+    shares explain, else None."""
+    if finding.kind != "truncated" or finding.severity == "info" or "length" not in finding.signals \
+            or "semantic" in finding.signals:
         return None
     own = shares.of(finding.lang, finding.pivot)
     witnesses = {lang: share for lang in shares.langs if lang != finding.lang

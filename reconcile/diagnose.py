@@ -280,7 +280,7 @@ def truncated(ctx: PairContext) -> Iterator[Finding]:
                       f"{_refs(ctx.pivot.lang, link.pivot)}{where} (shown by {', '.join(loss.signals)})",
                       round(min(0.99, 1 - length_probability(delta) * 0.5), 2),
                       expected=tuple(_excerpt(sentences[i], 50) for i in numbers),
-                      sentence=numbers[0] + 1 if numbers else None)
+                      sentence=numbers[0] + 1 if numbers else None, signals=loss.signals)
 
 
 def _lost_sentences(loss: Shortfall, sentences: list[str], kept: int) -> tuple[list[int], str]:

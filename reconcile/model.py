@@ -339,6 +339,7 @@ class Finding:
     expected: tuple[str, ...] = ()
     found: tuple[str, ...] = ()
     sentence: int | None = None
+    signals: tuple[str, ...] = ()  # what showed it ("length", "semantic"…), for the stages after diagnosis
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def _shares_case(lengths: dict[str, int], flagged: tuple[str, ...] = ("de",)):
     editions = prepare([edition_from_text(lang, paragraphs) for lang, paragraphs in texts.items()])
     alignments = [Alignment(lang, tuple(Link((n,), (n,), 0.9) for n in range(1, 6)), 1.0) for lang in lengths]
     findings = [Finding("truncated", "error", lang, (1,), (1,), f"{lang} ¶1 is {lengths[lang] / 200:.0%} of the "
-                        "length expected from en ¶1", 0.8) for lang in flagged]
+                        "length expected from en ¶1", 0.8, signals=("length", "sentences")) for lang in flagged]
     return {f.lang: f for f in agree(editions[0], editions[1:], findings, alignments)}
 
 
@@ -90,3 +90,18 @@ def test_one_witness_is_not_enough_and_a_truncated_one_is_no_witness():
     assert _shares_case({"de": 150, "fr": 160})["de"].severity == "error"
     both = _shares_case({"de": 150, "fr": 160, "ru": 165}, flagged=("de", "fr"))
     assert both["de"].severity == both["fr"].severity == "error"
+
+
+def test_a_sentence_the_semantic_signal_finds_left_out_stays_an_error():
+    """The semantic route finds sentences left out of paragraphs of about their expected length: the others'
+    being as short says nothing against it."""
+    from dataclasses import replace
+
+    editions = prepare([edition_from_text(lang, ["x" * 199 + ".", *FILLER]) for lang in ("en", "de", "fr", "ru")])
+    alignments = [Alignment(lang, tuple(Link((n,), (n,), 0.9) for n in range(1, 6)), 1.0) for lang in ("de", "fr", "ru")]
+    finding = Finding("truncated", "error", "de", (1,), (1,), "de ¶1 lost a sentence", 0.8,
+                      signals=("length", "sentences", "semantic"))
+    (out,) = agree(editions[0], editions[1:], [finding], alignments)
+    assert out.severity == "error"
+    (out,) = agree(editions[0], editions[1:], [replace(finding, signals=("length", "sentences"))], alignments)
+    assert out.severity == "info"
