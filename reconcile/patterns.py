@@ -110,6 +110,7 @@ CODE = re.compile(r"""
     (?: [A-Za-zА-ЯЁа-яё]{0,8}-\d{1,5}[A-Za-z\d]{0,3}             # F-35, COVID-19, Су-35, Ту-154, Euro-2004
       | [A-ZА-ЯЁ]{0,3}\d{1,5}(?:[A-ZА-ЯЁ]{1,3}\d{1,3}){0,2}      # H5N1, M16, G20, A380, MH17
       | (?<=[A-Z])[A-Z]{1,4}[ \u00a0]\d{1,3}(?![\d.,]?\d)        # an index named by its size: FTSE 100, CAC 40
+      | (?<=U)\+[0-9A-Fa-f]{4,6}                                 # a code point: U+2028 is no year
     )
     (?!\w)(?!-\d)                                               # "MP3-Player" too
 """, re.VERBOSE)
