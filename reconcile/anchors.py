@@ -208,8 +208,9 @@ def _compiled(lang: str, digits: bool) -> tuple[tuple[re.Pattern[str], Handler, 
 
 
 def annotate(edition: Edition) -> Edition:
-    """Attach anchors to every content paragraph of an edition."""
+    """Attach anchors to every content paragraph of an edition (code as ``locales.CODE_LANG`` writes them)."""
     def with_anchors(p: Paragraph) -> Paragraph:
-        return p if p.chrome else remade(p, "anchors", extract(p.norm, edition.lang))
+        return p if p.chrome else remade(p, "anchors", extract(p.norm, locales.CODE_LANG if p.block == "code" else
+                                                                edition.lang))
 
     return replace(edition, paragraphs=tuple(with_anchors(p) for p in edition.paragraphs))

@@ -188,6 +188,8 @@ LANGUAGES: dict[str, Language] = {
 }
 # The five languages, in the order the reports list them.
 LANGS = tuple(LANGUAGES)
+# Code (a ``<pre>``, a fenced block) is read with the conventions programs write dates and figures in, everywhere.
+CODE_LANG = "en"
 
 
 @cache

@@ -6,15 +6,11 @@ How the content is chosen, in order:
 2. the ``<article>`` with the most paragraph text, else ``<main>`` or
    ``[role=main]``;
 3. else the densest block: the element whose own paragraphs hold the most
-   text that is not link text (menus and footers are mostly links).
+   text that is not link text (menus and footers are mostly links), or the
+   element around it when its sibling sections hold text too.
 
 Text follows the whitespace rules of rendering, so a paragraph reads as
-``innerText`` does (tests/test_html_text.py checks it in Chromium): a run of
-spaces, tabs and newlines is one space, also across the edges of inline
-markup (``<strong>Prices in the capital </strong>rose`` → "capital rose");
-spaces at the start and end of a line go; ``<br>`` ends a line and ``<br><br>``
-a paragraph; no-break spaces and ``<pre>`` keep their whitespace; ``hidden``
-and ``display: none`` elements are not shown.
+``innerText`` does (``html_layout``).
 
 Outside the content, scripts, navigation, header, footer, aside and widgets
 are dropped. Inside it, furniture is kept with its reason so reports can show
@@ -38,6 +34,7 @@ from cssselect import SelectorError
 from lxml import etree, html
 
 from .errors import InputError
+from .html_layout import Piece, gather, render
 from .model import Block, BlockKind
 
 BLOCK_KINDS: dict[str, BlockKind] = {
@@ -46,6 +43,8 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "blockquote": "quote", "td": "table_cell", "th": "table_cell", "figcaption": "caption",
     "caption": "caption", "address": "paragraph", "summary": "paragraph", "legend": "paragraph",
 }
+# Inline elements that hold code: a block of nothing else is code.
+CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 # Elements laid out as blocks: they start and end lines of text.
 BLOCK_LEVEL = frozenset(BLOCK_KINDS) | frozenset((
     "article", "aside", "body", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figure", "footer",
@@ -147,7 +146,31 @@ def choose_content(root: etree._Element, selector: str | None, source: object) -
         score = sum(len(_text_of(p)) - _link_text(p) for p in own)
         if score > best_score:
             best, best_score = element, score
+    return _with_sibling_sections(best)
+
+
+# A sibling section holding this share of the densest block's text (not link text) is more of the same text.
+SIBLING_SHARE = 0.25
+
+
+def _with_sibling_sections(best: etree._Element) -> etree._Element:
+    """The densest block, or the element around it and its sibling sections when they hold text too.
+
+    A page cut into ``<section>``s or ``<div>``s of its own, with no
+    ``<article>`` or ``<main>`` (the W3C's articles: question, answer, one
+    section per point), has no one block that holds the text; the densest
+    alone would be one section, and not the same one in every edition.
+    """
+    score = _prose(best)
+    parent = best.getparent()
+    while parent is not None and any(_tag(c) in ("div", "section") and c is not best and
+                                     _prose(c) >= SIBLING_SHARE * score for c in parent):
+        best, score, parent = parent, _prose(parent), parent.getparent()
     return best
+
+
+def _prose(element: etree._Element) -> int:
+    return len(_text_of(element)) - _link_text(element)
 
 
 def _hidden(element: etree._Element) -> bool:
@@ -219,7 +242,7 @@ def _one_title(blocks: list[tuple[Block, etree._Element]]) -> list[tuple[Block, 
 def _kind(element: etree._Element, context: BlockKind | None) -> BlockKind:
     """A block element's kind: by tag, by a class that names it (kicker, byline, caption), by its container."""
     tag = _tag(element)
-    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "pre"):  # (preformatted text is code, in a quote too)
         return BLOCK_KINDS[tag]
     marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
     for kind, pattern in KIND_CLASS:
@@ -235,13 +258,6 @@ def _link_dense(element: etree._Element) -> int:
         return 0
     total = len(_text_of(element))
     return len(links) if total and _link_text(element) >= LINK_SHARE * total else 0
-
-
-class _Pre(str):
-    """Preformatted text: laid out as written."""
-
-
-Piece = str | None  # text (a _Pre keeps its whitespace) or None for a line break
 
 
 def _has_blocks(element: etree._Element) -> bool:
@@ -272,8 +288,8 @@ class _Reader:
 
     def _leaf(self, element: etree._Element, kind: BlockKind, furniture: str) -> None:
         pieces: list[Piece] = []
-        _gather(element, pieces, pre=False)
-        self._emit(pieces, element, element.sourceline or 1, kind, furniture)
+        gather(element, pieces, pre=False)
+        self._emit(pieces, element, element.sourceline or 1, "code" if _code_only(element) else kind, furniture)
 
     def _loose(self, element: etree._Element, context: BlockKind | None, furniture: str) -> None:
         """Text directly in a container is a paragraph too, cut by block children and waiver comments."""
@@ -286,7 +302,7 @@ class _Reader:
                 self._cut_by(child, element, line, kind, context, furniture)
                 pieces, line = [], child.sourceline or line
             elif _tag(child):
-                _gather(child, pieces, pre=False)
+                gather(child, pieces, pre=False)
             pieces.append(child.tail or "")
         self._emit(pieces, element, line, kind, furniture)
 
@@ -301,38 +317,23 @@ class _Reader:
             self.walk(child, context, furniture)
 
     def _emit(self, pieces: list[Piece], element: etree._Element, line: int, kind: BlockKind, furniture: str) -> None:
-        for text in _render(pieces):
-            self.blocks.append((Block(text, line, kind, furniture=furniture), element))
+        waivers = ("untranslated",) if _in_another_language(element) else ()
+        for text in render(pieces):
+            self.blocks.append((Block(text, line, kind, waivers, furniture), element))
 
 
-def _gather(element: etree._Element, pieces: list[Piece], pre: bool) -> None:
-    """The element's text as pieces, in document order: ``<br>`` is None, text in ``<pre>`` a _Pre."""
-    tag = _tag(element)
-    if tag == "br":
-        pieces.append(None)
-        return
-    pre = pre or tag == "pre"
-    kind = _Pre if pre else str
-    pieces.append(kind(element.text or ""))
-    for child in element:
-        if isinstance(child.tag, str):
-            _gather(child, pieces, pre)
-        pieces.append(kind(child.tail or ""))
+def _code_only(element: etree._Element) -> bool:
+    """A block that is code elements only (``<p><code>tldr --list</code></p>``): code, as a ``<pre>`` is."""
+    return len(element) > 0 and not (element.text or "").strip() and \
+        all(_tag(child) in CODE_TAGS and not (child.tail or "").strip() for child in element)
 
 
-def _render(pieces: list[Piece]) -> list[str]:
-    """Lay out gathered pieces as a browser does; ``<br><br>`` starts a new paragraph.
-
-    >>> _render(["  ", "Prices in the capital ", "rose", None, " again\u00a0 ", None, " ", None, "New"])
-    ['Prices in the capital rose again\xa0', 'New']
-    """
-    layout = _Layout()
-    for piece in pieces:
-        if piece is None:
-            layout.line_break()
-        else:
-            layout.write(piece)
-    return layout.paragraphs()
+def _in_another_language(element: etree._Element) -> bool:
+    """Does the block say it is in another language than its page (``<p lang="cs">``: an example, a quotation)?
+    It is then not the page's text left untranslated."""
+    declared = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    page = element.getroottree().getroot().get("lang")
+    return bool(declared and page) and declared[0].split("-")[0].lower() != page.split("-")[0].lower()
 
 
 def _is_waiver(node: etree._Element) -> bool:
@@ -344,36 +345,3 @@ def _breaks_text(child: etree._Element) -> bool:
     """A block, a metadata element, or inline markup around blocks (``<a><h3>…</h3><p>…</p></a>``)."""
     tag = _tag(child)
     return tag in BLOCK_LEVEL or _is_metadata(child) or bool(tag and _has_blocks(child))
-
-
-@dataclass(slots=True)
-class _Layout:
-    """Text laid out as a browser does: collapsible spaces, line breaks, paragraphs at a double break."""
-
-    done: list[str] = field(default_factory=list)  # finished paragraphs
-    out: list[str] = field(default_factory=list)  # the paragraph being written
-    space: bool = False  # a collapsible space waits to be written before the next text
-    breaks: int = 0  # line breaks since the last text
-
-    def line_break(self) -> None:
-        self.breaks, self.space = self.breaks + 1, False
-        if self.breaks == 2 and self.out:
-            self.done.append("".join(self.out))
-            self.out = []
-
-    def write(self, piece: str) -> None:
-        pre = isinstance(piece, _Pre)
-        text = piece if pre else _GAP.sub(" ", piece)
-        if not pre and text.startswith(" "):
-            self.space, text = True, text[1:]
-        if not text:
-            return
-        if self.out and (self.space or self.breaks):
-            self.out.append(" ")
-        trailing = not pre and text.endswith(" ")
-        self.out.append(text[:-1] if trailing else text)
-        self.space, self.breaks = trailing, 0
-
-    def paragraphs(self) -> list[str]:
-        done = self.done + (["".join(self.out)] if self.out else [])
-        return [p.strip("\n") for p in done if p.strip(" \n")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile.anchors import PASSES, extract, parse_number
+from reconcile.anchors import PASSES, annotate, extract, parse_number
 from reconcile.ingest import normalise
 from reconcile.model import Day, Figure
 from reconcile.patterns import SP, alternation, patterns
@@ -193,3 +194,14 @@ def test_days_read_are_days_written_where_they_stand(pieces, lang):
     for day, written in weekdays(text, lang):
         stem = commonprefix([name for name, d in names.items() if d == day])
         assert 0 <= day <= 6 and written in text and stem in written.lower(), (day, written)
+
+
+def test_code_is_read_with_the_same_conventions_in_every_edition():
+    """An HTTP header quoted in a <pre> of the ru edition is the en edition's: its date is read, not lost."""
+    from reconcile.pipeline import edition_from_text, prepare
+
+    ru = prepare([edition_from_text("ru", ["Сервер отвечает так:", "Date: Wed, 05 Nov 2003 10:00:00 GMT"])])[0]
+    code = replace(ru.paragraphs[1], block="code")
+    annotated = annotate(replace(ru, paragraphs=(ru.paragraphs[0], code)))
+    assert [a.kind for a in annotated.paragraphs[1].anchors] == [a.kind for a in extract(code.norm, "en")]
+    assert "date" in [a.kind for a in annotated.paragraphs[1].anchors]

@@ -238,3 +238,26 @@ def test_markdown_lines_are_counted_as_markdown_it_counts_them():
 
     blocks, _ = markdown_blocks("One.\r\rTwo.\n{{< x >}}\n\nThree.")
     assert [(b.text, b.line) for b in blocks] == [("One.", 1), ("Two.", 3), ("Three.", 6)]
+
+
+def test_html_a_page_cut_into_sibling_sections_is_read_whole():
+    """The W3C's articles: no <article> or <main>, an answer cut into sections of its own. The densest section
+    alone was read (a sixth of the text, and not the same section in every edition)."""
+    section = "<section id='{0}'><h3>{0}</h3><p>{1}</p><p>{1}</p></section>"
+    page = ("<html lang='en'><body><div id='audience'>For authors</div><section id='answer'>"
+            + section.format("not", "Some characters are not for use with markup. " * 3)
+            + section.format("ok", "Others are fine to use in any text. " * 4)
+            + section.format("compat", "Compatibility characters deserve care. " * 5)
+            + "</section><div class='footer'><a href='/'>Home</a></div></body></html>")
+    assert [b.text for b in html_blocks(page) if b.kind == "heading"] == ["not", "ok", "compat"]
+    lone = "<html><body><div><p>" + "The statement itself, at length. " * 20 + "</p></div><div><p>Short.</p></div></body></html>"
+    assert [b.text for b in html_blocks(lone)] == [("The statement itself, at length. " * 20).strip()]
+
+
+def test_html_code_and_text_in_another_language_are_marked():
+    page = ("<html lang='en'><body><article><p>Run this:</p><p><code>tldr --list</code> <kbd>q</kbd></p>"
+            "<blockquote><pre>Date: Wed, 05 Nov 2003</pre></blockquote><p lang='cs'>Příliš žluťoučký kůň.</p>"
+            "<p>Back in English.</p></article></body></html>")
+    assert [(b.text, b.kind, b.waivers) for b in html_blocks(page)] == [
+        ("Run this:", "paragraph", ()), ("tldr --list q", "code", ()), ("Date: Wed, 05 Nov 2003", "code", ()),
+        ("Příliš žluťoučký kůň.", "paragraph", ("untranslated",)), ("Back in English.", "paragraph", ())]
