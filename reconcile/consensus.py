@@ -158,10 +158,11 @@ def _as_short_as_the_others(pivot: Edition, others: list[Edition], findings: lis
                             alignments: Sequence[Alignment]) -> tuple[list[Finding], set[int]]:
     """``truncated`` findings turned into info where the edition is as long as the others' renderings.
 
-    A paragraph is truncated against the pivot's length. When it was shown by length (not by the
-    semantic signal, which finds sentences left out of paragraphs long enough), and two or more
-    other editions render the same pivot paragraph, not truncated nor untranslated, and
-    the edition is at ``content.ENOUGH`` of their median length share or
+    A paragraph is truncated against the pivot's length. When that length
+    showed it (not the semantic signal, which finds sentences left out of
+    paragraphs of about their expected length), two or more other editions
+    render the same pivot paragraph without being truncated or untranslated,
+    and the edition is at ``content.ENOUGH`` of their median length share or
     more, the pivot paragraph is longer than all its renderings (a verbose
     original or translation): the edition lost nothing the others kept.
     Returns the findings and the ids of those turned.

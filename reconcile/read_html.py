@@ -10,7 +10,8 @@ How the content is chosen, in order:
    element around it when its sibling sections hold text too.
 
 Text follows the whitespace rules of rendering, so a paragraph reads as
-``innerText`` does (``html_layout``).
+``innerText`` does (``html_layout``); ``hidden`` and ``display: none``
+elements are not shown.
 
 Outside the content, scripts, navigation, header, footer, aside and widgets
 are dropped. Inside it, furniture is kept with its reason so reports can show
@@ -329,11 +330,13 @@ def _code_only(element: etree._Element) -> bool:
 
 
 def _in_another_language(element: etree._Element) -> bool:
-    """Does the block say it is in another language than its page (``<p lang="cs">``: an example, a quotation)?
-    It is then not the page's text left untranslated."""
-    declared = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    """Does the block say it is in another language than its page (``<p lang="cs">``, a ``<blockquote>``
+    around it: an example, a quotation)? It is then not the page's text left untranslated. Only the block
+    or its quotation says so: a ``lang`` on a container of the whole text may be a template's, left wrong."""
+    declared = next((e.get("lang") for e in (element, element.getparent()) if e is not None and e.get("lang")
+                     and (e is element or _tag(e) in ("blockquote", "figure"))), None)
     page = element.getroottree().getroot().get("lang")
-    return bool(declared and page) and declared[0].split("-")[0].lower() != page.split("-")[0].lower()
+    return declared is not None and page is not None and declared.split("-")[0].lower() != page.split("-")[0].lower()
 
 
 def _is_waiver(node: etree._Element) -> bool:

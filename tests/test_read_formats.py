@@ -261,3 +261,11 @@ def test_html_code_and_text_in_another_language_are_marked():
     assert [(b.text, b.kind, b.waivers) for b in html_blocks(page)] == [
         ("Run this:", "paragraph", ()), ("tldr --list q", "code", ()), ("Date: Wed, 05 Nov 2003", "code", ()),
         ("Příliš žluťoučký kůň.", "paragraph", ("untranslated",)), ("Back in English.", "paragraph", ())]
+
+
+def test_html_a_lang_on_the_whole_text_is_no_quotation():
+    """A template's <html lang="en"> left on the ru edition, its text in a <div lang="ru">: every block would be
+    'in another language' by the page's lang; only the block or its quotation may say so."""
+    page = ("<html lang='en'><body><article><div lang='ru'><p>Министр выступил в понедельник.</p>"
+            "<blockquote lang='de'><p>Wir schaffen das.</p></blockquote></div></article></body></html>")
+    assert [b.waivers for b in html_blocks(page)] == [(), ("untranslated",)]
