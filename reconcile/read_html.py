@@ -67,7 +67,7 @@ KNOWN_INLINE = frozenset((
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?P<mark>nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
     r"lang(?:uage)?s?(?:-?switch(?:er)?)?|switcher|related|comments?|subscribe|newsletter|banner|sidebar|"
-    r"print|tags|pager|pagination)(?:$|[\s_-])", re.IGNORECASE)
+    r"print|tags|pager|pagination|footer|youtube|embed)(?:$|[\s_-])", re.IGNORECASE)
 CHROME_ROLES = ("navigation", "banner", "contentinfo")
 KIND_CLASS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
     ("kicker", re.compile(r"kicker|eyebrow|overline|rubric|supertitle|pretitle|overhead|dachzeile|topline", re.IGNORECASE)),
@@ -100,8 +100,11 @@ def _tag(element: etree._Element) -> str:
 
 
 def _chrome_mark(element: etree._Element) -> str:
-    """What marks an element as page furniture ("share", "role=navigation", "nav"), or ""."""
-    marks = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    """What marks an element as page furniture ("share", "role=navigation", "nav"), or "".
+
+    A heading's id is no mark: it is made from the heading's words ("comment-mon-organisation" is French)."""
+    heading = _tag(element) in ("h1", "h2", "h3", "h4", "h5", "h6")
+    marks = " ".join(filter(None, (element.get("class"), None if heading else element.get("id"))))
     match = CHROME_CLASS.search(marks) if marks else None
     if match:
         return match["mark"].lower()
@@ -139,15 +142,21 @@ def choose_content(root: etree._Element, selector: str | None, source: object) -
     if articles:
         return max(articles, key=lambda a: len(_text_of(a)) - _link_text(a))
     main = root.xpath("//main | //*[@role='main']")
-    if main:
-        return main[0]
+    return main[0] if main else _with_sibling_sections(_densest(root))
+
+
+def _densest(root: etree._Element) -> etree._Element:
+    """The block whose own paragraphs hold the most text that is not link text, outside the page furniture
+    (a site's footer may hold more text than a short post)."""
     best, best_score = root.find("body") if root.find("body") is not None else root, -1
     for element in root.iter("div", "section", "td", "body"):
+        if _in_chrome(element):
+            continue
         own = [p for p in element if _tag(p) in ("p", "h1", "h2", "h3", "blockquote", "ul", "ol")]
         score = sum(len(_text_of(p)) - _link_text(p) for p in own)
         if score > best_score:
             best, best_score = element, score
-    return _with_sibling_sections(best)
+    return best
 
 
 # A sibling section holding this share of the densest block's text (not link text) is more of the same text.
@@ -164,10 +173,17 @@ def _with_sibling_sections(best: etree._Element) -> etree._Element:
     """
     score = _prose(best)
     parent = best.getparent()
-    while parent is not None and any(_tag(c) in ("div", "section") and c is not best and
+    while parent is not None and any(_tag(c) in ("div", "section") and c is not best and not _in_chrome(c) and
                                      _prose(c) >= SIBLING_SHARE * score for c in parent):
         best, score, parent = parent, _prose(parent), parent.getparent()
     return best
+
+
+def _in_chrome(element: etree._Element) -> bool:
+    """Is the element, or one around it, page furniture (a footer, a menu, a sidebar)? (The classes of
+    ``<body>`` describe the page: "has-sidebar".)"""
+    return any(_tag(e) in OUTSIDE_CONTENT_DROP or _chrome_mark(e) for e in (element, *element.iterancestors())
+               if _tag(e) not in ("body", "html"))
 
 
 def _prose(element: etree._Element) -> int:

@@ -269,3 +269,19 @@ def test_html_a_lang_on_the_whole_text_is_no_quotation():
     page = ("<html lang='en'><body><article><div lang='ru'><p>Министр выступил в понедельник.</p>"
             "<blockquote lang='de'><p>Wir schaffen das.</p></blockquote></div></article></body></html>")
     assert [b.waivers for b in html_blocks(page)] == [(), ("untranslated",)]
+
+
+def test_html_a_sites_footer_and_embed_notices_are_furniture_and_heading_ids_are_not_marks():
+    """Real sites (wz2100.net, internationalasexualityday.org): a footer <div> with more text than a one-paragraph
+    post was read as the content; a video embed's privacy notice as text; a French heading's id made from its
+    words ("comment-…") as a comments widget."""
+    short = ("<html lang='en'><body><div class='card'><p>For archived releases, please see the forums.</p></div>"
+             "<div class='bloc footer'><p>Source Code. Copyright © Warzone 2100 Project. Licensed under the GNU GPLv3.</p>"
+             "<p>All trademarks are the property of their respective owners.</p></div></body></html>")
+    assert [b.text for b in html_blocks(short)] == ["For archived releases, please see the forums."]
+    embed = ("<html lang='en'><body><main><div class='youtube-info'><p>The video is embedded by YouTube. Google's "
+             "privacy policy applies.</p></div><p>The day takes place on April 6th.</p>"
+             "<h2 id='comment-mon-organisation-peut-elle-participer'>Comment mon organisation peut-elle participer ?</h2>"
+             "</main></body></html>")
+    assert [(b.text[:20], bool(b.furniture)) for b in html_blocks(embed)] == [
+        ("The video is embedde", True), ("The day takes place ", False), ("Comment mon organisa", False)]
