@@ -62,7 +62,8 @@ def agree(pivot: Edition, others: list[Edition], findings: list[Finding],
     for finding in findings:
         merged = pooled.get(id(finding))
         if merged is None:
-            out.append(finding if id(finding) in as_short else _with_support(finding, langs, differs, covered, groups))
+            plain = id(finding) in as_short or finding.lang == pivot.lang  # (a finding on the pivot itself)
+            out.append(finding if plain else _with_support(finding, langs, differs, covered, groups))
         elif all(m is not merged for m in out):
             out.append(merged)
     return out

@@ -29,6 +29,7 @@ from .rows import build_rows
 from .segment import segment
 from .sentences import with_sentences
 from .text import plain
+from .untranslated import pivot_not_in_its_language
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -155,8 +156,9 @@ def reconcile_editions(editions: Sequence[Edition], settings: Settings) -> Repor
     if settings.level == "sentence":
         alignments = tuple(with_sentences(pivot, e, a, embedder) for e, a in zip(others, alignments))
     rows = build_rows(pivot, alignments)
-    findings = tuple(agree(pivot, others, [f for e, a in zip(others, alignments)
-                                             for f in diagnose(pivot, e, a, settings, embedder)], alignments))
+    findings = tuple(agree(pivot, others, pivot_not_in_its_language(pivot) +
+                           [f for e, a in zip(others, alignments) for f in diagnose(pivot, e, a, settings, embedder)],
+                           alignments))
     ordered = (pivot, *others)
     report = Report(tool=f"reconcile {__version__}", signature=signature(ordered, settings, signals), pivot=pivot.lang,
                     editions=ordered, alignments=alignments, findings=findings, settings=settings, rows=rows,

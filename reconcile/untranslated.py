@@ -15,7 +15,7 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from . import langid, locales
-from .model import Edition, Paragraph
+from .model import Edition, Finding, Paragraph
 from .text import plain
 
 # Text this close to the pivot's (fuzz.ratio) that reads as the pivot's language is the pivot's text.
@@ -59,6 +59,26 @@ def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang:
         return None
     confidence = round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2)
     return confidence, reading.lang, _reason(reading.lang, pivot_lang, whole_copy)
+
+
+def pivot_not_in_its_language(pivot: Edition) -> list[Finding]:
+    """The reference edition's own paragraphs in another language (a site's English fallback under a Russian
+    page): no edition compared with them can be judged, so they are reported on the pivot itself."""
+    if not langid.known(pivot.lang):
+        return []
+    langs, found = langid.candidates(pivot.lang), []
+    for paragraph in pivot.content:
+        if paragraph.block == "code":
+            continue
+        reading = langid.foreign(plain(paragraph.norm), pivot.lang, langs)
+        if reading is not None:
+            where = f"{pivot.lang} ¶{paragraph.n}"
+            found.append(Finding("untranslated", "error", pivot.lang, (paragraph.n,), (),
+                                 f"{where} is not in {pivot.lang}: {_reason(reading.lang, pivot.lang, False)} (the "
+                                 "reference edition itself: its counterparts are compared with it as they are)",
+                                 round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2),
+                                 expected=(pivot.lang,), found=(reading.lang,)))
+    return found
 
 
 def _reason(found: str, pivot_lang: str, whole_copy: bool) -> str:

@@ -9,7 +9,7 @@ What it generates: editions built from the sample statement's real
 paragraphs, mutated (paragraphs dropped, repeated, merged; figures changed to
 35-digit numbers, dates, organisations with no-break spaces; control
 characters, NULs, form feeds, bidi marks, combining marks, very long words)
-and written as text, Markdown (front matter good and bad), HTML (chrome,
+and written as text, Markdown (front matter good and bad, code spans, template tags), HTML (chrome,
 scripts, character references to control characters, many attributes,
 broken markup) or Word (real documents, mutated XML, lying or truncated
 zips), in UTF-8 with or without BOM, UTF-16/32 with and without BOM,
@@ -144,7 +144,7 @@ def as_markdown(rng: Rng, paras: list[str], lang: str) -> str:
                         f"+++\nlang = \"{lang}\"\n+++\n\n"])
     if rng.random() < 0.1 * rng.hostility:
         front = rng.choice(["---\nlang: [1, 2\n---\n\n", "---\n: :\n---\n\n", "---\n" + "a: " * 50 + "\n---\n"])
-    marks = ["", "# ", "- ", "> ", "1. ", "| ", "    ", "```\n"]
+    marks = ["", "# ", "- ", "> ", "1. ", "| ", "    ", "```\n", "`", "{{< note >}}\n", "{% raw %}"]
     return front + "\n\n".join(rng.choice(marks) + p for p in paras) + "\n"
 
 
@@ -161,14 +161,15 @@ def _attributes(rng: Rng) -> str:
 def as_html(rng: random.Random, paras: list[str], lang: str) -> str:
     import html
 
-    tags = ["p", "p", "p", "div", "li", "h2", "blockquote", "td", "span", "script", "nav", "footer", "pre"]
+    tags = ["p", "p", "p", "div", "li", "h2", "blockquote", "td", "span", "script", "nav", "footer", "pre", "section",
+            "code"]
     body = []
     for p in paras:
         tag = rng.choice(tags)
         text = p if rng.random() < 0.2 else html.escape(p, quote=False)
         body.append(f"<{tag}{_attributes(rng)}>{text}</{tag}>" if rng.random() > 0.05 else f"<{tag}>{text}")
         if rng.random() < 0.1:
-            body.append(rng.choice(["<br><br>", "&#11;<script>var a = 1;</script>", "\f<nav>Menu</nav>",
+            body.append(rng.choice(["<br><br>", "&#11;<script>var a = 1;</script>", "\f<nav>Menu</nav>", "{{< x >}}",
                                     "<!-- reconcile: ignore number_mismatch -->", "<div>" * 50, "</div>" * 50]))
     head = rng.choice(["", '<meta charset="utf-8">', '<meta charset="windows-1251">', '<meta charset="nonsense">',
                        '<?xml version="1.0" encoding="utf-8"?>'])
@@ -177,6 +178,8 @@ def as_html(rng: random.Random, paras: list[str], lang: str) -> str:
             + "\n".join(body) + f"</{wrapper}></body></html>")
     if rng.random() < 0.03:
         page = "<div>" * rng.choice((300, 3000, 30000)) + page
+    if rng.random() < 0.05:  # a static site's page: front matter over an HTML fragment
+        page = rng.choice(("---\ntitle: T\n---\n", "---\n---\n", "+++\ntitle = 'T'\n+++\n")) + "\n".join(body)
     return page
 
 

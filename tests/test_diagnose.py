@@ -361,3 +361,19 @@ def test_code_is_in_no_language_but_prose_beside_it_is(tmp_path):
     blocks = [p.block for p in report.editions[1].paragraphs]
     assert blocks == ["title", "paragraph", "code", "code", "paragraph"]
     assert [(f.kind, f.edition) for f in report.findings if f.kind == "untranslated"] == [("untranslated", (5,))]
+
+
+def test_a_reference_edition_not_in_its_own_language_is_reported_on_itself(make_edition):
+    """A site's English fallback under its Russian page, with ru the pivot: every edition compared with it
+    looked fine (the en one is the same text); the pivot's own paragraphs are judged for their language."""
+    from reconcile.pipeline import reconcile_editions
+
+    english = [BODY_EN[0], BODY_EN[1]]
+    editions = [make_edition("ru", english), make_edition("en", english), make_edition("de", BODY_DE[:2])]
+    report = reconcile_editions(editions, Settings(pivot="ru"))
+    assert [(f.kind, f.lang, f.pivot, f.edition, f.found) for f in report.findings] == [
+        ("untranslated", "ru", (1,), (), ("en",)), ("untranslated", "ru", (2,), (), ("en",))]
+    assert report.findings[0].message.startswith("ru ¶1 is not in ru: it reads as English (the reference edition")
+    russian = "Министры пяти стран встретились в понедельник в Женеве, чтобы обсудить нехватку воды в регионе."
+    faithful = [make_edition("ru", [russian]), make_edition("en", BODY_EN[:1])]
+    assert reconcile_editions(faithful, Settings(pivot="ru")).findings == ()
