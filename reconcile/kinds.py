@@ -66,7 +66,7 @@ KINDS: dict[FindingKind, KindInfo] = {
         "Untranslated paragraph", "error",
         "most of the edition paragraph's running text is in another language; the message names it (\"it reads as "
         "Spanish\", \"it is the ru text\") and `found` holds its code. Addresses, e-mail and web addresses, codes, "
-        "lists of names or of language names, quoted titles and code are not running text and never count; a "
+        "lists of names or of language names, quoted titles and program code are not running text and never count; a "
         "paragraph of the reference edition itself in another language is reported on it, with no counterpart",
         "Translate the paragraph into the edition's language.",
         "The paragraph is not in this edition's language (for example, it is the reference text)."),
