@@ -202,6 +202,8 @@ def _read_markdown(path: Path, data: bytes, options: ReadOptions) -> Parsed:
     return Parsed(blocks, meta.lang, meta.original)
 
 
+# The language of an edition that neither its file name nor its markup gives (told from its text later).
+UNDETERMINED = "und"
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.IGNORECASE)
 
 
@@ -276,7 +278,7 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAU
         raise
     parsed = (read or _format_of_stream(data))(Path(source) if stdin else path, data, options)
     check_limits(source, parsed.blocks, options)
-    edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or "und", source,
+    edition = edition_from_blocks(apply_waivers(parsed.blocks), lang or parsed.lang or UNDETERMINED, source,
                                   hashlib.sha256(data).hexdigest())
     if not edition.paragraphs:
         raise InputError(source, "has no text paragraphs")
@@ -286,6 +288,15 @@ def load_edition(path: Path, lang: str | None, options: ReadOptions = READ_DEFAU
 def _refuse_directory(path: Path, source: str) -> None:
     if path.is_dir():
         raise InputError(source, "is a directory, expected an edition file") from None
+
+
+def _waivers(block: Block, lang: str) -> tuple[str, ...]:
+    """A block whose markup declares another language than its edition's (``<p lang="cs">``: an example, a
+    quotation) is not the edition's text left untranslated."""
+    declared = (block.lang or "").split("-")[0].lower()
+    if not declared or declared == lang or lang == UNDETERMINED or "untranslated" in block.waivers:
+        return block.waivers
+    return (*block.waivers, "untranslated")
 
 
 def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str) -> Edition:
@@ -300,7 +311,7 @@ def edition_from_blocks(blocks: list[Block], lang: str, source: str, digest: str
     kinds = refine_kinds([plain(n) for n in norms], [b.kind for b in blocks], reasons)
     paragraphs = tuple(
         Paragraph(n=i, text=text, norm=norm, line=b.line, block=kind, chrome=bool(reason), chrome_reason=reason,
-                  note="" if reason else script_note(norm), waivers=b.waivers)
+                  note="" if reason else script_note(norm), waivers=_waivers(b, lang))
         for i, (text, b, norm, kind, reason) in enumerate(zip(texts, blocks, norms, kinds, reasons), start=1)
     )
     return Edition(lang=lang, source=source, digest=digest, paragraphs=paragraphs)

@@ -183,7 +183,7 @@ class Block:
     ``line`` is where an editor finds it (a line number; in Word, the
     paragraph's position in the body). ``furniture`` is the reason when the
     reader already knows the block is page furniture (a metadata element, a
-    list of links), else "".
+    list of links), else "". ``lang``: the language its markup declares for it.
     """
 
     text: str
@@ -191,6 +191,7 @@ class Block:
     kind: BlockKind = "paragraph"
     waivers: tuple[str, ...] = ()
     furniture: str = ""
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

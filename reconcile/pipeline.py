@@ -20,7 +20,7 @@ from .consensus import agree
 from .diagnose import diagnose
 from .errors import ConfigError, InputError
 from .filenames import FORMAT_OF_SUFFIX, lang_from_name
-from .ingest import edition_from_blocks, load_edition, mark_shared_chrome
+from .ingest import UNDETERMINED, edition_from_blocks, load_edition, mark_shared_chrome
 from .model import Block, Edition, Report, Settings
 from .model import Source as Source  # noqa: PLC0414 (re-exported: Source was defined here)
 from .policy import waive
@@ -93,7 +93,7 @@ def load(sources: Iterable[Source], options: ReadOptions = READ_DEFAULTS,
     editions: list[Edition] = []
     for source in sources:
         edition = load_edition(source.path, source.lang, options)
-        if edition.lang == "und":
+        if edition.lang == UNDETERMINED:
             edition = replace(edition, lang=detect_language(edition))
         editions.append(edition)
     seen: dict[str, str] = {}

@@ -29,7 +29,7 @@ libxml2's limit is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cssselect import SelectorError
 from lxml import etree, html
@@ -242,7 +242,7 @@ def fragment_blocks(text: str, line: int = 1) -> list[Block]:
     _clean(root, body)
     reader = _Reader()
     reader.walk(body, None, "", root=True)
-    return [Block(b.text, b.line + line - 1, b.kind, b.waivers, b.furniture) for b, _ in reader.blocks]
+    return [replace(b, line=b.line + line - 1) for b, _ in reader.blocks]
 
 
 def _one_title(blocks: list[tuple[Block, etree._Element]]) -> list[tuple[Block, etree._Element]]:
@@ -250,7 +250,7 @@ def _one_title(blocks: list[tuple[Block, etree._Element]]) -> list[tuple[Block, 
     out, seen = [], False
     for block, element in blocks:
         if block.kind == "title":
-            block = Block(block.text, block.line, "title" if not seen else "heading", block.waivers, block.furniture)
+            block = replace(block, kind="title" if not seen else "heading")
             seen = True
         out.append((block, element))
     return out
@@ -334,9 +334,9 @@ class _Reader:
             self.walk(child, context, furniture)
 
     def _emit(self, pieces: list[Piece], element: etree._Element, line: int, kind: BlockKind, furniture: str) -> None:
-        waivers = ("untranslated",) if _in_another_language(element) else ()
+        lang = _declared_lang(element)
         for text in render(pieces):
-            self.blocks.append((Block(text, line, kind, waivers, furniture), element))
+            self.blocks.append((Block(text, line, kind, (), furniture, lang), element))
 
 
 def _code_only(element: etree._Element) -> bool:
@@ -345,14 +345,11 @@ def _code_only(element: etree._Element) -> bool:
         all(_tag(child) in CODE_TAGS and not (child.tail or "").strip() for child in element)
 
 
-def _in_another_language(element: etree._Element) -> bool:
-    """Does the block say it is in another language than its page (``<p lang="cs">``, a ``<blockquote>``
-    around it: an example, a quotation)? It is then not the page's text left untranslated. Only the block
-    or its quotation says so: a ``lang`` on a container of the whole text may be a template's, left wrong."""
-    declared = next((e.get("lang") for e in (element, element.getparent()) if e is not None and e.get("lang")
-                     and (e is element or _tag(e) in ("blockquote", "figure"))), None)
-    page = element.getroottree().getroot().get("lang")
-    return declared is not None and page is not None and declared.split("-")[0].lower() != page.split("-")[0].lower()
+def _declared_lang(element: etree._Element) -> str | None:
+    """The language a block's markup declares for it: its own ``lang``, or its quotation's (``<blockquote>``,
+    ``<figure>``). A ``lang`` on a container of the whole text is not read: it may be a template's, left wrong."""
+    return next((e.get("lang") for e in (element, element.getparent()) if e is not None and e.get("lang")
+                 and (e is element or _tag(e) in ("blockquote", "figure"))), None)
 
 
 def _is_waiver(node: etree._Element) -> bool:

@@ -187,5 +187,5 @@ def _emphasis_only(token: Token) -> bool:
 def _one_title(blocks: list[Block]) -> list[Block]:
     """The first level-one heading is the title; later ones are headings."""
     titles = [k for k, b in enumerate(blocks) if b.kind == "title"]
-    return [Block(b.text, b.line, "heading", b.waivers, b.furniture) if b.kind == "title" and k != titles[0] else b
+    return [replace(b, kind="heading") if b.kind == "title" and k != titles[0] else b
             for k, b in enumerate(blocks)]

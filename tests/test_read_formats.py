@@ -258,17 +258,21 @@ def test_html_code_and_text_in_another_language_are_marked():
     page = ("<html lang='en'><body><article><p>Run this:</p><p><code>tldr --list</code> <kbd>q</kbd></p>"
             "<blockquote><pre>Date: Wed, 05 Nov 2003</pre></blockquote><p lang='cs'>Příliš žluťoučký kůň.</p>"
             "<p>Back in English.</p></article></body></html>")
-    assert [(b.text, b.kind, b.waivers) for b in html_blocks(page)] == [
-        ("Run this:", "paragraph", ()), ("tldr --list q", "code", ()), ("Date: Wed, 05 Nov 2003", "code", ()),
-        ("Příliš žluťoučký kůň.", "paragraph", ("untranslated",)), ("Back in English.", "paragraph", ())]
+    assert [(b.text, b.kind, b.lang) for b in html_blocks(page)] == [
+        ("Run this:", "paragraph", None), ("tldr --list q", "code", None), ("Date: Wed, 05 Nov 2003", "code", None),
+        ("Příliš žluťoučký kůň.", "paragraph", "cs"), ("Back in English.", "paragraph", None)]
 
 
-def test_html_a_lang_on_the_whole_text_is_no_quotation():
-    """A template's <html lang="en"> left on the ru edition, its text in a <div lang="ru">: every block would be
-    'in another language' by the page's lang; only the block or its quotation may say so."""
-    page = ("<html lang='en'><body><article><div lang='ru'><p>Министр выступил в понедельник.</p>"
-            "<blockquote lang='de'><p>Wir schaffen das.</p></blockquote></div></article></body></html>")
-    assert [b.waivers for b in html_blocks(page)] == [(), ("untranslated",)]
+def test_html_a_block_in_another_language_than_its_edition_is_not_judged_untranslated(tmp_path):
+    """A template's <html lang="en-us"> is left on every edition of a real site; what counts is the edition's
+    language (here from the file name). A lang on a container of the whole text is no quotation."""
+    page = tmp_path / "es.html"
+    page.write_text("<html lang='en-us'><body><article><div lang='ru'><p>El ministro habló el lunes.</p>"
+                    "<p lang='en'>\"Twemoji\" by Twitter is licensed under CC-BY 4.0.</p><blockquote lang='de'>"
+                    "<p>Wir schaffen das.</p></blockquote><p lang='es-ES'>Y nada más.</p></div></article></body></html>",
+                    "utf-8")
+    edition = load_edition(page, "es")
+    assert [p.waivers for p in edition.paragraphs] == [(), ("untranslated",), ("untranslated",), ()]
 
 
 def test_html_a_sites_footer_and_embed_notices_are_furniture_and_heading_ids_are_not_marks():
