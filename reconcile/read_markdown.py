@@ -3,8 +3,7 @@
 Headings (the first level-one heading is the title), paragraphs, list items,
 block quotes, table cells and code become blocks with their kind and first
 line; a paragraph that follows an image in the same block is its caption.
-Front matter is metadata and template tags are markup
-(``page_source``).
+Front matter is metadata and template tags are markup (``page_source``).
 
 kramdown's attribute lists (``{: datetime="2021-06-01" }``, ``{: #id .class}``),
 which Jekyll sites such as translated legal pages put on a line of their own
