@@ -73,6 +73,7 @@ class Shortfall:
 class PairFacts(Protocol):
     """What the content tests need from one pair (``diagnose.PairContext`` provides it)."""
 
+    pivot: Edition
     edition: Edition
     settings: Settings
     embedder: Embedder | None
@@ -139,8 +140,10 @@ class _Short:
 
 def _short(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Paragraph], share: float,
            expected: float) -> _Short:
-    return _Short(share, expected, [s for p in pivot for s in p.sentences], ends_dangling(edition[-1], ctx.edition.lang),
-                  _ends_with_comma(edition[-1]), share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
+    # (a list item ends on "; and" in every edition of a legal text: a dangling word the pivot has too cuts nothing)
+    dangling = ends_dangling(edition[-1], ctx.edition.lang) and not ends_dangling(pivot[-1], ctx.pivot.lang)
+    return _Short(share, expected, [s for p in pivot for s in p.sentences], dangling, _ends_with_comma(edition[-1]),
+                  share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
 
 
 def _in_headline_blocks(pivot: list[Paragraph]) -> bool:

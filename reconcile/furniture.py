@@ -42,6 +42,10 @@ _OPENER_OF = {opener: reason for reason, openers in locales.CREDIT_OPENERS.items
 _CREDIT = re.compile(rf"^(?P<opener>{_alternation(_OPENER_OF)})\s", re.IGNORECASE)
 # "© 2020 MFA", "(c) MFA", "Copyright 2020 …", "Copyright © …"; not "Copyright means …".
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
+# "(c)" without a year, in a line longer than a notice, labels the third clause of a list ("(c) Firefox Monitor
+# is an informational service …"), not a copyright ("(c) MFA Russia").
+_CLAUSE_C = re.compile(r"^\(c\)(?!\s*\d{4}\b)", re.IGNORECASE)
+MAX_COPYRIGHT_WORDS = 8
 
 
 def _from_first_gap(phrases: Iterable[str]) -> str:
@@ -205,7 +209,8 @@ def _notice_reason(text: str, words: int) -> str:
     credit = _CREDIT.match(text)
     if credit and words <= 12:
         return _OPENER_OF[credit["opener"].casefold()]
-    if _COPYRIGHT.match(text) or (words <= 25 and _RIGHTS_RESERVED.search(text)):
+    clause = words > MAX_COPYRIGHT_WORDS and _CLAUSE_C.match(text)
+    if _COPYRIGHT.match(text) and not clause or (words <= 25 and _RIGHTS_RESERVED.search(text)):
         return "copyright notice"
     if _BARE_LINK.match(text):
         return "bare link"

@@ -260,7 +260,7 @@ PHOTO_CREDIT_MAX_WORDS = 4
 
 # "Copyright" as a notice, not as the word a definition is about ("Copyright means …").
 RIGHTS_RESERVED = ("all rights reserved", "все права защищены", "alle rechte vorbehalten",
-                   "todos los derechos reservados", "tous droits réservés")
+                   "todos los derechos reservados", "tous droits réservés", "все права сохранены")
 
 # A reprint's notice of where the text first appeared, at the start of a line.
 REPRINT_OPENERS = (

@@ -377,3 +377,14 @@ def test_a_reference_edition_not_in_its_own_language_is_reported_on_itself(make_
     russian = "Министры пяти стран встретились в понедельник в Женеве, чтобы обсудить нехватку воды в регионе."
     faithful = [make_edition("ru", [russian]), make_edition("en", BODY_EN[:1])]
     assert reconcile_editions(faithful, Settings(pivot="ru")).findings == ()
+
+
+def test_a_list_item_ending_on_a_conjunction_in_every_edition_is_not_cut(make_edition):
+    """Legal texts end their list items on "; and": a translation ending on its own "; et" is complete (the
+    Creative Commons legal code), while one that stops on "et" where the pivot ends a sentence is cut."""
+    en = ["indicate if You modified the Licensed Material and retain an indication of any previous modifications; and"]
+    fr = ["indiquer si Vous avez modifié le Matériel sous licence; et"]
+    assert [f.kind for f in run(make_edition, en, fr, pivot="en", lang="fr") if f.kind == "truncated"] == []
+    sentence = [en[0][:-len("; and")] + "."]
+    assert [f.kind for f in run(make_edition, sentence, fr, pivot="en", lang="fr") if f.kind == "truncated"] == \
+        ["truncated"]

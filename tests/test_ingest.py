@@ -195,6 +195,8 @@ def test_single_chrome_lines(line):
     ("© 2020 Министерство иностранных дел", "copyright notice"),
     ("Copyright © 2024 Mozilla", "copyright notice"),
     ("Alle Rechte vorbehalten.", "copyright notice"),
+    ("Авторское право © принадлежит корпорации Mozilla, 2012–2022 гг. Все права сохранены.", "copyright notice"),
+    ("(c) Firefox Monitor is an informational service that tells you of public data breaches.", ""),
     ("Версия для слабовидящих", "accessibility widget"),
     ("Version for the visually impaired", "accessibility widget"),
     ("Version für Sehbehinderte", "accessibility widget"),
