@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Blocks rendered freely (a headline is not a sentence cut short): never judged by length alone.
 HEADLINE_BLOCKS = frozenset({"heading", "title", "kicker", "byline", "caption"})
+# Blocks of a list or a table: their end punctuation is a convention of each language.
+LISTED_BLOCKS = frozenset({"list_item", "table_cell"})
 # A paragraph shorter than this (in expected characters: a salutation, a headline) is rendered freely.
 MIN_TRUNCATABLE = 80
 # An edition paragraph at this share of its expected length or more has lost nothing worth a length test.
@@ -160,8 +162,13 @@ def _free_form(short: _Short, comma_cut: bool) -> Shortfall | None:
 
 def _stops_mid_sentence(ctx: PairFacts, short: _Short, pivot: list[Paragraph],
                         edition: list[Paragraph]) -> Shortfall | None:
-    """Cut off: stops mid-sentence where the pivot ends one, short of its length or on a dangling word or comma."""
+    """Cut off: stops mid-sentence where the pivot ends one, short of its length or on a dangling word or comma.
+
+    Items of a list end as each language's convention has it (Russian on ";", English on "," or nothing): a
+    list item is cut only where it stops on a dangling word."""
     stops = ends_sentence(pivot[-1]) and not ends_sentence(edition[-1])
+    if stops and all(p.block in LISTED_BLOCKS for p in (*pivot, *edition)):
+        stops = short.dangling
     one_short = len(short.sentences) <= 1 and short.expected < LONG_SENTENCE  # perhaps a headline with a full stop
     limit = ctx.settings.truncation_ratio if one_short else CUT_SHARE
     if stops and (short.dangling or short.comma or short.share < limit):

@@ -54,8 +54,8 @@ FOREIGN_SHARE = 0.5
 # dates, postcodes), e-mail addresses and handles, web addresses, bare domains (spiegel.de). Matched
 # as whole tokens: one substitution per paragraph rather than a search per token, and only in text
 # that has what every such token has (a cheap scan: most text has none).
-_NOT_RUNNING = re.compile(r"(?<!\S)(?:\#|https?://|www\.|\S*?(?:\d|@|\w\.[a-z]{2,6}\b))\S*")
-_MAY_NOT_RUN = re.compile(r"[\d@#]|https?://|www\.|\.[a-z]{2,6}\b")
+_NOT_RUNNING = re.compile(r"(?<!\S)(?:\#|https?://|www\.|\S*?(?:\d|@|\w\.[a-z]{2,6}\b|[^\W_]_[^\W_]))\S*")
+_MAY_NOT_RUN = re.compile(r"[\d@#]|https?://|www\.|\.[a-z]{2,6}\b|[^\W_]_[^\W_]")  # (session_id: an identifier)
 # Quoted spans: titles and quotations may stay in their own language.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|‹[^›]*›")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

@@ -388,3 +388,24 @@ def test_a_list_item_ending_on_a_conjunction_in_every_edition_is_not_cut(make_ed
     sentence = [en[0][:-len("; and")] + "."]
     assert [f.kind for f in run(make_edition, sentence, fr, pivot="en", lang="fr") if f.kind == "truncated"] == \
         ["truncated"]
+
+
+def test_list_items_end_as_each_language_has_it(tmp_path):
+    """Russian list items end on ";", English ones on nothing (Mozilla's acceptable use policy): a shorter
+    English item is not 'cut short' for lacking the semicolon."""
+    from pathlib import Path
+
+    from reconcile.pipeline import reconcile
+
+    (tmp_path / "ru.md").write_text(
+        "Вы не имеете права использовать службы Mozilla для:\n\n"
+        "* причинения вреда пользователям, в частности, с использованием вирусов, шпионских и вредоносных "
+        "программ, программ-червей, троянов, бомб замедленного действия или иных подобных кодов;\n"
+        "* участия в незаконных азартных играх или рекламы таких игр;\n", "utf-8")
+    (tmp_path / "en.md").write_text(
+        "You may not use any Mozilla services to:\n\n"
+        "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or similar code\n"
+        "* Engage in illegal gambling or advertise it\n", "utf-8")
+    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "en.md")], Settings(pivot="ru"))
+    assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "list_item", "list_item"]
+    assert [f for f in report.findings if f.kind == "truncated"] == []

@@ -167,3 +167,9 @@ def test_a_headline_half_cyrillic_half_latin_is_in_no_other_script():
     assert identify("График роста Let's Encrypt") is None
     assert identify("Обзор сервиса Let's Encrypt").lang == "ru"
     assert identify("政府宣布了新的措施 Let's go").lang == OTHER
+
+
+def test_identifiers_are_not_running_text():
+    """A table cell of field names ("Client_id, session_id.") is kept as it is by translators."""
+    assert langid.running_text("Client_id, session_id.") == ""
+    assert langid.running_text("The client_id field is sent each time.") == "The field is sent each time"
