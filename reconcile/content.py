@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from . import locales
+from . import locales, measures
 from .align import language_ratio
 from .model import Alignment, Edition, Paragraph, Settings
 from .similarity import cognate_keys, length_delta
@@ -142,10 +142,20 @@ class _Short:
 
 def _short(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Paragraph], share: float,
            expected: float) -> _Short:
-    # (a list item ends on "; and" in every edition of a legal text: a dangling word the pivot has too cuts nothing)
-    dangling = ends_dangling(edition[-1], ctx.edition.lang) and not ends_dangling(pivot[-1], ctx.pivot.lang)
-    return _Short(share, expected, [s for p in pivot for s in p.sentences], dangling, _ends_with_comma(edition[-1]),
-                  share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
+    return _Short(share, expected, [s for p in pivot for s in p.sentences], _stops_on_a_word(ctx, pivot, edition),
+                  _ends_with_comma(edition[-1]), share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
+
+
+def _stops_on_a_word(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph]) -> bool:
+    """Does the edition stop on a word nothing ends on ("… signed by the")? Not where it joins a list's items:
+    legal texts end an item on "; and" (in the pivot too, or where the pivot ends on "; а также"), and an
+    item may end on its language's "und" where the pivot's ends on nothing."""
+    if not ends_dangling(edition[-1], ctx.edition.lang) or ends_dangling(pivot[-1], ctx.pivot.lang) \
+            or _ends_joined(pivot[-1]):
+        return False
+    last = plain(edition[-1].norm).split()[-1].lower()
+    listed = all(p.block in LISTED_BLOCKS for p in (*pivot, *edition))
+    return not (listed and last in measures.ITEM_JOINERS.get(ctx.edition.lang, ()))
 
 
 def _in_headline_blocks(pivot: list[Paragraph]) -> bool:
@@ -279,6 +289,14 @@ def judging_ratio(alignment: Alignment, pivot_lang: str) -> float:
     linked = sum(1 for link in alignment.links if link.pivot and link.edition)
     typical = language_ratio(pivot_lang, alignment.lang)
     return alignment.length_ratio if linked >= OWN_RATIO_LINKS or typical is None else typical
+
+
+def _ends_joined(paragraph: Paragraph) -> bool:
+    """Does the paragraph end on a word or two that join it to the next, after a semicolon ("…; а также",
+    "…; ainsi que"): a list item, whose translation may end on its own joining word?"""
+    text = plain(paragraph.norm).rstrip()
+    _, semicolon, tail = text.rpartition(";")
+    return bool(semicolon) and 0 < len(tail.split()) <= 2 and not text.endswith((".", "!", "?", "…", ":"))
 
 
 def paragraphs_length(paragraphs: list[Paragraph]) -> int:

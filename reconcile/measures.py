@@ -339,6 +339,12 @@ CLOCK_SHIFT_AFTER: dict[str, dict[str, int]] = {
 FIRST_DAY_WORDS: dict[str, tuple[str, ...]] = {"es": ("primero",), "fr": ("premier",)}
 
 
+# Words that join a list's item to the next ("…; and", "…, und", "…; а также"): an item may end on one.
+ITEM_JOINERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "or"}), "de": frozenset({"und", "oder", "sowie"}), "fr": frozenset({"et", "ou", "que"}),
+    "es": frozenset({"y", "e", "o", "u"}), "ru": frozenset({"и", "или", "также", "либо"}),
+}
+
 # Words for a night, which belongs to two days ("Saturday night" is "in der Nacht zum Sonntag").
 NIGHT_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"night", "overnight", "midnight"}), "de": frozenset({"nacht", "nachts", "mitternacht"}),

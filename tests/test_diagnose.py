@@ -409,3 +409,26 @@ def test_list_items_end_as_each_language_has_it(tmp_path):
     report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "en.md")], Settings(pivot="ru"))
     assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "list_item", "list_item"]
     assert [f for f in report.findings if f.kind == "truncated"] == []
+
+
+def test_list_items_may_end_on_their_joining_words(tmp_path):
+    """The Russian Creative Commons legal code ends an item on "; а также" where the German ends on "; und";
+    Mozilla's German privacy notice ends an item on "und" where the Russian ends on nothing. Neither is cut;
+    an item that stops on an article still is."""
+    from pathlib import Path
+
+    from reconcile.pipeline import reconcile
+
+    ru = ("* если Вы включаете содержимое базы данных полностью или в существенной части в базу данных, в "
+          "отношении которой у Вас имеются Права, то эта база данных является Адаптированным Материалом; а также\n"
+          "* в некоторых случаях ограничивать или возражать против того, как мы используем ваши персональные данные\n")
+    de = ("* wenn Sie alle oder wesentliche Teile des Datenbankinhalts in eine Datenbank aufnehmen, an der Sie "
+          "Rechte haben, dann gilt diese Datenbank als abgewandeltes Material; und\n"
+          "* in bestimmten Fällen die Nutzung Ihrer Daten einzuschränken oder zu untersagen und\n")
+    (tmp_path / "ru.md").write_text(ru, "utf-8")
+    (tmp_path / "de.md").write_text(de, "utf-8")
+    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "de.md")], Settings(pivot="ru"))
+    assert [f for f in report.findings if f.kind == "truncated"] == []
+    (tmp_path / "de.md").write_text(de.replace("zu untersagen und", "zu untersagen, die"), "utf-8")
+    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "de.md")], Settings(pivot="ru"))
+    assert [(f.kind, f.edition) for f in report.findings if f.kind == "truncated"] == [("truncated", (2,))]
