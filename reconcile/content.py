@@ -107,7 +107,7 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
       ``OMISSION_SCORE`` or more.
     - Under ``LOST_FIGURES_SHARE`` with the pivot's figures lost.
     """
-    expected = paragraphs_length(pivot) * ctx.ratio
+    expected = paragraphs_length(pivot) * _ratio(ctx, pivot, edition)
     share = paragraphs_length(edition) / max(expected, 1)
     if expected < 40 or share >= ENOUGH and not _fewer_sentences(ctx, share, pivot, edition):
         return None
@@ -119,6 +119,11 @@ def shortfall(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Para
         return _free_form(short, headline and short.comma and not _ends_with_comma(pivot[-1]))
     return _stops_mid_sentence(ctx, short, pivot, edition) or _sentence_left_out(ctx, short, pivot, edition) \
         or _figures_lost(short)
+
+
+def _ratio(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph]) -> float:
+    """The length ratio to expect: the pair's, or 1 for code, which is copied, not translated."""
+    return 1.0 if all(p.block == "code" for p in (*pivot, *edition)) else ctx.ratio
 
 
 def _fewer_sentences(ctx: PairFacts, share: float, pivot: list[Paragraph], edition: list[Paragraph]) -> bool:

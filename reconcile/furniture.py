@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from babel import localedata
+
 from . import locales
 from .model import Edition
 from .text import plain
@@ -30,7 +32,9 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 # Locale tags as language switchers print them: "de-DE", "en-GB1", "RU".
-_LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*|[a-z]{2})$")
+_LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*)$")
+# Two lower-case letters are a language's tag only when CLDR knows the language ("en", "it"; not "up").
+_LANGUAGE_CODES = frozenset(name for name in localedata.locale_identifiers() if len(name) == 2)
 _TOKEN = re.compile(r"[^\s|/•·,]+")
 _REGION = re.compile(r" ?\([^)]{1,30}\)")
 # A switcher or a footer of language names, even of forty languages, is shorter than this.
@@ -111,7 +115,8 @@ def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, 
                 f"{word} {following.group().casefold()}" in locales.LANGUAGE_NAMES:
             hit, following = True, next(tokens, None)
         else:
-            hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group()))
+            hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group())) \
+                or token.group() in _LANGUAGE_CODES
         hits, total, token = hits + hit, total + 1, following
         if total - hits > limit:
             return 0, total

@@ -1,10 +1,9 @@
 """Language knowledge as data: separators, months, organisations, names, page chrome.
 
-Separators and month names come from CLDR through Babel, read on first use and
-cached, so nothing is computed at import. Everything CLDR does not carry
-(acronyms of organisations, the Russian month cases) is typed here as plain
-tables, one entry per language, and nowhere else. The language data of
-figures (number words, scales, units, clocks, decades) is in ``numerals``.
+Separators and month names come from CLDR through Babel, read on first use and cached, so nothing is
+computed at import. Everything CLDR does not carry (acronyms of organisations, the Russian month cases)
+is typed here as plain tables, one entry per language, and nowhere else. The language data of figures
+(number words, scales, units, clocks, decades) is in ``numerals``.
 """
 
 from __future__ import annotations
@@ -50,11 +49,8 @@ def number_format(lang: str) -> NumberFormat:
 
 def _russian_cases(nominative: str) -> set[str]:
     """Case forms of a Russian month or day name, which CLDR gives only as nominative (and, for a month,
-    genitive): by the ending of the nominative.
-
-    ``ноябрь`` → ноября, ноябре, ноябрю, ноябрём; ``март`` → марта, марте …; ``пятница`` → пятницу,
-    пятницы, пятнице …; ``воскресенье`` → воскресенья, воскресенью …
-    """
+    genitive), by the ending of the nominative: ``ноябрь`` → ноября, ноябре, ноябрю, ноябрём; ``март`` →
+    марта, марте …; ``пятница`` → пятницу, пятницы, пятнице …; ``воскресенье`` → воскресенья, воскресенью …"""
     if nominative[-1] in "ьй":
         stem = nominative[:-1]
         return {stem + end for end in ("я", "е", "ю", "ем", "ём")}
@@ -71,12 +67,15 @@ MONTH_EXTRAS: dict[str, dict[str, int]] = {"en": {"sept": 9}, "de": {"sept": 9}}
 
 
 @cache
-def month_names(lang: str) -> dict[str, int]:
-    """Lower-cased month name → month number, in every form the language uses.
+def months_capitalised(lang: str) -> bool:
+    """Does the language write month names with a capital (English, German: "may" is then no month)?"""
+    return str(Locale.parse(lang).months["format"]["wide"][1])[:1].isupper()
 
-    Both CLDR contexts (format: Russian genitive ``ноября``; stand-alone:
-    ``ноябрь``) and the abbreviations without their dot.
-    """
+
+@cache
+def month_names(lang: str) -> dict[str, int]:
+    """Lower-cased month name → month number, in every form the language uses: both CLDR contexts (format:
+    Russian genitive ``ноября``; stand-alone: ``ноябрь``) and the abbreviations without their dot."""
     locale = Locale.parse(lang)
     names: dict[str, int] = {}
     for context in ("format", "stand-alone"):

@@ -178,6 +178,9 @@ class Patterns:
 
     def _dates(self, lang: str) -> None:
         month = rf"(?P<month>{alternation(self.months)})\.?"
+        if locales.months_capitalised(lang):  # "UTF-8 may look as follows" is no 8 May: a capital or all capitals
+            spelt = [v for name in self.months for v in (name[:1].upper() + name[1:], name.upper())]
+            month = rf"(?P<month>(?-i:{alternation(spelt)}))\.?"
         year = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
         day = r"(?P<day>[0-3]?\d)"
         day_suffix = r"(?:\.|-?(?:го|е|ое|er|st|nd|rd|th)|º|°|\.º)?"

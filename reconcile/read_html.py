@@ -66,7 +66,8 @@ KNOWN_INLINE = frozenset((
 ))
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?P<mark>nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
-    r"lang(?:uage)?s?(?:-?switch(?:er)?)?|switcher|related|comments?|subscribe|newsletter|banner|sidebar|"
+    r"lang(?:uage)?(?:s|-?switch(?:er)?|-?select(?:or)?|-?picker)|switcher|related|comments?|subscribe|newsletter|"
+    r"banner|sidebar|"
     r"print|tags|pager|pagination|footer|youtube|embed)(?:$|[\s_-])", re.IGNORECASE)
 CHROME_ROLES = ("navigation", "banner", "contentinfo")
 KIND_CLASS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
@@ -169,13 +170,20 @@ def _with_sibling_sections(best: etree._Element) -> etree._Element:
     A page cut into ``<section>``s or ``<div>``s of its own, with no
     ``<article>`` or ``<main>`` (the W3C's articles: question, answer, one
     section per point), has no one block that holds the text; the densest
-    alone would be one section, and not the same one in every edition.
+    alone would be one section, and not the same one in every edition. A
+    ``<section>`` beside other sections widens it whatever their sizes (the
+    sizes differ between editions; the structure does not).
     """
     score = _prose(best)
     parent = best.getparent()
     while parent is not None and any(_tag(c) in ("div", "section") and c is not best and not _in_chrome(c) and
                                      _prose(c) >= SIBLING_SHARE * score for c in parent):
         best, score, parent = parent, _prose(parent), parent.getparent()
+    node = best  # a <section> beside other sections is one part of the text, whatever their sizes
+    while (parent := node.getparent()) is not None:
+        if _tag(node) == "section" and any(_tag(c) == "section" and c is not node and not _in_chrome(c) for c in parent):
+            best = parent
+        node = parent
     return best
 
 
@@ -310,7 +318,8 @@ class _Reader:
 
     def _loose(self, element: etree._Element, context: BlockKind | None, furniture: str) -> None:
         """Text directly in a container is a paragraph too, cut by block children and waiver comments."""
-        kind: BlockKind = context or ("quote" if _tag(element) == "blockquote" else "paragraph")
+        kind: BlockKind = "code" if _code_only(element) else \
+            context or ("quote" if _tag(element) == "blockquote" else "paragraph")
         pieces: list[Piece] = [element.text or ""]
         line = element.sourceline or 1
         for child in element:

@@ -205,3 +205,10 @@ def test_code_is_read_with_the_same_conventions_in_every_edition():
     annotated = annotate(replace(ru, paragraphs=(ru.paragraphs[0], code)))
     assert [a.kind for a in annotated.paragraphs[1].anchors] == [a.kind for a in extract(code.norm, "en")]
     assert "date" in [a.kind for a in annotated.paragraphs[1].anchors]
+
+
+def test_a_month_is_written_as_its_language_writes_it():
+    """English and German write months with a capital: "UTF-8 may look as follows" holds no 8 May."""
+    assert [a.kind for a in extract("UTF-8 may look as follows", "en")] == ["code"]
+    assert [str(a.key) for a in extract("ON MAY 9, 2020 and on 8 May 2021", "en")] == ["date:2020-05-09", "date:2021-05-08"]
+    assert [str(a.key) for a in extract("le 9 mai 2020", "fr")] == ["date:2020-05-09"]

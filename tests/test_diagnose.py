@@ -432,3 +432,19 @@ def test_list_items_may_end_on_their_joining_words(tmp_path):
     (tmp_path / "de.md").write_text(de.replace("zu untersagen und", "zu untersagen, die"), "utf-8")
     report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "de.md")], Settings(pivot="ru"))
     assert [(f.kind, f.edition) for f in report.findings if f.kind == "truncated"] == [("truncated", (2,))]
+
+
+def test_code_is_expected_as_long_as_the_pivots(tmp_path):
+    """An HTTP header quoted in a <pre>, byte for byte the same in the es edition, was 87 % of the length
+    expected of Spanish and ended on "en", a Spanish preposition: cut short. Code is copied, not translated."""
+    from pathlib import Path
+
+    from reconcile.pipeline import reconcile
+
+    code = "```\nHTTP/1.1 200 OK\nDate: Wed, 05 Nov 2003 10:46:04 GMT\nContent-Type: text/html; charset=utf-8\n" \
+           "Content-Language: en\n```\n"
+    (tmp_path / "en.md").write_text(f"The server answers:\n\n{code}", "utf-8")
+    (tmp_path / "es.md").write_text(f"El servidor responde:\n\n{code}", "utf-8")
+    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "es.md")], Settings(pivot="en"))
+    assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "code"]
+    assert report.findings == ()

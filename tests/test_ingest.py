@@ -86,6 +86,8 @@ def test_language_switcher():
     assert is_language_switcher("• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1")
     assert is_language_switcher("EN | RU | DE")
     assert not is_language_switcher("Russia and the EU agreed")
+    assert is_language_switcher("en | ru | de | it")
+    assert not is_language_switcher("Mixing it up")  # (a W3C heading: "up" is no language's code)
 
 
 def test_seed_chrome_is_recognised():

@@ -289,3 +289,24 @@ def test_html_a_sites_footer_and_embed_notices_are_furniture_and_heading_ids_are
              "</main></body></html>")
     assert [(b.text[:20], bool(b.furniture)) for b in html_blocks(embed)] == [
         ("The video is embedde", True), ("The day takes place ", False), ("Comment mon organisa", False)]
+
+
+def test_html_sections_beside_sections_are_one_text_whatever_their_sizes():
+    """The same W3C article nested two ways: sections under <body> (en), the answer's sections wrapped in a
+    <section id="answer"> (de). The sizes decided before, and the de edition lost its question section."""
+    question = "<section id='question'><h2>Question</h2><p>{}</p></section>"
+    part = "<section id='{0}'><h3>{0}</h3><p>{1}</p></section>"
+    long, short = "A long answer about characters and markup, point by point. " * 8, "A short question?"
+    flat = f"<html lang='en'><body>{question.format(short)}{part.format('one', long)}{part.format('two', long)}</body></html>"
+    nested = (f"<html lang='de'><body>{question.format(short)}<section id='answer'>{part.format('one', long)}"
+              f"{part.format('two', long)}</section></body></html>")
+    for page in (flat, nested):
+        assert [b.text for b in html_blocks(page) if b.kind == "heading"] == ["Question", "one", "two"]
+    language = "<html lang='en'><body><main><section id='language'><h2>Language subtag</h2><p>Text.</p></section></main></body></html>"
+    assert [b.furniture for b in html_blocks(language)] == ["", ""]  # an id "language" is no switcher
+
+
+def test_html_code_in_a_list_item_is_code():
+    page = ("<html lang='en'><body><main><ol><li><p>Separate the languages.</p><div class='example'><code>&lt;a "
+            "title='anglais' lang='en'&gt;English&lt;/a&gt;</code></div></li></ol></main></body></html>")
+    assert [(b.kind, b.text[:12]) for b in html_blocks(page)] == [("list_item", "Separate the"), ("code", "<a title='an")]
