@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from babel import localedata
 
@@ -33,8 +34,14 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # Locale tags as language switchers print them: "de-DE", "en-GB1", "RU".
 _LOCALE_TAG = re.compile(r"^(?:[a-z]{2}[-_][A-Z]{2}\d*|[A-Z]{2}\d*)$")
-# Two lower-case letters are a language's tag only when CLDR knows the language ("en", "it"; not "up").
-_LANGUAGE_CODES = frozenset(name for name in localedata.locale_identifiers() if len(name) == 2)
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    """Two lower-case letters are a language's tag only when CLDR knows the language ("en", "it"; not "up")."""
+    return frozenset(name for name in localedata.locale_identifiers() if len(name) == 2)
+
+
 _TOKEN = re.compile(r"[^\s|/•·,]+")
 _REGION = re.compile(r" ?\([^)]{1,30}\)")
 # A switcher or a footer of language names, even of forty languages, is shorter than this.
@@ -116,7 +123,7 @@ def _language_names(text: str, misses_allowed: int | None = None) -> tuple[int, 
             hit, following = True, next(tokens, None)
         else:
             hit = word in locales.LANGUAGE_NAMES or bool(_LOCALE_TAG.match(token.group())) \
-                or token.group() in _LANGUAGE_CODES
+                or token.group() in _language_codes()
         hits, total, token = hits + hit, total + 1, following
         if total - hits > limit:
             return 0, total

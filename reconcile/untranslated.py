@@ -67,10 +67,13 @@ def pivot_not_in_its_language(pivot: Edition) -> list[Finding]:
     if not langid.known(pivot.lang):
         return []
     langs, found = langid.candidates(pivot.lang), []
+    script = locales.language(pivot.lang).script  # (no other candidate writes Cyrillic: a Russian pivot's
+    alone = all(locales.language(lang).script != script for lang in langs if lang != pivot.lang)  # script says)
     for paragraph in pivot.content:
-        if paragraph.block == "code":
+        text = plain(paragraph.norm)
+        if paragraph.block == "code" or alone and langid.script_of(text) == script:
             continue
-        reading = langid.foreign(plain(paragraph.norm), pivot.lang, langs)
+        reading = langid.foreign(text, pivot.lang, langs)
         if reading is not None:
             where = f"{pivot.lang} ¶{paragraph.n}"
             found.append(Finding("untranslated", "error", pivot.lang, (paragraph.n,), (),
