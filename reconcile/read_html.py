@@ -67,8 +67,7 @@ KNOWN_INLINE = frozenset((
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?P<mark>nav|navbar|menu|share|sharing|social|cookie|cookies|consent|breadcrumbs?|"
     r"lang(?:uage)?(?:s|-?switch(?:er)?|-?select(?:or)?|-?picker)|switcher|related|comments?|subscribe|newsletter|"
-    r"banner|sidebar|"
-    r"print|tags|pager|pagination|footer|youtube|embed)(?:$|[\s_-])", re.IGNORECASE)
+    r"banner|sidebar|print|tags|pager|pagination|footer|youtube|embed)(?:$|[\s_-])", re.IGNORECASE)
 CHROME_ROLES = ("navigation", "banner", "contentinfo")
 KIND_CLASS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
     ("kicker", re.compile(r"kicker|eyebrow|overline|rubric|supertitle|pretitle|overhead|dachzeile|topline", re.IGNORECASE)),
