@@ -20,7 +20,7 @@ from .model import Block
 
 _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?P<yaml>.*?)\n---|\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELD = re.compile(r"^(?P<key>lang|language|title|original)\s*[:=]\s*(?P<value>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
-_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
+_TAG = re.compile(r"\{\{[<%](?:(?!\}\}).)*?[%>]\}\}|\{%(?:(?!%\}).)*?%\}")  # (a tag never spans another's end)
 _TAG_LINE = re.compile(rf"[ \t]*(?:(?:{_TAG.pattern})[ \t]*)+")
 
 

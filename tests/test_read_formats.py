@@ -231,6 +231,16 @@ def test_markdown_template_tags_are_markup():
     assert [(b.text, b.line) for b in blocks] == [("Intro.", 1), ("See .", 7), ("Last.", 13)]
 
 
+def test_markdown_a_paired_tag_around_text_keeps_the_text():
+    """The Let's Encrypt glossary: each entry is one line, "{{% def … %}} text {{% /def %}}". The line was
+    taken for a line of tags alone (a tag's pattern ran on to the closing tag) and the whole glossary lost."""
+    from reconcile.read_markdown import markdown_blocks
+
+    blocks, _ = markdown_blocks('# Glossary\n\n{{% def id="profile" name="Profile" %}} A Profile is a collection '
+                                'of properties. {{% /def %}}\n\n{{< x >}} {{% y %}}\n\nEnd.\n')
+    assert [b.text for b in blocks] == ["Glossary", "A Profile is a collection of properties.", "End."]
+
+
 def test_markdown_lines_are_counted_as_markdown_it_counts_them():
     """A lone carriage return is a line break to markdown-it: the line numbers of the blocks follow it (a
     fuzzed file with one made the template-line map too short)."""
