@@ -180,13 +180,13 @@ def _stops_mid_sentence(ctx: PairFacts, short: _Short, pivot: list[Paragraph],
     """Cut off: stops mid-sentence where the pivot ends one, short of its length or on a dangling word or comma.
 
     Items of a list end as each language's convention has it (Russian on ";", English on "," or nothing): a
-    list item is cut only where it stops on a dangling word."""
+    list item without the pivot's final mark is cut on a dangling word, or under the truncation ratio (a
+    comma may end an item too)."""
     stops = ends_sentence(pivot[-1]) and not ends_sentence(edition[-1])
-    if stops and all(p.block in LISTED_BLOCKS for p in (*pivot, *edition)):
-        stops = short.dangling
+    listed = all(p.block in LISTED_BLOCKS for p in (*pivot, *edition))
     one_short = len(short.sentences) <= 1 and short.expected < LONG_SENTENCE  # perhaps a headline with a full stop
-    limit = ctx.settings.truncation_ratio if one_short else CUT_SHARE
-    if stops and (short.dangling or short.comma or short.share < limit):
+    limit = ctx.settings.truncation_ratio if one_short or listed else CUT_SHARE
+    if stops and (short.dangling or short.comma and not listed or short.share < limit):
         return Shortfall(round(short.share, 2), (), True, ("length", "stops mid-sentence"))
     return None
 

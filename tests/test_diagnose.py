@@ -448,3 +448,22 @@ def test_code_is_expected_as_long_as_the_pivots(tmp_path):
     report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "es.md")], Settings(pivot="en"))
     assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "code"]
     assert report.findings == ()
+
+
+def test_a_list_item_cut_in_half_is_still_cut(tmp_path):
+    """The end mark of a list item is a convention, but an item at half its expected length that stops
+    mid-sentence lost its end, dangling word or not."""
+    from pathlib import Path
+
+    from reconcile.pipeline import reconcile
+
+    (tmp_path / "en.md").write_text(
+        "You may not use any Mozilla services to:\n\n"
+        "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or any other "
+        "similar harmful code or instructions.\n* Engage in illegal gambling or advertise it.\n", "utf-8")
+    (tmp_path / "de.md").write_text(
+        "Sie dürfen keine Dienste von Mozilla nutzen, um:\n\n"
+        "* Nutzern zu schaden, zum Beispiel durch Viren, Spyware\n"
+        "* an illegalem Glücksspiel teilzunehmen oder dafür zu werben.\n", "utf-8")
+    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "de.md")], Settings(pivot="en"))
+    assert [(f.kind, f.edition) for f in report.findings if f.kind == "truncated"] == [("truncated", (2,))]
