@@ -7,6 +7,7 @@ from typing import ClassVar
 from reconcile.align import align_pair
 from reconcile.diagnose import CHECKS, diagnose
 from reconcile.model import Settings
+from reconcile.pipeline import reconcile
 
 RU = [
     "Министр иностранных дел выступил на совещании по гуманитарным вопросам в регионе.",
@@ -226,6 +227,13 @@ def _pair(make_edition, en, de):
     return p, e, diagnose(p, e, align_pair(p, e), Settings(pivot="en"))
 
 
+def _markdown(folder, pivot, **texts):
+    """The report on Markdown editions written to ``folder`` (one ``{lang}.md`` per text), against ``pivot``."""
+    for lang, text in texts.items():
+        (folder / f"{lang}.md").write_text(text, "utf-8")
+    return reconcile([folder / f"{lang}.md" for lang in texts], Settings(pivot=pivot))
+
+
 BODY_EN = ["The ministers of the five countries met in Geneva on Monday to discuss the water shortage in the region.",
            "They agreed to share data on rainfall and river levels every month, starting in January next year."]
 BODY_DE = ["Die Minister der fünf Länder trafen sich am Montag in Genf, um über den Wassermangel in der Region zu beraten.",
@@ -349,15 +357,10 @@ def test_a_day_kept_dropped_or_spanning_a_night_passes(make_edition):
 def test_code_is_in_no_language_but_prose_beside_it_is(tmp_path):
     """A fenced block and a paragraph that is one code span are the same in every edition, as code is; a
     sentence left in English beside them is still untranslated."""
-    from pathlib import Path
-
-    from reconcile.pipeline import reconcile
-
     command = "certbot revoke --cert-path /etc/letsencrypt/archive/example.com/cert1.pem --reason keycompromise"
     code = f"```bash\n{command}\n```\n\n`tldr {{{{[-l|--list]}}}} | fzf --preview \"tldr {{1}} --color=always\" | xargs tldr`\n"
-    (tmp_path / "en.md").write_text(f"# Revoking certificates\n\n{BODY_EN[0]}\n\n{code}\n{BODY_EN[1]}\n", "utf-8")
-    (tmp_path / "de.md").write_text(f"# Zertifikate widerrufen\n\n{BODY_DE[0]}\n\n{code}\n{BODY_EN[1]}\n", "utf-8")
-    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "de.md")], Settings(pivot="en"))
+    report = _markdown(tmp_path, "en", en=f"# Revoking certificates\n\n{BODY_EN[0]}\n\n{code}\n{BODY_EN[1]}\n",
+                       de=f"# Zertifikate widerrufen\n\n{BODY_DE[0]}\n\n{code}\n{BODY_EN[1]}\n")
     blocks = [p.block for p in report.editions[1].paragraphs]
     assert blocks == ["title", "paragraph", "code", "code", "paragraph"]
     assert [(f.kind, f.edition) for f in report.findings if f.kind == "untranslated"] == [("untranslated", (5,))]
@@ -393,20 +396,15 @@ def test_a_list_item_ending_on_a_conjunction_in_every_edition_is_not_cut(make_ed
 def test_list_items_end_as_each_language_has_it(tmp_path):
     """Russian list items end on ";", English ones on nothing (Mozilla's acceptable use policy): a shorter
     English item is not 'cut short' for lacking the semicolon."""
-    from pathlib import Path
-
-    from reconcile.pipeline import reconcile
-
-    (tmp_path / "ru.md").write_text(
-        "Вы не имеете права использовать службы Mozilla для:\n\n"
-        "* причинения вреда пользователям, в частности, с использованием вирусов, шпионских и вредоносных "
-        "программ, программ-червей, троянов, бомб замедленного действия или иных подобных кодов;\n"
-        "* участия в незаконных азартных играх или рекламы таких игр;\n", "utf-8")
-    (tmp_path / "en.md").write_text(
-        "You may not use any Mozilla services to:\n\n"
-        "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or similar code\n"
-        "* Engage in illegal gambling or advertise it\n", "utf-8")
-    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "en.md")], Settings(pivot="ru"))
+    report = _markdown(
+        tmp_path, "ru",
+        ru="Вы не имеете права использовать службы Mozilla для:\n\n"
+           "* причинения вреда пользователям, в частности, с использованием вирусов, шпионских и вредоносных "
+           "программ, программ-червей, троянов, бомб замедленного действия или иных подобных кодов;\n"
+           "* участия в незаконных азартных играх или рекламы таких игр;\n",
+        en="You may not use any Mozilla services to:\n\n"
+           "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or similar "
+           "code\n* Engage in illegal gambling or advertise it\n")
     assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "list_item", "list_item"]
     assert [f for f in report.findings if f.kind == "truncated"] == []
 
@@ -415,37 +413,24 @@ def test_list_items_may_end_on_their_joining_words(tmp_path):
     """The Russian Creative Commons legal code ends an item on "; а также" where the German ends on "; und";
     Mozilla's German privacy notice ends an item on "und" where the Russian ends on nothing. Neither is cut;
     an item that stops on an article still is."""
-    from pathlib import Path
-
-    from reconcile.pipeline import reconcile
-
     ru = ("* если Вы включаете содержимое базы данных полностью или в существенной части в базу данных, в "
           "отношении которой у Вас имеются Права, то эта база данных является Адаптированным Материалом; а также\n"
           "* в некоторых случаях ограничивать или возражать против того, как мы используем ваши персональные данные\n")
     de = ("* wenn Sie alle oder wesentliche Teile des Datenbankinhalts in eine Datenbank aufnehmen, an der Sie "
           "Rechte haben, dann gilt diese Datenbank als abgewandeltes Material; und\n"
           "* in bestimmten Fällen die Nutzung Ihrer Daten einzuschränken oder zu untersagen und\n")
-    (tmp_path / "ru.md").write_text(ru, "utf-8")
-    (tmp_path / "de.md").write_text(de, "utf-8")
-    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "de.md")], Settings(pivot="ru"))
+    report = _markdown(tmp_path, "ru", ru=ru, de=de)
     assert [f for f in report.findings if f.kind == "truncated"] == []
-    (tmp_path / "de.md").write_text(de.replace("zu untersagen und", "zu untersagen, die"), "utf-8")
-    report = reconcile([Path(tmp_path / "ru.md"), Path(tmp_path / "de.md")], Settings(pivot="ru"))
+    report = _markdown(tmp_path, "ru", ru=ru, de=de.replace("zu untersagen und", "zu untersagen, die"))
     assert [(f.kind, f.edition) for f in report.findings if f.kind == "truncated"] == [("truncated", (2,))]
 
 
 def test_code_is_expected_as_long_as_the_pivots(tmp_path):
     """An HTTP header quoted in a <pre>, byte for byte the same in the es edition, was 87 % of the length
     expected of Spanish and ended on "en", a Spanish preposition: cut short. Code is copied, not translated."""
-    from pathlib import Path
-
-    from reconcile.pipeline import reconcile
-
     code = "```\nHTTP/1.1 200 OK\nDate: Wed, 05 Nov 2003 10:46:04 GMT\nContent-Type: text/html; charset=utf-8\n" \
            "Content-Language: en\n```\n"
-    (tmp_path / "en.md").write_text(f"The server answers:\n\n{code}", "utf-8")
-    (tmp_path / "es.md").write_text(f"El servidor responde:\n\n{code}", "utf-8")
-    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "es.md")], Settings(pivot="en"))
+    report = _markdown(tmp_path, "en", en=f"The server answers:\n\n{code}", es=f"El servidor responde:\n\n{code}")
     assert [p.block for p in report.editions[1].paragraphs] == ["paragraph", "code"]
     assert report.findings == ()
 
@@ -453,17 +438,12 @@ def test_code_is_expected_as_long_as_the_pivots(tmp_path):
 def test_a_list_item_cut_in_half_is_still_cut(tmp_path):
     """The end mark of a list item is a convention, but an item at half its expected length that stops
     mid-sentence lost its end, dangling word or not."""
-    from pathlib import Path
-
-    from reconcile.pipeline import reconcile
-
-    (tmp_path / "en.md").write_text(
-        "You may not use any Mozilla services to:\n\n"
-        "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or any other "
-        "similar harmful code or instructions.\n* Engage in illegal gambling or advertise it.\n", "utf-8")
-    (tmp_path / "de.md").write_text(
-        "Sie dürfen keine Dienste von Mozilla nutzen, um:\n\n"
-        "* Nutzern zu schaden, zum Beispiel durch Viren, Spyware\n"
-        "* an illegalem Glücksspiel teilzunehmen oder dafür zu werben.\n", "utf-8")
-    report = reconcile([Path(tmp_path / "en.md"), Path(tmp_path / "de.md")], Settings(pivot="en"))
+    report = _markdown(
+        tmp_path, "en",
+        en="You may not use any Mozilla services to:\n\n"
+           "* Harm users, such as by using viruses, spyware, malware, worms, trojan horses, time bombs or any other "
+           "similar harmful code or instructions.\n* Engage in illegal gambling or advertise it.\n",
+        de="Sie dürfen keine Dienste von Mozilla nutzen, um:\n\n"
+           "* Nutzern zu schaden, zum Beispiel durch Viren, Spyware\n"
+           "* an illegalem Glücksspiel teilzunehmen oder dafür zu werben.\n")
     assert [(f.kind, f.edition) for f in report.findings if f.kind == "truncated"] == [("truncated", (2,))]
