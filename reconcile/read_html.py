@@ -142,15 +142,18 @@ def choose_content(root: etree._Element, selector: str | None, source: object) -
     if articles:
         return max(articles, key=lambda a: len(_text_of(a)) - _link_text(a))
     main = root.xpath("//main | //*[@role='main']")
-    return main[0] if main else _with_sibling_sections(_densest(root))
+    if main:
+        return main[0]
+    furniture = _furniture(root)
+    return _with_sibling_sections(_densest(root, furniture), furniture)
 
 
-def _densest(root: etree._Element) -> etree._Element:
+def _densest(root: etree._Element, furniture: set[etree._Element]) -> etree._Element:
     """The block whose own paragraphs hold the most text that is not link text, outside the page furniture
     (a site's footer may hold more text than a short post)."""
     best, best_score = root.find("body") if root.find("body") is not None else root, -1
     for element in root.iter("div", "section", "td", "body"):
-        if _in_chrome(element):
+        if element in furniture:
             continue
         own = [p for p in element if _tag(p) in ("p", "h1", "h2", "h3", "blockquote", "ul", "ol")]
         score = sum(len(_text_of(p)) - _link_text(p) for p in own)
@@ -163,7 +166,7 @@ def _densest(root: etree._Element) -> etree._Element:
 SIBLING_SHARE = 0.25
 
 
-def _with_sibling_sections(best: etree._Element) -> etree._Element:
+def _with_sibling_sections(best: etree._Element, furniture: set[etree._Element]) -> etree._Element:
     """The densest block, or the element around it and its sibling sections when they hold text too.
 
     A page cut into ``<section>``s or ``<div>``s of its own, with no
@@ -175,22 +178,27 @@ def _with_sibling_sections(best: etree._Element) -> etree._Element:
     """
     score = _prose(best)
     parent = best.getparent()
-    while parent is not None and any(_tag(c) in ("div", "section") and c is not best and not _in_chrome(c) and
+    while parent is not None and any(_tag(c) in ("div", "section") and c is not best and c not in furniture and
                                      _prose(c) >= SIBLING_SHARE * score for c in parent):
         best, score, parent = parent, _prose(parent), parent.getparent()
     node = best  # a <section> beside other sections is one part of the text, whatever their sizes
     while (parent := node.getparent()) is not None:
-        if _tag(node) == "section" and any(_tag(c) == "section" and c is not node and not _in_chrome(c) for c in parent):
+        if _tag(node) == "section" and any(_tag(c) == "section" and c is not node and c not in furniture for c in parent):
             best = parent
         node = parent
     return best
 
 
-def _in_chrome(element: etree._Element) -> bool:
-    """Is the element, or one around it, page furniture (a footer, a menu, a sidebar)? (The classes of
-    ``<body>`` describe the page: "has-sidebar".)"""
-    return any(_tag(e) in OUTSIDE_CONTENT_DROP or _chrome_mark(e) for e in (element, *element.iterancestors())
-               if _tag(e) not in ("body", "html"))
+def _furniture(root: etree._Element) -> set[etree._Element]:
+    """The elements that are page furniture (a footer, a menu, a sidebar) or inside it, in one pass from the top.
+    (The classes of ``<body>`` describe the page: "has-sidebar".)"""
+    inside: set[etree._Element] = set()
+    for element in root.iter(etree.Element):
+        parent = element.getparent()
+        if parent in inside or _tag(element) not in ("body", "html") and \
+                (_tag(element) in OUTSIDE_CONTENT_DROP or _chrome_mark(element)):
+            inside.add(element)
+    return inside
 
 
 def _prose(element: etree._Element) -> int:
