@@ -143,15 +143,18 @@ class _Short:
     dangling: bool  # the edition stops on a word nothing ends on
     comma: bool  # the edition stops on a comma
     figures: bool  # under ``LOST_FIGURES_SHARE`` with the pivot's figures lost
+    listed: bool  # both sides are items of a list or cells of a table
 
 
 def _short(ctx: PairFacts, k: int, pivot: list[Paragraph], edition: list[Paragraph], share: float,
            expected: float) -> _Short:
-    return _Short(share, expected, [s for p in pivot for s in p.sentences], _stops_on_a_word(ctx, pivot, edition),
-                  _ends_with_comma(edition[-1]), share < LOST_FIGURES_SHARE and ctx.figures_lost(k))
+    listed = all(p.block in LISTED_BLOCKS for p in (*pivot, *edition))
+    return _Short(share, expected, [s for p in pivot for s in p.sentences],
+                  _stops_on_a_word(ctx, pivot, edition, listed), _ends_with_comma(edition[-1]),
+                  share < LOST_FIGURES_SHARE and ctx.figures_lost(k), listed)
 
 
-def _stops_on_a_word(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph]) -> bool:
+def _stops_on_a_word(ctx: PairFacts, pivot: list[Paragraph], edition: list[Paragraph], listed: bool) -> bool:
     """Does the edition stop on a word nothing ends on ("… signed by the")? Not where it joins a list's items:
     legal texts end an item on "; and" (in the pivot too, or where the pivot ends on "; а также"), and an
     item may end on its language's "und" where the pivot's ends on nothing."""
@@ -159,7 +162,6 @@ def _stops_on_a_word(ctx: PairFacts, pivot: list[Paragraph], edition: list[Parag
             or _ends_joined(pivot[-1]):
         return False
     last = plain(edition[-1].norm).split()[-1].lower()
-    listed = all(p.block in LISTED_BLOCKS for p in (*pivot, *edition))
     return not (listed and last in measures.ITEM_JOINERS.get(ctx.edition.lang, ()))
 
 
@@ -183,10 +185,9 @@ def _stops_mid_sentence(ctx: PairFacts, short: _Short, pivot: list[Paragraph],
     list item without the pivot's final mark is cut on a dangling word, or under the truncation ratio (a
     comma may end an item too)."""
     stops = ends_sentence(pivot[-1]) and not ends_sentence(edition[-1])
-    listed = all(p.block in LISTED_BLOCKS for p in (*pivot, *edition))
     one_short = len(short.sentences) <= 1 and short.expected < LONG_SENTENCE  # perhaps a headline with a full stop
-    limit = ctx.settings.truncation_ratio if one_short or listed else CUT_SHARE
-    if stops and (short.dangling or short.comma and not listed or short.share < limit):
+    limit = ctx.settings.truncation_ratio if one_short or short.listed else CUT_SHARE
+    if stops and (short.dangling or short.comma and not short.listed or short.share < limit):
         return Shortfall(round(short.share, 2), (), True, ("length", "stops mid-sentence"))
     return None
 

@@ -57,8 +57,7 @@ def wrong_language(pivot: list[Paragraph], edition: list[Paragraph], pivot_lang:
     whole_copy = reading.lang == pivot_lang and (same or fuzz.ratio(text, source) >= SAME_TEXT)
     if not langid.known(lang) and not whole_copy:
         return None
-    confidence = round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2)
-    return confidence, reading.lang, _reason(reading.lang, pivot_lang, whole_copy)
+    return _confidence(reading), reading.lang, _reason(reading.lang, pivot_lang, whole_copy)
 
 
 def pivot_not_in_its_language(pivot: Edition) -> list[Finding]:
@@ -79,9 +78,14 @@ def pivot_not_in_its_language(pivot: Edition) -> list[Finding]:
             found.append(Finding("untranslated", "error", pivot.lang, (paragraph.n,), (),
                                  f"{where} is not in {pivot.lang}: {_reason(reading.lang, pivot.lang, False)} (the "
                                  "reference edition itself: its counterparts are compared with it as they are)",
-                                 round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2),
+                                 _confidence(reading),
                                  expected=(pivot.lang,), found=(reading.lang,)))
     return found
+
+
+def _confidence(reading: langid.Reading) -> float:
+    """The identifier's confidence, less where only part of the running text is in the other language."""
+    return round(min(0.99, reading.confidence * (0.5 + 0.5 * reading.share)), 2)
 
 
 def _reason(found: str, pivot_lang: str, whole_copy: bool) -> str:
